@@ -1,0 +1,51 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Data;
+
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options, TenantContext tenant)
+    : IdentityDbContext<PlatformUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+
+    private static readonly MethodInfo ApplyTenantFilterMethod =
+        typeof(PlatformDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    // Read by the query filters at query time; Guid.Empty (no institution) matches no row.
+    internal Guid CurrentInstitutionId => tenant.Institution?.Id ?? Guid.Empty;
+
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<InstitutionMembership> InstitutionMemberships => Set<InstitutionMembership>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+
+        // Every ITenantOwned entity gets the named tenant filter, so a new entity cannot be forgotten. Code that
+        // must see across institutions says so with IgnoreQueryFilters([TenantFilter]).
+        foreach (var entityType in builder.Model.GetEntityTypes().ToList())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) && entityType.BaseType is null)
+            {
+                ApplyTenantFilterMethod.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    // The filter must reference `this` so that EF Core swaps in the context that runs each query.
+    private void ApplyTenantFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, ITenantOwned
+    {
+        Expression<Func<TEntity, bool>> filter = e => e.InstitutionId == CurrentInstitutionId;
+        builder.Entity<TEntity>().HasQueryFilter(TenantFilter, filter);
+    }
+}

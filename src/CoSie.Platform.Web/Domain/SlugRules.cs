@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace CoSie.Platform.Web.Domain;
+
+public static partial class SlugRules
+{
+    public const int MinLength = 3;
+    public const int MaxLength = 40;
+
+    // First path segments the platform itself uses; an institution slug must never shadow them.
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "admin", "account", "accounts", "api", "hubs", "hub", "healthz", "readyz", "setup", "error", "errors",
+        "css", "js", "lib", "img", "images", "fonts", "static", "assets", "favicon.ico", "robots.txt",
+        "login", "logout", "register", "signin", "signout", "jobs", "hangfire", "unsubscribe", "www", "cosie-platform",
+    };
+
+    public static string? Validate(string? slug)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return "Enter a slug.";
+        }
+        if (slug.Length < MinLength || slug.Length > MaxLength)
+        {
+            return $"A slug has {MinLength} to {MaxLength} characters.";
+        }
+        if (!Shape().IsMatch(slug))
+        {
+            return "Use lowercase letters, digits and hyphens only, starting and ending with a letter or digit.";
+        }
+        if (Reserved.Contains(slug))
+        {
+            return $"“{slug}” is reserved by the platform; choose another slug.";
+        }
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

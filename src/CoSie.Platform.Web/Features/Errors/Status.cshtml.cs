@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Errors;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public string Explanation { get; private set; } = string.Empty;
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int code) => Describe(code);
+
+    // Re-executed error requests keep the original method, so a failed POST lands here too.
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Title, Explanation) = code switch
+        {
+            404 => (localizer["Page not found"].Value, localizer["There is nothing at this address. It may have moved, or you may not have access to it."].Value),
+            403 => (localizer["Not allowed"].Value, localizer["Your account cannot open this page."].Value),
+            400 => (localizer["Bad request"].Value, localizer["The request could not be understood. Go back and try again."].Value),
+            429 => (localizer["Slow down"].Value, localizer["Too many requests in a short time. Wait a moment and try again."].Value),
+            _ when code >= 500 => (localizer["Something went wrong"].Value, localizer["The error has been logged. Please try again in a moment."].Value),
+            _ => (localizer["Something went wrong"].Value, localizer["The request could not be completed."].Value),
+        };
+        if (code >= 500)
+        {
+            RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        }
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Identity;
+
+// The signed-in person's membership in the current institution, loaded at most once per scope.
+public sealed class CurrentMembership(PlatformDbContext db, TenantContext tenant)
+{
+    private bool _loaded;
+    private InstitutionMembership? _membership;
+
+    public async Task<InstitutionMembership?> GetAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (_loaded)
+        {
+            return _membership;
+        }
+        _loaded = true;
+        if (!tenant.HasInstitution || user.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return null;
+        }
+        _membership = await db.InstitutionMemberships.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        return _membership;
+    }
+}

@@ -1,0 +1,59 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CoSie.Platform.Web.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlatformIdentity(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<PlatformUser, IdentityRole<Guid>>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                options.Password.RequiredLength = PasswordLengthValidator.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PlatformUserClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordLengthValidator>();
+
+        // A changed password, a sign-out everywhere or a disabled account reaches other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            // Accounts are global: one cookie for every institution, whatever PathBase signed the person in.
+            options.Cookie.Path = "/";
+            options.Cookie.Name = "cosie.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        services.AddScoped<CurrentMembership>();
+        services.AddScoped<IAuthorizationHandler, InstitutionRoleHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundForStrangersResultHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformPolicies.PlatformAdmin, p => p.RequireAuthenticatedUser().RequireClaim(PlatformClaims.PlatformAdmin, "true"))
+            .AddPolicy(PlatformPolicies.InstitutionMember, p => p.RequireAuthenticatedUser().AddRequirements(new InstitutionRoleRequirement(InstitutionRole.Learner)))
+            .AddPolicy(PlatformPolicies.InstitutionInstructor, p => p.RequireAuthenticatedUser().AddRequirements(new InstitutionRoleRequirement(InstitutionRole.Instructor)))
+            .AddPolicy(PlatformPolicies.InstitutionAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new InstitutionRoleRequirement(InstitutionRole.Admin)));
+        return services;
+    }
+}

@@ -1,0 +1,6 @@
+using CoSie.Platform.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CoSie.Platform.Web.Identity;
+
+public sealed record InstitutionRoleRequirement(InstitutionRole Role) : IAuthorizationRequirement;

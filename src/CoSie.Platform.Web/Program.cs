@@ -1,0 +1,32 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Setup;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using CoSie.Platform.Web.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddTenancy()
+    .AddPlatformData(builder.Configuration)
+    .AddPlatformIdentity()
+    .AddPlatformEmail(builder.Configuration)
+    .AddPlatformWeb(builder.Configuration)
+    .AddFirstRun()
+    .AddDemo();
+
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    return;
+}
+
+await app.PrepareAsync();
+app.UsePlatformPipeline();
+await app.RunAsync();
+
+public partial class Program;

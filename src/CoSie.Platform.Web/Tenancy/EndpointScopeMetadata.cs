@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Tenancy;
+
+public sealed record EndpointScopeMetadata(EndpointScope Scope);

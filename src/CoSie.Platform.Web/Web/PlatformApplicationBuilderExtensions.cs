@@ -1,0 +1,31 @@
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CoSie.Platform.Web.Web;
+
+public static class PlatformApplicationBuilderExtensions
+{
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/Errors/500");
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        app.UseStaticFiles();
+        app.UseTenancy();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

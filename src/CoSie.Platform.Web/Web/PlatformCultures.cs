@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace CoSie.Platform.Web.Web;
+
+public static class PlatformCultures
+{
+    public const string Default = "en";
+
+    // Cultures people can choose for dates and numbers; texts are English until translations arrive.
+    public static readonly IReadOnlyList<string> Supported =
+        ["en", "en-GB", "de", "es", "et", "fi", "fr", "hu", "it", "nl", "pl", "pt", "sv"];
+
+    public static bool IsSupported(string? culture) =>
+        culture is not null && Supported.Contains(culture, StringComparer.OrdinalIgnoreCase);
+
+    public static string DisplayName(string culture) => CultureInfo.GetCultureInfo(culture).NativeName;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoSie.Platform.Web.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlatformWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+            {
+                options.RootDirectory = "/Features";
+                options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.AuthorizeFolder("/Admin", Identity.PlatformPolicies.PlatformAdmin);
+                ScopeFolder(options, "/Home", EndpointScope.Platform);
+                ScopeFolder(options, "/Admin", EndpointScope.Platform);
+                ScopeFolder(options, "/Setup", EndpointScope.Platform);
+                ScopeFolder(options, "/Institutions", EndpointScope.Institution);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = PlatformCultures.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture(PlatformCultures.Default);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders =
+            [
+                new PlatformRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        // Keys in PostgreSQL: restarts and several instances keep people signed in.
+        services.AddDataProtection()
+            .SetApplicationName("CoSie.Platform")
+            .PersistKeysToDbContext<PlatformDbContext>();
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Trusted proxies come from configuration (ForwardedHeaders:KnownProxies, comma-separated addresses).
+            foreach (var proxy in (configuration["ForwardedHeaders:KnownProxies"] ?? string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
+        services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static void ScopeFolder(Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions options, string folder, EndpointScope scope) =>
+        options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new EndpointScopeMetadata(scope)));
+}

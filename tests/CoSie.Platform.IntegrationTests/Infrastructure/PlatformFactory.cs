@@ -1,0 +1,63 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoSie.Platform.IntegrationTests.Infrastructure;
+
+// The real app (its whole pipeline) on its own PostgreSQL database, with a controllable clock and mail
+// delivered to a real SMTP listener.
+public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? _database;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    public SmtpSink Mail { get; } = new();
+    public string Database => _database ?? throw new InvalidOperationException("The factory is not initialised.");
+    public string ConnectionString => TestDatabases.ConnectionStringFor(Database);
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabases.CreateAsync(GetType().Name);
+        await Mail.StartAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Mail.DisposeAsync();
+        if (_database is not null)
+        {
+            await TestDatabases.DropAsync(_database);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+        builder.UseSetting("Email:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:SmtpSecurity", "None");
+        builder.UseSetting("Email:FromAddress", "platform@cosie.test");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task<T> InInstitutionAsync<T>(Guid institutionId, Func<IServiceProvider, PlatformDbContext, Task<T>> action)
+    {
+        await using var scope = await Services.GetRequiredService<TenantScopes>().EnterAsync(institutionId);
+        return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+}
