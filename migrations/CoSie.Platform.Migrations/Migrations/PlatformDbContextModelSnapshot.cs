@@ -23,6 +23,310 @@ namespace CoSie.Platform.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Cohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DigestDay")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("digest_day");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("digest_hour");
+
+                    b.Property<int>("EditWindowMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("edit_window_minutes");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("InviteCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("invite_code");
+
+                    b.Property<bool>("InviteEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("invite_enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("PostFirst")
+                        .HasColumnType("boolean")
+                        .HasColumnName("post_first");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohorts");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_cohorts_course_id");
+
+                    b.HasIndex("InstitutionId", "InviteCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohorts_institution_id_invite_code");
+
+                    b.ToTable("cohorts", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_invitations");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_invitations_token");
+
+                    b.HasIndex("CohortId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_invitations_cohort_id_email");
+
+                    b.ToTable("cohort_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("joined_at");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_cohort_members_user_id");
+
+                    b.HasIndex("CohortId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_members_cohort_id_user_id");
+
+                    b.ToTable("cohort_members", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("visibility");
+
+                    b.HasKey("Id")
+                        .HasName("pk_courses");
+
+                    b.HasIndex("InstitutionId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_courses_institution_id_slug");
+
+                    b.ToTable("courses", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CourseModule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodySource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_source");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("format");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_modules");
+
+                    b.HasIndex("CourseId", "Position")
+                        .HasDatabaseName("ix_modules_course_id_position");
+
+                    b.HasIndex("CourseId", "Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_modules_course_id_slug");
+
+                    b.ToTable("modules", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -109,6 +413,40 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_institution_memberships_institution_id_user_id");
 
                     b.ToTable("institution_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ReflectionPrompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("module_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reflection_prompts");
+
+                    b.HasIndex("ModuleId", "Position")
+                        .HasDatabaseName("ix_reflection_prompts_module_id_position");
+
+                    b.ToTable("reflection_prompts", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Identity.PlatformUser", b =>
@@ -405,6 +743,131 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Cohort", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_courses_course_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohorts_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortInvitation", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_invitations_cohorts_cohort_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortMember", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_members_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_courses_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CourseModule", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Course", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_modules_courses_course_id");
+
+                    b.OwnsMany("CoSie.Platform.Web.Domain.LiteratureItem", "Literature", b1 =>
+                        {
+                            b1.Property<Guid>("CourseModuleId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Html")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.PrimitiveCollection<string>("Urls")
+                                .IsRequired();
+
+                            b1.HasKey("CourseModuleId", "__synthesizedOrdinal");
+
+                            b1.ToTable("modules");
+
+                            b1
+                                .ToJson("literature")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseModuleId")
+                                .HasConstraintName("fk_modules_modules_course_module_id");
+                        });
+
+                    b.OwnsOne("CoSie.Platform.Web.Domain.ModuleProvenance", "Provenance", b1 =>
+                        {
+                            b1.Property<Guid>("CourseModuleId");
+
+                            b1.Property<string>("FileName");
+
+                            b1.Property<DateTimeOffset>("ImportedAt");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("SourceId");
+
+                            b1.Property<string>("SourceUrl");
+
+                            b1.HasKey("CourseModuleId");
+
+                            b1.ToTable("modules");
+
+                            b1
+                                .ToJson("provenance")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CourseModuleId")
+                                .HasConstraintName("fk_modules_modules_id");
+                        });
+
+                    b.Navigation("Literature");
+
+                    b.Navigation("Provenance");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.InstitutionMembership", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
@@ -420,6 +883,16 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ReflectionPrompt", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.CourseModule", null)
+                        .WithMany("Prompts")
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reflection_prompts_modules_module_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -477,6 +950,21 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Cohort", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
+                {
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CourseModule", b =>
+                {
+                    b.Navigation("Prompts");
                 });
 #pragma warning restore 612, 618
         }

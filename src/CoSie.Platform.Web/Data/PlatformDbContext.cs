@@ -23,6 +23,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<InstitutionMembership> InstitutionMemberships => Set<InstitutionMembership>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseModule> Modules => Set<CourseModule>();
+    public DbSet<ReflectionPrompt> ReflectionPrompts => Set<ReflectionPrompt>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
+    public DbSet<CohortInvitation> CohortInvitations => Set<CohortInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,0 +1,7 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum BodyFormat
+{
+    Markdown = 0,
+    Html = 1,
+}

@@ -1,0 +1,7 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum ModuleStatus
+{
+    Draft = 0,
+    Published = 1,
+}
