@@ -23,6 +23,8 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Admin", EndpointScope.Platform);
                 ScopeFolder(options, "/Setup", EndpointScope.Platform);
                 ScopeFolder(options, "/Institutions", EndpointScope.Institution);
+                ScopeFolder(options, "/Courses", EndpointScope.Institution);
+                ScopeFolder(options, "/Cohorts", EndpointScope.Institution);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
