@@ -27,6 +27,7 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
             404 => (localizer["Page not found"].Value, localizer["There is nothing at this address. It may have moved, or you may not have access to it."].Value),
             403 => (localizer["Not allowed"].Value, localizer["Your account cannot open this page."].Value),
             400 => (localizer["Bad request"].Value, localizer["The request could not be understood. Go back and try again."].Value),
+            413 => (localizer["Too large"].Value, localizer["What you sent is larger than the platform accepts. Send a smaller file or a shorter text."].Value),
             429 => (localizer["Slow down"].Value, localizer["Too many requests in a short time. Wait a moment and try again."].Value),
             _ when code >= 500 => (localizer["Something went wrong"].Value, localizer["The error has been logged. Please try again in a moment."].Value),
             _ => (localizer["Something went wrong"].Value, localizer["The request could not be completed."].Value),

@@ -1,17 +1,31 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Institutions;
 
-public sealed class HomeModel(TenantContext tenant, CurrentMembership membership) : PageModel
+public sealed class HomeModel(PlatformDbContext db, TenantContext tenant, CurrentMembership membership) : PageModel
 {
     public InstitutionInfo Institution => tenant.Required;
     public string? Role { get; private set; }
+    public bool CanManage { get; private set; }
+    public IReadOnlyList<CourseCard> Courses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var member = await membership.GetAsync(User, cancellationToken);
         Role = member?.Role.ToString().ToLowerInvariant();
+        CanManage = member?.Grants(InstitutionRole.Instructor) == true;
+        Courses = await db.Courses.AsNoTracking()
+            .Where(c => member != null || c.Visibility == CourseVisibility.Public)
+            .OrderBy(c => c.Title)
+            .Select(c => new CourseCard(c.Slug, c.Title, c.Summary, c.Visibility == CourseVisibility.Public,
+                c.Modules.Count(m => m.Status == ModuleStatus.Published)))
+            .ToListAsync(cancellationToken);
     }
+
+    public sealed record CourseCard(string Slug, string Title, string Summary, bool IsPublic, int PublishedModules);
 }

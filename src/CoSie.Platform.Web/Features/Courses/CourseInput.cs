@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+public sealed class CourseInput
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(200, ErrorMessage = "A title has at most {1} characters.")]
+    public string Title { get; set; } = string.Empty;
+
+    [StringLength(SlugRules.MaxLength, ErrorMessage = "A slug has at most {1} characters.")]
+    public string? Slug { get; set; }
+
+    [StringLength(2_000, ErrorMessage = "A summary has at most {1} characters.")]
+    public string? Summary { get; set; }
+
+    public CourseVisibility Visibility { get; set; } = CourseVisibility.MembersOnly;
+}

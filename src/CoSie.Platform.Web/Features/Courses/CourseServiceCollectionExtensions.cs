@@ -1,0 +1,20 @@
+using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Features.Courses.Import;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+public static class CourseServiceCollectionExtensions
+{
+    public static IServiceCollection AddCourses(this IServiceCollection services)
+    {
+        services.AddSingleton<HtmlContentSanitizer>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ModuleImporter>();
+        services.AddScoped<CourseAccess>();
+        services.AddScoped<CourseSlugs>();
+        services.AddScoped<CourseProgress>();
+        services.AddScoped<ModuleEditing>();
+        services.AddScoped<ImportModules>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+[Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
+// A little above the importer's own limit, so that a slightly larger file still gets its message.
+[RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
+[RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
+public sealed class ImportModel(
+    CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer,
+    IStringLocalizer<ImportModel> localizer, ILogger<ImportModel> logger) : PageModel
+{
+    public Course Course { get; private set; } = null!;
+
+    [BindProperty]
+    public List<ImportPageInput> Pages { get; set; } = [];
+
+    [BindProperty]
+    public string? FileName { get; set; }
+
+    public string CleanBody(ImportPageInput page) => sanitizer.Sanitize(page.BodyHtml);
+
+    public async Task<IActionResult> OnGetAsync(string course, CancellationToken cancellationToken)
+    {
+        Pages = [];
+        return await LoadAsync(course, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string course, IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(course, cancellationToken))
+        {
+            return NotFound();
+        }
+        Pages = [];
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError(string.Empty, localizer["Choose a file to import; the one sent was empty."].Value);
+            return Page();
+        }
+        byte[] content;
+        await using (var stream = upload.OpenReadStream())
+        using (var buffer = new MemoryStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+        var result = importer.Parse(upload.FileName, content);
+        if (!result.Succeeded)
+        {
+            logger.LogInformation("Import of {FileName} into course {Course} refused: {Reason}", upload.FileName, Course.Slug, result.Error!.Message);
+            ModelState.AddModelError(string.Empty, localizer["{0} was not imported: {1}", upload.FileName, result.Error!.Message].Value);
+            return Page();
+        }
+        FileName = Path.GetFileName(upload.FileName);
+        Pages = ImportModules.ToInputs(result.Modules);
+        ModelState.Clear();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string course, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(course, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Pages.Count == 0)
+        {
+            return RedirectToPage(new { course });
+        }
+        if (!ModelState.IsValid || !await imports.ValidateAsync(Course, Pages, ModelState, cancellationToken))
+        {
+            return Page();
+        }
+        var created = await imports.CreateAsync(Course, Pages, FileName, slug => Url.Content($"~/courses/{Course.Slug}/{slug}"), cancellationToken);
+        logger.LogInformation("Imported {Count} modules from {FileName} into course {Course}", created.Count, FileName, Course.Slug);
+        TempData["Status"] = localizer["Imported {0} modules as drafts. Publish each when it is ready.", created.Count].Value;
+        return RedirectToPage("/Courses/Course", new { slug = Course.Slug });
+    }
+
+    private async Task<bool> LoadAsync(string course, CancellationToken cancellationToken)
+    {
+        var found = await access.ManageAsync(course, User, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+        Course = found;
+        return true;
+    }
+}

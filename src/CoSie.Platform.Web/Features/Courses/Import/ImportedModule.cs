@@ -1,0 +1,13 @@
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+public sealed record ImportedModule(
+    string Title,
+    string Slug,
+    string BodyHtml,
+    IReadOnlyList<string> Prompts,
+    IReadOnlyList<LiteratureReference> Literature,
+    string SourceKind,
+    string? SourceUrl,
+    string? SourceId,
+    string? Summary = null,
+    string? SourceSiteBaseUrl = null);

@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+public sealed record LiteratureReference(string Text, string Html, IReadOnlyList<string> Urls);

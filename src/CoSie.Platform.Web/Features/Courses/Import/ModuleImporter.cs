@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CoSie.Platform.Web.Features.Content;
+
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+public sealed partial class ModuleImporter
+{
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    private const string SupportedFiles = "upload a WordPress page export (.json) or a Markdown file (.md)";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly HtmlContentSanitizer sanitizer;
+    private readonly MarkdownRenderer markdown;
+
+    public ModuleImporter(HtmlContentSanitizer sanitizer)
+    {
+        ArgumentNullException.ThrowIfNull(sanitizer);
+        this.sanitizer = sanitizer;
+        markdown = new MarkdownRenderer(sanitizer);
+    }
+
+    public ImportResult Parse(string fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            return ParseCore(fileName ?? string.Empty, content);
+        }
+#pragma warning disable CA1031 // An upload must end in a message for the person importing, never in a 500.
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            return ImportResult.Failure($"The file could not be imported: {exception.Message}");
+        }
+    }
+
+    private ImportResult ParseCore(string fileName, byte[] content)
+    {
+        if (content.Length == 0)
+        {
+            return ImportResult.Failure("The file is empty.");
+        }
+
+        if (content.Length > MaxFileBytes)
+        {
+            return ImportResult.Failure(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The file is {Megabytes(content.Length):0.0} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB."));
+        }
+
+        var bytes = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
+        var first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
+        if (first < 0)
+        {
+            return ImportResult.Failure("The file is empty.");
+        }
+
+        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        {
+            return ImportResult.Failure($"The file is not a text file: {SupportedFiles}.");
+        }
+
+        var extension = Path.GetExtension(fileName);
+        var format = DetectFormat(extension, bytes[first]);
+        SourceReadResult read;
+        switch (format)
+        {
+            case SourceFormat.Json:
+                read = WordPressPageReader.Read(bytes);
+                break;
+            case SourceFormat.Markdown:
+                string text;
+                try
+                {
+                    text = StrictUtf8.GetString(bytes);
+                }
+                catch (DecoderFallbackException)
+                {
+                    return ImportResult.Failure("The file is not UTF-8 text: save it as UTF-8 and upload it again.");
+                }
+
+                read = MarkdownModuleReader.Read(text);
+                break;
+            default:
+                return ImportResult.Failure($"Files of type “{extension}” cannot be imported: {SupportedFiles}.");
+        }
+
+        if (read.Error is not null)
+        {
+            return ImportResult.Failure(read.Error);
+        }
+
+        return BuildModules(read.Sources);
+    }
+
+    private static SourceFormat DetectFormat(string extension, byte firstByte)
+    {
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return SourceFormat.Json;
+        }
+
+        if (extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase))
+        {
+            return SourceFormat.Markdown;
+        }
+
+        if (firstByte is (byte)'{' or (byte)'[')
+        {
+            return SourceFormat.Json;
+        }
+
+        return extension.Length == 0 || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase)
+            ? SourceFormat.Markdown
+            : SourceFormat.Unsupported;
+    }
+
+    private static double Megabytes(long bytes) => Math.Ceiling(bytes * 10.0 / (1024 * 1024)) / 10.0;
+
+    private ImportResult BuildModules(IReadOnlyList<ModuleSource> sources)
+    {
+        var modules = new List<ImportedModule>(sources.Count);
+        var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < sources.Count; index++)
+        {
+            var source = sources[index];
+            var title = source.TitleIsHtml ? PlainTextOfHtml(source.Title) : HtmlFragments.CollapseWhitespace(source.Title);
+            var slug = Slugs.FromText(source.Slug);
+            if (slug.Length == 0)
+            {
+                slug = Slugs.FromText(title);
+            }
+
+            var label = Label(source, index, sources.Count, title, slug);
+            if (title.Length == 0)
+            {
+                return ImportResult.Failure($"{label} has no title.");
+            }
+
+            if (slug.Length == 0)
+            {
+                slug = "module";
+            }
+
+            if (source.IsProtected)
+            {
+                return ImportResult.Failure($"{label} is password-protected, so its content is not in the export.");
+            }
+
+            var module = BuildModule(source, title, UniqueSlug(slug, usedSlugs));
+            if (module is null)
+            {
+                return ImportResult.Failure($"{label} has no content after cleaning (no text or images are left).");
+            }
+
+            modules.Add(module);
+        }
+
+        return ImportResult.Success(modules);
+    }
+
+    private ImportedModule? BuildModule(ModuleSource source, string title, string slug)
+    {
+        var isMarkdown = source.Kind == ModuleSourceKind.Markdown;
+        var cleaned = isMarkdown ? markdown.RenderModule(source.Body) : sanitizer.Sanitize(source.Body);
+        var extracted = ModuleContentExtractor.Extract(cleaned, title, sanitizer);
+        var body = sanitizer.Sanitize(extracted.BodyHtml);
+
+        var prompts = source.Prompts
+            .Select(HtmlFragments.CollapseWhitespace)
+            .Concat(extracted.Prompts)
+            .Where(prompt => prompt.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var literature = source.Literature
+            .Select(FrontMatterReference)
+            .OfType<LiteratureReference>()
+            .Concat(extracted.Literature)
+            .ToList();
+
+        if (body.Length == 0 && prompts.Count == 0 && literature.Count == 0)
+        {
+            return null;
+        }
+
+        return new ImportedModule(
+            title,
+            slug,
+            body,
+            prompts,
+            literature,
+            source.Kind,
+            source.SourceUrl,
+            source.SourceId,
+            string.IsNullOrWhiteSpace(source.Summary) ? null : HtmlFragments.CollapseWhitespace(source.Summary),
+            source.SiteBaseUrl);
+    }
+
+    // Exports write references as sanitized HTML; people writing front matter by hand use Markdown.
+    private LiteratureReference? FrontMatterReference(string value) =>
+        LiteratureReferenceFactory.FromHtml(LooksLikeHtml().IsMatch(value) ? value : markdown.RenderModule(value), sanitizer);
+
+    // Sanitizing first drops script and style text, which TextContent would otherwise keep.
+    private string PlainTextOfHtml(string html) =>
+        HtmlFragments.PlainText(HtmlFragments.Body(HtmlFragments.Parse(sanitizer.SanitizeInline(html))));
+
+    private static string UniqueSlug(string slug, HashSet<string> used)
+    {
+        var candidate = slug;
+        for (var suffix = 2; !used.Add(candidate); suffix++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{slug}-{suffix}");
+        }
+
+        return candidate;
+    }
+
+    private static string Label(ModuleSource source, int index, int count, string title, string slug)
+    {
+        if (source.Kind == ModuleSourceKind.Markdown)
+        {
+            return "The Markdown file";
+        }
+
+        var name = title.Length > 0 ? $" “{title}”" : string.Empty;
+        var slugPart = slug.Length > 0 ? $" (slug “{slug}”)" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"Page #{index + 1} of {count}{name}{slugPart}");
+    }
+
+    [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")]
+    private static partial Regex LooksLikeHtml();
+
+    private enum SourceFormat
+    {
+        Json,
+        Markdown,
+        Unsupported,
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+internal static partial class WordPressPageReader
+{
+    private const string Expected =
+        "Expected a WordPress page object (with title.rendered and content.rendered) or an array of them; found";
+
+    public static SourceReadResult Read(byte[] utf8Json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Json);
+        }
+        catch (JsonException exception)
+        {
+            return InvalidJson(exception, utf8Json);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            switch (root.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var problem = DescribeIfNotPage(root);
+                    return problem is null
+                        ? SourceReadResult.Ok([ToSource(root)])
+                        : SourceReadResult.Fail($"{Expected} {problem}.");
+                case JsonValueKind.Array:
+                    return ReadArray(root);
+                default:
+                    return SourceReadResult.Fail($"{Expected} {Describe(root)}.");
+            }
+        }
+    }
+
+    private static SourceReadResult ReadArray(JsonElement array)
+    {
+        var count = array.GetArrayLength();
+        if (count == 0)
+        {
+            return SourceReadResult.Fail($"{Expected} an empty array: there are no pages to import.");
+        }
+
+        var sources = new List<ModuleSource>(count);
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            index++;
+            var problem = element.ValueKind == JsonValueKind.Object ? DescribeIfNotPage(element) : Describe(element);
+            if (problem is not null)
+            {
+                return SourceReadResult.Fail(
+                    string.Create(CultureInfo.InvariantCulture, $"{Expected} an array whose element #{index} of {count} is {problem}."));
+            }
+
+            sources.Add(ToSource(element));
+        }
+
+        return SourceReadResult.Ok(sources);
+    }
+
+    private static string? DescribeIfNotPage(JsonElement value)
+    {
+        if (GetString(value, "code") is { } code && GetString(value, "message") is { } message
+            && !value.TryGetProperty("content", out _))
+        {
+            return $"a WordPress error response ({code}: {message})";
+        }
+
+        if (GetString(value, "type") is { } type
+            && !type.Equals("page", StringComparison.OrdinalIgnoreCase)
+            && !type.Equals("post", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"an object of type “{type}” (only pages and posts can be imported)";
+        }
+
+        var hasTitle = GetRendered(value, "title") is not null;
+        var hasContent = GetRendered(value, "content") is not null;
+        return (hasTitle, hasContent) switch
+        {
+            (true, true) => null,
+            (true, false) => "an object without content.rendered",
+            (false, true) => "an object without title.rendered",
+            _ => "an object without title.rendered and content.rendered",
+        };
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        _ => "an object",
+    };
+
+    private static ModuleSource ToSource(JsonElement page)
+    {
+        var slug = GetString(page, "slug");
+        var link = GetString(page, "link");
+        var id = page.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.Number or JsonValueKind.String
+            ? idValue.ToString()
+            : null;
+        var isProtected = page.TryGetProperty("content", out var content)
+            && content.TryGetProperty("protected", out var protectedValue)
+            && protectedValue.ValueKind == JsonValueKind.True;
+
+        return new ModuleSource(
+            ModuleSourceKind.WordPress,
+            GetRendered(page, "title")!,
+            TitleIsHtml: true,
+            slug,
+            GetRendered(page, "content")!,
+            string.IsNullOrWhiteSpace(link) ? null : link,
+            id,
+            SiteBaseUrl(page, link, slug),
+            Summary: null,
+            Prompts: [],
+            Literature: [],
+            isProtected);
+    }
+
+    // The REST API's own URLs ("…/cosie/wp-json/wp/v2/pages/4267") and the guid ("…/cosie/?page_id=4267")
+    // name the site root exactly, which the page link alone cannot do for nested pages; each candidate must
+    // still contain the page link, because a guid keeps the old address after a site has moved.
+    private static string? SiteBaseUrl(JsonElement page, string? link, string? slug)
+    {
+        var candidates = new List<string>();
+        if (page.TryGetProperty("_links", out var links) && links.ValueKind == JsonValueKind.Object
+            && links.TryGetProperty("self", out var self) && self.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in self.EnumerateArray())
+            {
+                if (GetString(entry, "href") is { } href && href.IndexOf("/wp-json/", StringComparison.OrdinalIgnoreCase) is var at and > 0)
+                {
+                    candidates.Add(href[..(at + 1)]);
+                }
+            }
+        }
+
+        if (GetRendered(page, "guid") is { } guid && guid.IndexOf('?', StringComparison.Ordinal) is var query and > 0)
+        {
+            candidates.Add(guid[..query]);
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (link is not null && InternalLinkRewriter.IsUnderSite(link, candidate))
+            {
+                return InternalLinkRewriter.NormalizeSiteBase(candidate);
+            }
+        }
+
+        return InternalLinkRewriter.GetSiteBaseUrl(link, slug);
+    }
+
+    private static string? GetString(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var property)
+            && property.ValueKind == JsonValueKind.String
+            ? property.GetString()
+            : null;
+
+    private static string? GetRendered(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var property)
+            ? GetString(property, "rendered")
+            : null;
+
+    private static SourceReadResult InvalidJson(JsonException exception, byte[] utf8Json)
+    {
+        // System.Text.Json counts lines and bytes from zero; people count lines and characters from one.
+        var lineIndex = exception.LineNumber ?? 0;
+        var byteIndex = exception.BytePositionInLine ?? 0;
+        var line = (int)Math.Min(lineIndex + 1, int.MaxValue);
+        var position = CharacterPosition(utf8Json, lineIndex, byteIndex) + 1;
+        var detail = JsonLocationSuffix().Replace(exception.Message, string.Empty).Trim();
+        if (detail.Length > 0 && !detail.EndsWith('.'))
+        {
+            detail += ".";
+        }
+
+        return SourceReadResult.Fail(
+            string.Create(CultureInfo.InvariantCulture, $"The file is not valid JSON: line {line}, position {position}: {detail}"),
+            line,
+            position);
+    }
+
+    private static int CharacterPosition(byte[] utf8, long lineIndex, long byteIndex)
+    {
+        var start = 0;
+        for (long seen = 0; seen < lineIndex && start < utf8.Length; start++)
+        {
+            if (utf8[start] == (byte)'\n')
+            {
+                seen++;
+            }
+        }
+
+        var length = (int)Math.Clamp(byteIndex, 0, utf8.Length - start);
+        return Encoding.UTF8.GetCharCount(utf8, start, length);
+    }
+
+    [GeneratedRegex(@"\s*(Path:|LineNumber:).*$", RegexOptions.Singleline)]
+    private static partial Regex JsonLocationSuffix();
+}

@@ -1,0 +1,113 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Features.Courses.Import;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+// Turns reviewed import pages into draft modules of a course, all or nothing.
+public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock)
+{
+    public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules) =>
+        modules.Select(m => new ImportPageInput
+        {
+            Title = m.Title,
+            Slug = m.Slug,
+            BodyHtml = m.BodyHtml,
+            Prompts = [.. m.Prompts],
+            Literature = string.Join('\n', m.Literature.Select(l => l.Html)),
+            SourceKind = m.SourceKind.ToString().ToLowerInvariant(),
+            SourceUrl = m.SourceUrl,
+            SourceId = m.SourceId,
+            SiteBaseUrl = m.SourceSiteBaseUrl,
+        }).ToList();
+
+    public async Task<bool> ValidateAsync(Course course, List<ImportPageInput> pages, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var included = pages.Select((page, index) => (page, index)).Where(p => p.page.Include).ToList();
+        if (included.Count == 0)
+        {
+            modelState.AddModelError(string.Empty, "Choose at least one page to import.");
+            return false;
+        }
+        var existing = await db.Modules.Where(m => m.CourseId == course.Id).Select(m => m.Slug).ToListAsync(cancellationToken);
+        var taken = new HashSet<string>(existing, StringComparer.Ordinal);
+        foreach (var (page, index) in included)
+        {
+            page.Slug = string.IsNullOrWhiteSpace(page.Slug) ? Slugs.FromText(page.Title) : page.Slug.Trim().ToLowerInvariant();
+            if (page.Slug.Length > 80)
+            {
+                page.Slug = page.Slug[..80].TrimEnd('-');
+            }
+            var key = $"Pages[{index}].Slug";
+            if (ModuleSlugs.Validate(page.Slug) is { } error)
+            {
+                modelState.AddModelError(key, error);
+            }
+            else if (!taken.Add(page.Slug))
+            {
+                modelState.AddModelError(key, $"“{page.Slug}” is already used by a module of this course or by another page of this import.");
+            }
+            if (page.Prompts.Count(p => !string.IsNullOrWhiteSpace(p)) > ModuleEditing.MaxPrompts)
+            {
+                modelState.AddModelError($"Pages[{index}].Prompts", $"A module has at most {ModuleEditing.MaxPrompts} prompts.");
+            }
+            if (page.Prompts.Any(p => p?.Length > ReflectionPrompt.MaxLength))
+            {
+                modelState.AddModelError($"Pages[{index}].Prompts", $"A prompt has at most {ReflectionPrompt.MaxLength} characters.");
+            }
+        }
+        return modelState.IsValid;
+    }
+
+    // moduleHref gives the address of a module of this course by slug, for links between imported pages.
+    public async Task<IReadOnlyList<CourseModule>> CreateAsync(Course course, List<ImportPageInput> pages, string? fileName, Func<string, string> moduleHref, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var included = pages.Where(p => p.Include).ToList();
+        var slugs = new HashSet<string>(await db.Modules.Where(m => m.CourseId == course.Id).Select(m => m.Slug).ToListAsync(cancellationToken), StringComparer.Ordinal);
+        slugs.UnionWith(included.Select(p => p.Slug!));
+        var position = await db.Modules.Where(m => m.CourseId == course.Id).Select(m => (int?)m.Position).MaxAsync(cancellationToken) ?? -1;
+
+        var created = new List<CourseModule>();
+        foreach (var page in included)
+        {
+            var body = sanitizer.Sanitize(page.BodyHtml);
+            body = InternalLinkRewriter.Rewrite(body, page.SiteBaseUrl, slug => slugs.Contains(slug) ? moduleHref(slug) : null);
+            var module = new CourseModule
+            {
+                CourseId = course.Id,
+                Title = page.Title.Trim(),
+                Slug = page.Slug!,
+                Position = ++position,
+                Status = ModuleStatus.Draft,
+                Format = BodyFormat.Html,
+                BodySource = body,
+                BodyHtml = body,
+                Literature = editing.LiteratureFrom(page.Literature),
+                Provenance = new ModuleProvenance
+                {
+                    Kind = page.SourceKind,
+                    SourceUrl = page.SourceUrl,
+                    SourceId = page.SourceId,
+                    FileName = fileName,
+                    ImportedAt = now,
+                },
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            var promptPosition = 0;
+            foreach (var prompt in page.Prompts.Where(p => !string.IsNullOrWhiteSpace(p)))
+            {
+                module.Prompts.Add(new ReflectionPrompt { ModuleId = module.Id, Text = prompt!.Trim(), Position = promptPosition++ });
+            }
+            db.Modules.Add(module);
+            created.Add(module);
+        }
+        // One SaveChanges is one transaction: the whole file or nothing.
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+}

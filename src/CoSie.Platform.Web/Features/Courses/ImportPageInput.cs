@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+// One page of an upload as the instructor reviews it. Everything here comes back from the browser, so the
+// body and literature are sanitized again when the import is confirmed.
+public sealed class ImportPageInput
+{
+    public bool Include { get; set; } = true;
+
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(200, ErrorMessage = "A title has at most {1} characters.")]
+    public string Title { get; set; } = string.Empty;
+
+    [StringLength(80, ErrorMessage = "A slug has at most {1} characters.")]
+    public string? Slug { get; set; }
+
+    public string BodyHtml { get; set; } = string.Empty;
+
+    public List<string?> Prompts { get; set; } = [];
+
+    public string? Literature { get; set; }
+
+    public string SourceKind { get; set; } = string.Empty;
+    public string? SourceUrl { get; set; }
+    public string? SourceId { get; set; }
+    public string? SiteBaseUrl { get; set; }
+}

@@ -1,0 +1,39 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+public sealed class ModuleModel(PlatformDbContext db, CourseAccess access) : PageModel
+{
+    public CourseView View { get; private set; } = null!;
+    public CourseModule Module { get; private set; } = null!;
+    public Neighbour? Previous { get; private set; }
+    public Neighbour? Next { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string course, string module, CancellationToken cancellationToken)
+    {
+        var view = await access.ReadAsync(course, User, cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+        var visible = db.Modules.AsNoTracking().Where(m => m.CourseId == view.Course.Id && (view.CanManage || m.Status == ModuleStatus.Published));
+        var found = await visible.Include(m => m.Prompts).SingleOrDefaultAsync(m => m.Slug == module, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        View = view;
+        Module = found;
+        var order = await visible.OrderBy(m => m.Position).ThenBy(m => m.CreatedAt).Select(m => new Neighbour(m.Slug, m.Title)).ToListAsync(cancellationToken);
+        var index = order.FindIndex(n => n.Slug == found.Slug);
+        Previous = index > 0 ? order[index - 1] : null;
+        Next = index >= 0 && index < order.Count - 1 ? order[index + 1] : null;
+        return Page();
+    }
+
+    public sealed record Neighbour(string Slug, string Title);
+}

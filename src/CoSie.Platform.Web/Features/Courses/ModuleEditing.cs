@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Features.Courses.Import;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+// Turns the module form into a module: renders and sanitizes the body, keeps prompt ids stable (discussions
+// hang off them), and checks what DataAnnotations cannot.
+public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock)
+{
+    public const int MaxPrompts = 20;
+
+    public string RenderBody(BodyFormat format, string? body) =>
+        string.IsNullOrWhiteSpace(body) ? string.Empty
+        : format == BodyFormat.Markdown ? markdown.RenderModule(body) : sanitizer.Sanitize(body);
+
+    public static ModuleInput ToInput(CourseModule module) => new()
+    {
+        Title = module.Title,
+        Slug = module.Slug,
+        Format = module.Format,
+        Body = module.BodySource,
+        Prompts = module.Prompts.OrderBy(p => p.Position).Select(p => new ModuleInput.PromptInput { Id = p.Id, Text = p.Text }).ToList(),
+        Literature = string.Join('\n', module.Literature.Select(l => Tag().IsMatch(l.Html) ? l.Html : l.Text)),
+    };
+
+    public async Task<bool> ValidateAsync(Guid courseId, Guid? moduleId, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.FromText(input.Title) : input.Slug.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(input.Slug))
+        {
+            input.Slug = "module";
+        }
+        if (ModuleSlugs.Validate(input.Slug) is { } slugError)
+        {
+            modelState.AddModelError($"{prefix}.Slug", slugError);
+        }
+        else if (await db.Modules.AnyAsync(m => m.CourseId == courseId && m.Slug == input.Slug && m.Id != moduleId, cancellationToken))
+        {
+            modelState.AddModelError($"{prefix}.Slug", $"Another module of this course already uses “{input.Slug}”.");
+        }
+        if (input.Prompts.Count(p => !string.IsNullOrWhiteSpace(p.Text)) > MaxPrompts)
+        {
+            modelState.AddModelError($"{prefix}.Prompts", $"A module has at most {MaxPrompts} prompts.");
+        }
+        return modelState.IsValid;
+    }
+
+    public void Apply(CourseModule module, ModuleInput input)
+    {
+        var now = clock.GetUtcNow();
+        module.Title = input.Title.Trim();
+        module.Slug = input.Slug!;
+        module.Format = input.Format;
+        module.BodySource = input.Body ?? string.Empty;
+        module.BodyHtml = RenderBody(input.Format, input.Body);
+        module.Literature = LiteratureFrom(input.Literature);
+        module.UpdatedAt = now;
+        if (module.CreatedAt == default)
+        {
+            module.CreatedAt = now;
+        }
+
+        var wanted = input.Prompts.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToList();
+        var existing = module.Prompts.ToDictionary(p => p.Id);
+        var kept = new List<ReflectionPrompt>();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var text = wanted[i].Text!.Trim();
+            if (wanted[i].Id is { } id && existing.Remove(id, out var prompt))
+            {
+                prompt.Text = text;
+                prompt.Position = i;
+                kept.Add(prompt);
+            }
+            else
+            {
+                kept.Add(new ReflectionPrompt { ModuleId = module.Id, Text = text, Position = i });
+            }
+        }
+        foreach (var removed in existing.Values)
+        {
+            module.Prompts.Remove(removed);
+        }
+        foreach (var prompt in kept.Where(p => !module.Prompts.Contains(p)))
+        {
+            module.Prompts.Add(prompt);
+        }
+    }
+
+    // One reference per line, as Markdown or as inline HTML; bare DOIs and addresses become links.
+    public List<LiteratureItem> LiteratureFrom(string? lines) =>
+        (lines ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => LiteratureReferenceFactory.FromHtml(Tag().IsMatch(line) ? line : markdown.RenderModule(line), sanitizer))
+            .OfType<LiteratureReference>()
+            .Select(ToItem)
+            .ToList();
+
+    public static LiteratureItem ToItem(LiteratureReference reference) =>
+        new() { Html = reference.Html, Text = reference.Text, Urls = [.. reference.Urls] };
+
+    [GeneratedRegex("<[a-zA-Z/][^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Courses;
+
+// The module form: shared by "new module" and "edit module".
+public sealed class ModuleInput
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(200, ErrorMessage = "A title has at most {1} characters.")]
+    public string Title { get; set; } = string.Empty;
+
+    [StringLength(80, ErrorMessage = "A slug has at most {1} characters.")]
+    [Display(Name = "Slug (the module's address)")]
+    public string? Slug { get; set; }
+
+    public BodyFormat Format { get; set; } = BodyFormat.Markdown;
+
+    [StringLength(CourseModule.MaxBodyLength, ErrorMessage = "The body has at most {1} characters.")]
+    public string? Body { get; set; }
+
+    public List<PromptInput> Prompts { get; set; } = [];
+
+    [StringLength(20_000, ErrorMessage = "The literature has at most {1} characters.")]
+    [Display(Name = "Literature (one reference per line)")]
+    public string? Literature { get; set; }
+
+    public sealed class PromptInput
+    {
+        public Guid? Id { get; set; }
+
+        [StringLength(ReflectionPrompt.MaxLength, ErrorMessage = "A prompt has at most {1} characters.")]
+        public string? Text { get; set; }
+    }
+}
