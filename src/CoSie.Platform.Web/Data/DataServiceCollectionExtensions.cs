@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +6,8 @@ namespace CoSie.Platform.Web.Data;
 public static class DataServiceCollectionExtensions
 {
     public const string MigrationsAssemblyName = "CoSie.Platform.Migrations";
+
+    private static int _resolverInstalled;
 
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,26 +29,22 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    // The migrations assembly references this one, so this one cannot reference it back; the build copies it
-    // next to the app (see the migrations project) and it is loaded from there by name.
+    // The migrations assembly references this one, so this one cannot reference it back; its build copies it
+    // next to the app (see the migrations project), and the default load context finds it there by name.
     private static void LoadMigrationsAssembly()
     {
-        var name = new AssemblyName(MigrationsAssemblyName);
-        if (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == MigrationsAssemblyName))
+        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1)
         {
             return;
         }
-        try
+        AssemblyLoadContext.Default.Resolving += static (context, name) =>
         {
-            Assembly.Load(name);
-        }
-        catch (FileNotFoundException)
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, MigrationsAssemblyName + ".dll");
-            if (File.Exists(path))
+            if (name.Name != MigrationsAssemblyName)
             {
-                AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+                return null;
             }
-        }
+            var path = Path.Combine(AppContext.BaseDirectory, MigrationsAssemblyName + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
     }
 }

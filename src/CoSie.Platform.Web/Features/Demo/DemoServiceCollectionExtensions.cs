@@ -2,5 +2,6 @@ namespace CoSie.Platform.Web.Features.Demo;
 
 public static class DemoServiceCollectionExtensions
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoSeeder>();
+    public static IServiceCollection AddDemo(this IServiceCollection services) =>
+        services.AddScoped<DemoSeeder>().AddScoped<DemoCourse>();
 }
