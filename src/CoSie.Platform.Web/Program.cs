@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
@@ -15,6 +16,7 @@ builder.Services
     .AddPlatformEmail(builder.Configuration)
     .AddPlatformWeb(builder.Configuration)
     .AddFirstRun()
+    .AddPlatformAdmin()
     .AddDemo();
 
 var app = builder.Build();
