@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
@@ -17,6 +18,7 @@ builder.Services
     .AddPlatformWeb(builder.Configuration)
     .AddCourses()
     .AddFirstRun()
+    .AddPlatformAdmin()
     .AddDemo();
 
 var app = builder.Build();

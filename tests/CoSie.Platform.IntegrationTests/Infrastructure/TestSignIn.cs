@@ -9,26 +9,39 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.IntegrationTests.Infrastructure;
 
-// A client holding a real Identity session cookie, minted with the app's own cookie settings, for tests whose
-// subject is not the sign-in page itself (that page has its own tests). Redirects are not followed.
+// Signs a client in without the login page, for tests whose subject is not the sign-in page itself (that page
+// has its own tests): the app's own claims factory and cookie protector build the same cosie.session cookie a
+// real sign-in would, and the real cookie handler reads it on every request.
 public static class TestSignIn
 {
+    // A new client that holds the session cookie in its cookie container; redirects are not followed.
     public static async Task<HttpClient> CreateClientAsAsync(this PlatformFactory factory, PlatformUser user)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PlatformUser>>();
-        var fresh = await signIn.UserManager.FindByIdAsync(user.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
-        var principal = await signIn.CreateUserPrincipalAsync(fresh);
-        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties
-        {
-            IssuedUtc = factory.Clock.GetUtcNow(),
-            ExpiresUtc = factory.Clock.GetUtcNow().AddHours(8),
-        }, IdentityConstants.ApplicationScheme);
-
+        var (name, value) = await MintAsync(factory, user);
         var baseAddress = new Uri("http://localhost/");
         var cookies = new CookieContainer();
-        cookies.Add(baseAddress, new Cookie(options.Cookie.Name!, options.TicketDataFormat.Protect(ticket), "/"));
+        cookies.Add(baseAddress, new Cookie(name, value, "/"));
         return factory.CreateDefaultClient(baseAddress, new CookieContainerHandler(cookies));
     }
+
+    // Signs an existing client in by header.
+    public static async Task AuthenticateAs(this HttpClient client, PlatformFactory factory, PlatformUser user)
+    {
+        var (name, value) = await MintAsync(factory, user);
+        client.DefaultRequestHeaders.Remove("Cookie");
+        client.DefaultRequestHeaders.Add("Cookie", $"{name}={value}");
+    }
+
+    private static Task<(string Name, string Value)> MintAsync(PlatformFactory factory, PlatformUser user) =>
+        factory.WithServicesAsync(async services =>
+        {
+            var signIn = services.GetRequiredService<SignInManager<PlatformUser>>();
+            var fresh = await signIn.UserManager.FindByIdAsync(user.Id.ToString()) ?? user;
+            var principal = await signIn.CreateUserPrincipalAsync(fresh);
+            var now = factory.Clock.GetUtcNow();
+            var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(8) };
+            var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme);
+            var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+            return (options.Cookie.Name!, options.TicketDataFormat.Protect(ticket));
+        });
 }

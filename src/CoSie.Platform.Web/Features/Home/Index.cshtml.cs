@@ -1,17 +1,20 @@
 using System.Security.Claims;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Features.Setup;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Home;
 
-public sealed class IndexModel(PlatformDbContext db) : PageModel
+public sealed class IndexModel(PlatformDbContext db, FirstRun firstRun) : PageModel
 {
+    public bool SetupNeeded { get; private set; }
     public IReadOnlyList<InstitutionLink> Institutions { get; private set; } = [];
     public IReadOnlyList<InstitutionLink> PublicInstitutions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        SetupNeeded = await firstRun.IsNeededAsync(cancellationToken);
         var all = await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
             .Select(i => new { i.Id, i.Slug, i.Name }).ToListAsync(cancellationToken);
 

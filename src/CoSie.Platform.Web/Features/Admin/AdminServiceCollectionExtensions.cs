@@ -1,0 +1,9 @@
+using CoSie.Platform.Web.Features.Admin.Institutions;
+
+namespace CoSie.Platform.Web.Features.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlatformAdmin(this IServiceCollection services) =>
+        services.AddScoped<InstitutionSettingsCheck>();
+}

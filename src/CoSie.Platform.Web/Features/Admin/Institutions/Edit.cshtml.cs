@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+
+namespace CoSie.Platform.Web.Features.Admin.Institutions;
+
+public sealed class EditModel(
+    PlatformDbContext db,
+    InstitutionSettingsCheck check,
+    InstitutionDirectory directory,
+    IStringLocalizer<EditModel> localizer) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string CurrentName { get; private set; } = string.Empty;
+    public string CurrentSlug { get; private set; } = string.Empty;
+    public IReadOnlyList<SelectListItem> TimeZones { get; } = InstitutionChoices.TimeZones();
+    public IReadOnlyList<SelectListItem> Cultures { get; } = InstitutionChoices.Cultures();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (institution is null)
+        {
+            return NotFound();
+        }
+        (CurrentName, CurrentSlug) = (institution.Name, institution.Slug);
+        Input = new InputModel
+        {
+            Slug = institution.Slug,
+            Name = institution.Name,
+            HostNames = string.Join('\n', institution.HostNames),
+            TimeZoneId = institution.TimeZoneId,
+            DefaultCulture = institution.DefaultCulture,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await check.LockAsync(cancellationToken);
+        var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (institution is null)
+        {
+            return NotFound();
+        }
+        (CurrentName, CurrentSlug) = (institution.Name, institution.Slug);
+
+        var settings = await check.CheckAsync(
+            id, Input.Slug, Input.Name, Input.HostNames, Input.TimeZoneId, Input.DefaultCulture, ModelState, nameof(Input), cancellationToken);
+        if (settings is null)
+        {
+            return Page();
+        }
+
+        var movedFrom = institution.Slug != settings.Slug ? institution.Slug : null;
+        settings.ApplyTo(institution);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Only a slug written outside these pages (which hold the lock) can get here.
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", localizer["Another institution already uses the slug “{0}”.", settings.Slug]);
+            return Page();
+        }
+
+        // Requests resolve institutions from a short-lived cache; a new slug or host name must answer at once.
+        directory.Invalidate();
+        TempData["Status"] = movedFrom is null
+            ? localizer["Saved {0}.", institution.Name].Value
+            : localizer["Saved {0}. It moved from /{1} to /{2}; links to the old address no longer work.", institution.Name, movedFrom, institution.Slug].Value;
+        return LocalRedirect("/admin/institutions");
+    }
+
+    public sealed class InputModel
+    {
+        // SlugRules says what a slug may be; the page checks it with the other rules.
+        [Display(Name = "Slug")]
+        public string? Slug { get; set; }
+
+        [Required(ErrorMessage = "Enter the institution's name.")]
+        [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Name")]
+        public string? Name { get; set; }
+
+        [StringLength(6000, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Host names")]
+        public string? HostNames { get; set; }
+
+        [Required(ErrorMessage = "Choose a time zone from the list.")]
+        [Display(Name = "Time zone")]
+        public string? TimeZoneId { get; set; }
+
+        [Required(ErrorMessage = "Choose a language from the list.")]
+        [Display(Name = "Default language")]
+        public string? DefaultCulture { get; set; }
+    }
+}
