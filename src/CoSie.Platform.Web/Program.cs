@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Account;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
@@ -14,6 +15,7 @@ builder.Services
     .AddPlatformIdentity()
     .AddPlatformEmail(builder.Configuration)
     .AddPlatformWeb(builder.Configuration)
+    .AddAccounts()
     .AddFirstRun()
     .AddDemo();
 
