@@ -26,9 +26,9 @@ public sealed class AccountEmails(
         Compose(user.Email!, user.DisplayName, localizer["Someone tried to register on {0} with your address", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Someone tried to create a new account on {0} with this email address. You already have an account with it, so nothing was created.", Site)
-                .Paragraph("If it was you, sign in instead:")
+                .Paragraph("If it was you, sign in with your existing account:")
                 .Link("Sign in", signInLink)
-                .Paragraph("Forgotten your password? Choose a new one:")
+                .Paragraph("If you have forgotten its password, choose a new one:")
                 .Link("Reset my password", forgotPasswordLink)
                 .Paragraph("If it was not you, you can ignore this message. Your account is unchanged."));
 

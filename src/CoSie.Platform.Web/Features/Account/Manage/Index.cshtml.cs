@@ -97,7 +97,7 @@ public sealed class IndexModel(
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = string.Empty;
 
-        [StringLength(16)]
+        [StringLength(16, ErrorMessage = "Choose a language and region from the list.")]
         [Display(Name = "Language and region")]
         public string? Culture { get; set; }
 
