@@ -10,6 +10,9 @@ using MimeKit;
 namespace CoSie.Platform.Web.Features.Account;
 
 // Every mail the account pages send: a plain-text and an HTML part each, every value a person typed HTML-encoded.
+// The pages build the links from the request (Url.Page with Request.Scheme), so a mail sent from inside an
+// institution leads back into it. REVIEW: that trusts the Host header; production must pin AllowedHosts and accept
+// forwarded headers only from known proxies, or a forged Host could put another domain into a reset link.
 public sealed class AccountEmails(
     IStringLocalizer<AccountEmails> localizer, EmailSender sender, TenantContext tenant, ILogger<AccountEmails> logger)
 {
