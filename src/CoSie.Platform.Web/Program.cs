@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Account;
 using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
@@ -16,6 +17,7 @@ builder.Services
     .AddPlatformIdentity()
     .AddPlatformEmail(builder.Configuration)
     .AddPlatformWeb(builder.Configuration)
+    .AddAccounts()
     .AddCourses()
     .AddFirstRun()
     .AddPlatformAdmin()

@@ -13,6 +13,9 @@ public static class IdentityServiceCollectionExtensions
             .AddIdentity<PlatformUser, IdentityRole<Guid>>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // The user name is the email address, which may hold characters Identity's default alphabet refuses
+                // (o'brien@…, non-ASCII); the email itself is validated where it is entered.
+                options.User.AllowedUserNameCharacters = string.Empty;
                 options.SignIn.RequireConfirmedEmail = true;
                 options.Password.RequiredLength = PasswordLengthValidator.MinLength;
                 options.Password.RequireDigit = false;
@@ -26,8 +29,10 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<PlatformSignInManager>()
             .AddClaimsPrincipalFactory<PlatformUserClaimsPrincipalFactory>()
-            .AddPasswordValidator<PasswordLengthValidator>();
+            .AddPasswordValidator<PasswordLengthValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>();
 
         // A changed password, a sign-out everywhere or a disabled account reaches other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -22,8 +22,9 @@ public static class PlatformApplicationBuilderExtensions
         app.UseStaticFiles();
         app.UseTenancy();
         app.UseRouting();
-        app.UseRequestLocalization();
         app.UseAuthentication();
+        // After authentication: the person's own culture is a claim in the cookie.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.MapRazorPages();
         return app;

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace CoSie.Platform.Web.Features.Account;
+
+// Every mail the account pages send: a plain-text and an HTML part each, every value a person typed HTML-encoded.
+// The pages build the links from the request (Url.Page with Request.Scheme), so a mail sent from inside an
+// institution leads back into it. REVIEW: that trusts the Host header; production must pin AllowedHosts and accept
+// forwarded headers only from known proxies, or a forged Host could put another domain into a reset link.
+public sealed class AccountEmails(
+    IStringLocalizer<AccountEmails> localizer, EmailSender sender, TenantContext tenant, ILogger<AccountEmails> logger)
+{
+    private string Site => tenant.Institution?.Name ?? "CoSIE";
+
+    public MimeMessage ConfirmAccount(PlatformUser user, string link) =>
+        Compose(user.Email!, user.DisplayName, localizer["Confirm your {0} account", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("Thank you for creating an account on {0}. Confirm that this address is yours, then sign in:", Site)
+                .Link("Confirm my address", link)
+                .Paragraph("If you did not create an account, ignore this message; nothing happens without the link."));
+
+    public MimeMessage RegistrationAttempt(PlatformUser user, string signInLink, string forgotPasswordLink) =>
+        Compose(user.Email!, user.DisplayName, localizer["Someone tried to register on {0} with your address", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("Someone tried to create a new account on {0} with this email address. You already have an account with it, so nothing was created.", Site)
+                .Paragraph("If it was you, sign in with your existing account:")
+                .Link("Sign in", signInLink)
+                .Paragraph("If you have forgotten its password, choose a new one:")
+                .Link("Reset my password", forgotPasswordLink)
+                .Paragraph("If it was not you, you can ignore this message. Your account is unchanged."));
+
+    public MimeMessage ResetPassword(PlatformUser user, string link) =>
+        Compose(user.Email!, user.DisplayName, localizer["Choose a new password for {0}", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("Someone asked to reset the password of your {0} account. Choose a new password here (the link works for one day):", Site)
+                .Link("Choose a new password", link)
+                .Paragraph("If it was not you, ignore this message; your password stays as it is."));
+
+    public MimeMessage ConfirmEmailChange(PlatformUser user, string newEmail, string link) =>
+        Compose(newEmail, user.DisplayName, localizer["Confirm your new address for {0}", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("You asked to sign in to {0} with {1} from now on. Confirm that this address is yours:", Site, newEmail)
+                .Link("Confirm my new address", link)
+                .Paragraph("Until you do, your account keeps its current address. If you did not ask for this, ignore this message."));
+
+    public MimeMessage EmailChanged(PlatformUser user, string oldEmail, string newEmail) =>
+        Compose(oldEmail, user.DisplayName, localizer["Your {0} sign-in address has changed", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("Your {0} account now signs in with {1} instead of this address.", Site, newEmail)
+                .Paragraph("If you did not make this change, reply to this message or contact your institution's administrator at once."));
+
+    // Mail trouble must never turn into an error page that tells a stranger more than the normal answer would.
+    public async Task<bool> TrySendAsync(MimeMessage message, string purpose, Guid userId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(message, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not send the {Purpose} mail for account {UserId}", purpose, userId);
+            return false;
+        }
+    }
+
+    private MimeMessage Compose(string toAddress, string toName, string subject, Func<BodyWriter, BodyWriter> write)
+    {
+        var body = write(new BodyWriter(localizer))
+            .Paragraph("This message was sent by {0}.", Site);
+        var message = new MimeMessage { Subject = subject };
+        message.To.Add(new MailboxAddress(toName, toAddress));
+        message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
+        return message;
+    }
+
+    private sealed class BodyWriter(IStringLocalizer localizer)
+    {
+        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _html = new("<!DOCTYPE html><html><body>");
+
+        public string Text => _text.ToString();
+        public string Html => _html + "</body></html>";
+
+        public BodyWriter Paragraph(string format, params string[] values)
+        {
+            var localized = localizer[format].Value;
+            _text.Append(string.Format(CultureInfo.CurrentCulture, localized, values)).Append("\n\n");
+            var encoded = values.Select(v => (object)HtmlEncoder.Default.Encode(v)).ToArray();
+            _html.Append("<p>").Append(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(localized), encoded)).Append("</p>");
+            return this;
+        }
+
+        public BodyWriter Link(string label, string url)
+        {
+            var localized = localizer[label].Value;
+            _text.Append(localized).Append(":\n").Append(url).Append("\n\n");
+            _html.Append("<p><a href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\">")
+                .Append(HtmlEncoder.Default.Encode(localized)).Append("</a></p>");
+            return this;
+        }
+    }
+}

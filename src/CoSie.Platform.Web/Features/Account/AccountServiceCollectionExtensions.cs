@@ -1,0 +1,6 @@
+namespace CoSie.Platform.Web.Features.Account;
+
+public static class AccountServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<AccountEmails>();
+}

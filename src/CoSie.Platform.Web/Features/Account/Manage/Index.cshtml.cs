@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using CoSie.Platform.Web.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Account.Manage;
+
+public sealed class IndexModel(
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, TenantContext tenant, IStringLocalizer<IndexModel> localizer)
+    : PageModel
+{
+    // IANA ids only, whatever the host OS calls its zones, so a stored id means the same everywhere.
+    private static readonly Lazy<IReadOnlyList<string>> IanaTimeZones = new(() => TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => z.HasIanaId ? z.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : null)
+        .OfType<string>()
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToList());
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string Email { get; private set; } = string.Empty;
+    public string? InstitutionTimeZone => tenant.Institution?.TimeZoneId;
+    public IReadOnlyList<SelectListItem> Cultures { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> TimeZones { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        Input = new InputModel { DisplayName = user.DisplayName, Culture = user.Culture, TimeZoneId = user.TimeZoneId };
+        Describe(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var culture = string.IsNullOrWhiteSpace(Input.Culture) ? null : Input.Culture.Trim();
+        if (culture is not null && !PlatformCultures.IsSupported(culture))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Culture)}", localizer["Choose a language and region from the list."]);
+        }
+        var timeZone = string.IsNullOrWhiteSpace(Input.TimeZoneId) ? null : Input.TimeZoneId.Trim();
+        if (timeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TimeZoneId)}",
+                localizer["“{0}” is not a time zone we know. Choose one from the list, for example Europe/Helsinki.", timeZone]);
+        }
+        if (!ModelState.IsValid)
+        {
+            Describe(user);
+            return Page();
+        }
+
+        user.DisplayName = Input.DisplayName.Trim();
+        user.Culture = culture is null ? null : PlatformCultures.Supported.First(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+        user.TimeZoneId = timeZone;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, string.Empty);
+            Describe(user);
+            return Page();
+        }
+        // The name, culture and time zone travel in the cookie; re-issue it so this very next page uses them.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Status"] = localizer["Your profile has been saved."].Value;
+        return RedirectToPage();
+    }
+
+    private void Describe(PlatformUser user)
+    {
+        Email = user.Email ?? string.Empty;
+        Cultures = PlatformCultures.Supported.Select(c => new SelectListItem(PlatformCultures.DisplayName(c), c)).ToList();
+        TimeZones = IanaTimeZones.Value.Select(z => new SelectListItem(z.Replace('_', ' '), z)).ToList();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter the name others will see.")]
+        [StringLength(100, ErrorMessage = "A name has at most {1} characters.")]
+        [Display(Name = "Your name")]
+        public string DisplayName { get; set; } = string.Empty;
+
+        [StringLength(16, ErrorMessage = "Choose a language and region from the list.")]
+        [Display(Name = "Language and region")]
+        public string? Culture { get; set; }
+
+        [StringLength(64, ErrorMessage = "A time zone name has at most {1} characters.")]
+        [Display(Name = "Time zone")]
+        public string? TimeZoneId { get; set; }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CoSie.Platform.Web.Identity;
+
+// A disabled account cannot sign in, and a session it already has ends at the next security-stamp check
+// (within a minute), without having to renew the stamp when an admin disables someone.
+public sealed class PlatformSignInManager(
+    UserManager<PlatformUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<PlatformUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<PlatformUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<PlatformUser> confirmation)
+    : SignInManager<PlatformUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(PlatformUser user)
+    {
+        if (user.IsDisabled)
+        {
+            Logger.LogInformation("Refused sign-in for disabled account {UserId}", user.Id);
+            return false;
+        }
+        return await base.CanSignInAsync(user);
+    }
+
+    public override async Task<PlatformUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { IsDisabled: false } ? user : null;
+    }
+}
