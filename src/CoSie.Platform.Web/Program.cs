@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
@@ -15,6 +16,7 @@ builder.Services
     .AddPlatformEmail(builder.Configuration)
     .AddPlatformWeb(builder.Configuration)
     .AddFirstRun()
+    .AddCohorts()
     .AddDemo();
 
 var app = builder.Build();

@@ -1,0 +1,11 @@
+namespace CoSie.Platform.Web.Features.Cohorts;
+
+public static class CohortsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCohorts(this IServiceCollection services)
+    {
+        services.AddScoped<CohortAccess>();
+        services.AddScoped<CohortCalendar>();
+        return services;
+    }
+}
