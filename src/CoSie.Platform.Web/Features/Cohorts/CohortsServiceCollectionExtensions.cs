@@ -6,6 +6,7 @@ public static class CohortsServiceCollectionExtensions
     {
         services.AddScoped<CohortAccess>();
         services.AddScoped<CohortCalendar>();
+        services.AddScoped<JoinCohort>();
         return services;
     }
 }
