@@ -7,6 +7,7 @@ public static class CohortsServiceCollectionExtensions
         services.AddScoped<CohortAccess>();
         services.AddScoped<CohortCalendar>();
         services.AddScoped<JoinCohort>();
+        services.AddScoped<ManageCohortMembers>();
         return services;
     }
 }
