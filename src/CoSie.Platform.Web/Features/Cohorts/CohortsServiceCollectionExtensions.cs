@@ -8,6 +8,9 @@ public static class CohortsServiceCollectionExtensions
         services.AddScoped<CohortCalendar>();
         services.AddScoped<JoinCohort>();
         services.AddScoped<ManageCohortMembers>();
+        services.AddScoped<RosterCsv>();
+        services.AddScoped<ImportRoster>();
+        services.AddScoped<InvitationEmail>();
         return services;
     }
 }
