@@ -17,7 +17,8 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 public sealed class RosterModel(
-    PlatformDbContext db, CohortAccess access, RosterCsv csv, ImportRoster import, TenantContext tenant, IStringLocalizer<RosterModel> localizer)
+    PlatformDbContext db, CohortAccess access, RosterCsv csv, ImportRoster import, CohortCalendar calendar, TenantContext tenant,
+    IStringLocalizer<RosterModel> localizer)
     : PageModel
 {
     // Room above the 1 MB file limit, so that a slightly bigger file gets a clear message instead of a failed request.
@@ -92,6 +93,8 @@ public sealed class RosterModel(
         RosterOutcome.NotSent => localizer["Invitation saved, but the e-mail could not be sent; upload the row again later"].Value,
         _ => outcome.ToString(),
     };
+
+    public DateOnly InvitedOn(CohortInvitation invitation) => calendar.DateOf(invitation.CreatedAt);
 
     private const string FileField = $"{nameof(Input)}.{nameof(InputModel.File)}";
 
