@@ -2,6 +2,7 @@ using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Features.Account;
 using CoSie.Platform.Web.Features.Admin;
+using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
@@ -21,6 +22,7 @@ builder.Services
     .AddCourses()
     .AddFirstRun()
     .AddPlatformAdmin()
+    .AddCohorts()
     .AddDemo();
 
 var app = builder.Build();

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Email;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace CoSie.Platform.Web.Features.Cohorts;
+
+// The personal invitation a roster upload sends: plain text and HTML, every name encoded in the HTML part.
+public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<InvitationEmail> localizer)
+{
+    public Task SendAsync(CohortInvitation invitation, InvitationContext context, CancellationToken cancellationToken) =>
+        sender.SendAsync(Build(invitation, context), cancellationToken);
+
+    public MimeMessage Build(CohortInvitation invitation, InvitationContext context)
+    {
+        var link = context.LinkFor(invitation);
+        var role = localizer[invitation.Role.ToString().ToLowerInvariant()].Value;
+        var greeting = string.IsNullOrWhiteSpace(invitation.Name) ? localizer["Hello,"].Value : localizer["Hello {0},", invitation.Name].Value;
+        var invites = localizer["{0} invites you to join the cohort “{1}” of the course “{2}” at {3}, as {4}.",
+            context.InviterName, context.CohortName, context.CourseTitle, context.InstitutionName, role].Value;
+        var action = localizer["Join the cohort"].Value;
+        var account = localizer["Sign in or create your account with this e-mail address ({0}): the invitation belongs to it.", invitation.Email].Value;
+        var ignore = localizer["If you did not expect this invitation, you can ignore this message."].Value;
+
+        var html = HtmlEncoder.Default;
+        var body = new BodyBuilder
+        {
+            TextBody = string.Join("\n\n", greeting, invites, $"{action}: {link}", account, ignore) + "\n",
+            HtmlBody = string.Create(CultureInfo.InvariantCulture, $"""
+                <!DOCTYPE html>
+                <html><body>
+                <p>{html.Encode(greeting)}</p>
+                <p>{html.Encode(invites)}</p>
+                <p><a href="{html.Encode(link)}">{html.Encode(action)}</a></p>
+                <p>{html.Encode(account)}</p>
+                <p>{html.Encode(ignore)}</p>
+                </body></html>
+                """),
+        };
+
+        var message = new MimeMessage
+        {
+            Subject = localizer["Invitation to {0} at {1}", context.CohortName, context.InstitutionName].Value,
+            Body = body.ToMessageBody(),
+        };
+        message.To.Add(new MailboxAddress(invitation.Name, invitation.Email));
+        return message;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Cohorts;
+
+// The page behind an invite link: anyone may open it, and a signed-in person joins with one button.
+[AllowAnonymous]
+public sealed class JoinModel(
+    PlatformDbContext db, JoinCohort join, CohortCalendar calendar, TenantContext tenant, IStringLocalizer<JoinModel> localizer)
+    : PageModel
+{
+    public string InstitutionName => tenant.Required.Name;
+    public Cohort? Cohort { get; private set; }
+    public string CourseTitle { get; private set; } = string.Empty;
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+    public bool AlreadyMember { get; private set; }
+    public bool HasEnded { get; private set; }
+    public CohortRole InvitedRole { get; private set; } = CohortRole.Learner;
+    public bool InvitationForAnotherAddress { get; private set; }
+    public string SignInUrl { get; private set; } = string.Empty;
+    public string RegisterUrl { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(string code, string? invitation, CancellationToken cancellationToken)
+    {
+        Cohort = await join.FindOpenAsync(code, cancellationToken);
+        if (Cohort is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        CourseTitle = await db.Courses.Where(c => c.Id == Cohort.CourseId).Select(c => c.Title).SingleAsync(cancellationToken);
+        HasEnded = calendar.HasEnded(Cohort);
+
+        if (!SignedIn || UserId is not { } userId)
+        {
+            // Back to this very page (invitation included) after signing in or registering.
+            var returnUrl = $"{Request.PathBase}{Request.Path}{Request.QueryString}";
+            SignInUrl = QueryHelpers.AddQueryString(Url.Content("~/Account/Login"), "returnUrl", returnUrl);
+            RegisterUrl = QueryHelpers.AddQueryString(Url.Content("~/Account/Register"), "returnUrl", returnUrl);
+            return Page();
+        }
+
+        AlreadyMember = await db.CohortMembers.AnyAsync(m => m.CohortId == Cohort.Id && m.UserId == userId, cancellationToken);
+        if (!AlreadyMember)
+        {
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            var (pending, forAnotherAddress) = await join.FindInvitationAsync(Cohort.Id, email, invitation, cancellationToken);
+            InvitedRole = pending?.Role ?? CohortRole.Learner;
+            InvitationForAnotherAddress = forAnotherAddress;
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string? invitation, CancellationToken cancellationToken)
+    {
+        if (!SignedIn || UserId is not { } userId)
+        {
+            return Challenge();
+        }
+        var result = await join.JoinAsync(code, userId, invitation, cancellationToken);
+        switch (result.Outcome)
+        {
+            case JoinOutcome.NotFound:
+                Response.StatusCode = StatusCodes.Status404NotFound;
+                return Page();
+            case JoinOutcome.Ended:
+                TempData["Status"] = localizer["This cohort has ended; it cannot be joined any more."].Value;
+                return RedirectToPage(new { code, invitation });
+            case JoinOutcome.AlreadyMember:
+                TempData["Status"] = localizer["You are already a member of this cohort."].Value;
+                return RedirectToPage("Overview", new { id = result.CohortId });
+            default:
+                var welcome = localizer["Welcome! You joined the cohort as {0}.", localizer[result.Role.ToString().ToLowerInvariant()]].Value;
+                if (result.InvitationForAnotherAddress)
+                {
+                    welcome += " " + localizer["The personal invitation in your link was sent to another e-mail address, so you joined as a learner."].Value;
+                }
+                TempData["Status"] = welcome;
+                return RedirectToPage("Overview", new { id = result.CohortId });
+        }
+    }
+
+    private Guid? UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}
