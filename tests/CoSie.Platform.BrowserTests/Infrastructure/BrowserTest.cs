@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Infrastructure;
@@ -45,18 +46,18 @@ public abstract class BrowserTest(Chromium chromium, BrowserAppFactory app) : IA
             {
                 lock (_pageProblems)
                 {
-                    _pageProblems.Add($"console error on {message.Page?.Url}: {message.Text}");
+                    _pageProblems.Add($"console error on {message.Page?.Url} ({message.Location}): {message.Text}");
                 }
             }
         };
         return await context.NewPageAsync();
     }
 
-    // Saves the whole page as artifacts/screenshots/{TestClass}/{nn}-{moment}.png.
-    protected async Task ScreenshotAsync(IPage page, string moment)
+    // Saves the whole page as artifacts/screenshots/{TestClass}/{test}/{nn}-{moment}.png.
+    protected async Task ScreenshotAsync(IPage page, string moment, [CallerMemberName] string test = "")
     {
         var number = Interlocked.Increment(ref _screenshots).ToString("00", CultureInfo.InvariantCulture);
-        var path = Path.Combine(Artifacts.ScreenshotsFolder(GetType().Name), $"{number}-{moment}.png");
+        var path = Path.Combine(Artifacts.ScreenshotsFolder(GetType().Name), test, $"{number}-{moment}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 
