@@ -17,7 +17,7 @@ public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, H
             Slug = m.Slug,
             BodyHtml = m.BodyHtml,
             Prompts = [.. m.Prompts],
-            Literature = string.Join('\n', m.Literature.Select(l => l.Html)),
+            Literature = string.Join('\n', m.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
             SourceKind = m.SourceKind.ToString().ToLowerInvariant(),
             SourceUrl = m.SourceUrl,
             SourceId = m.SourceId,

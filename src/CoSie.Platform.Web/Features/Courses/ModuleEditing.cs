@@ -25,7 +25,7 @@ public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer
         Format = module.Format,
         Body = module.BodySource,
         Prompts = module.Prompts.OrderBy(p => p.Position).Select(p => new ModuleInput.PromptInput { Id = p.Id, Text = p.Text }).ToList(),
-        Literature = string.Join('\n', module.Literature.Select(l => Tag().IsMatch(l.Html) ? l.Html : l.Text)),
+        Literature = string.Join('\n', module.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
     };
 
     public async Task<bool> ValidateAsync(Guid courseId, Guid? moduleId, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
