@@ -10,6 +10,11 @@ using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using CoSie.Platform.Web.Web;
 
+if (args.Contains(HealthProbe.Command))
+{
+    return await HealthProbe.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
@@ -30,11 +35,12 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-    return;
+    return 0;
 }
 
 await app.PrepareAsync();
 app.UsePlatformPipeline();
 await app.RunAsync();
+return 0;
 
 public partial class Program;
