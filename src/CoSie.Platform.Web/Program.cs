@@ -11,6 +11,11 @@ using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using CoSie.Platform.Web.Web;
 
+if (args.Contains(HealthProbe.Command))
+{
+    return await HealthProbe.RunAsync(args, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
@@ -32,11 +37,12 @@ var app = builder.Build();
 if (args.Contains("migrate"))
 {
     await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-    return;
+    return 0;
 }
 
 await app.PrepareAsync();
 app.UsePlatformPipeline();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -17,8 +17,10 @@ public static class PlatformApplicationBuilderExtensions
         app.UseExceptionHandler("/Errors/500");
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        // Answered before tenancy, which reads institutions from the database: liveness must not depend on the
+        // database at all, and readiness reports on it by itself (503 while migrations are pending, not a 500).
+        app.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
         // Static files after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which
         // only matches wwwroot once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)

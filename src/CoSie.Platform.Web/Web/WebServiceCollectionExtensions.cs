@@ -2,7 +2,6 @@ using System.Globalization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -47,16 +46,7 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("CoSie.Platform")
             .PersistKeysToDbContext<PlatformDbContext>();
 
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Trusted proxies come from configuration (ForwardedHeaders:KnownProxies, comma-separated addresses).
-            foreach (var proxy in (configuration["ForwardedHeaders:KnownProxies"] ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSettings.Apply(options, configuration));
 
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);
         return services;

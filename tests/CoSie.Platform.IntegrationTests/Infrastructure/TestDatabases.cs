@@ -39,6 +39,14 @@ public static class TestDatabases
         return name;
     }
 
+    // A database without any schema, as a new deployment's PostgreSQL volume starts out.
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
     public static async Task DropAsync(string database)
     {
         NpgsqlConnection.ClearAllPools();

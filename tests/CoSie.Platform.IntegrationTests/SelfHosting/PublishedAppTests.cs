@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace CoSie.Platform.IntegrationTests.SelfHosting;
+
+// The published app, started as docker-compose.yml starts its containers: the migrate service's command first,
+// then the app's entrypoint, with the environment compose builds from .env.example.
+public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<PublishedApp>
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task The_migrate_command_then_the_entrypoint_bring_up_a_ready_app_that_stops_cleanly()
+    {
+        var database = await TestDatabases.CreateEmptyAsync("published");
+        try
+        {
+            var port = FreePort();
+            var environment = ContainerEnvironment("app", database, port, new()
+            {
+                ["COSIE_DEMO_SEED"] = "true",
+                ["COSIE_ADMIN_EMAIL"] = "ops@platform.test",
+                ["COSIE_ADMIN_PASSWORD"] = "an operator's long passphrase",
+            });
+
+            await using (var migrate = AppProcess.Start(published.Folder, ContainerEnvironment("migrate", database, port, []), "migrate"))
+            {
+                Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromMinutes(2)) == 0, migrate.Output);
+            }
+
+            await using var app = AppProcess.Start(published.Folder, environment);
+            using var client = Client(port);
+            await WaitForAsync(app, client, "/readyz", HttpStatusCode.OK);
+            using (var health = await client.GetAsync("/healthz"))
+            {
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            }
+            using (var demo = await client.GetAsync("/cosie"))
+            {
+                Assert.Equal(HttpStatusCode.OK, demo.StatusCode);
+                Assert.Contains("CoSIE Demo", await demo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            Assert.Contains("ops@platform.test", await PlatformAdminsAsync(database));
+            await using (var probe = AppProcess.Start(published.Folder, environment, "healthcheck"))
+            {
+                Assert.True(await probe.WaitForExitAsync(StopTimeout) == 0, probe.Output);
+            }
+
+            Assert.True(await app.StopAsync(StopTimeout) == 0, app.Output);
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Before_the_migration_run_the_app_is_alive_but_not_ready()
+    {
+        var database = await TestDatabases.CreateEmptyAsync("unmigrated");
+        try
+        {
+            var port = FreePort();
+            var environment = ContainerEnvironment("app", database, port, []);
+            Assert.Equal("false", environment["Database__MigrateOnStartup"]);
+
+            await using var app = AppProcess.Start(published.Folder, environment);
+            using var client = Client(port);
+            await WaitForAsync(app, client, "/healthz", HttpStatusCode.OK);
+            using (var ready = await client.GetAsync("/readyz"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            }
+            await using (var probe = AppProcess.Start(published.Folder, environment, "healthcheck"))
+            {
+                Assert.True(await probe.WaitForExitAsync(StopTimeout) == 0, probe.Output);
+            }
+
+            Assert.True(await app.StopAsync(StopTimeout) == 0, app.Output);
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task The_healthcheck_command_fails_when_the_app_does_not_answer()
+    {
+        await using var probe = AppProcess.Start(
+            published.Folder, new Dictionary<string, string> { ["ASPNETCORE_HTTP_PORTS"] = FreePort() }, "healthcheck");
+
+        Assert.Equal(1, await probe.WaitForExitAsync(StopTimeout));
+    }
+
+    // What compose gives the service after `cp .env.example .env` and the given edits, with the database and port of
+    // this test instead of the postgres service and the image's 8080.
+    private static Dictionary<string, string> ContainerEnvironment(
+        string service, string database, string port, Dictionary<string, string> edits)
+    {
+        edits["POSTGRES_PASSWORD"] = "replaced-below";
+        var environment = ComposeFile.Load().Environment(service, EnvExample.Load().With(edits));
+        environment["ConnectionStrings__Default"] = TestDatabases.ConnectionStringFor(database);
+        environment["ASPNETCORE_HTTP_PORTS"] = port;
+        return environment;
+    }
+
+    private static HttpClient Client(string port) =>
+        new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+
+    private static async Task WaitForAsync(AppProcess app, HttpClient client, string path, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(app.HasExited, $"The app exited while starting. Its output:\n{app.Output}");
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode == expected)
+                {
+                    return;
+                }
+                last = response.StatusCode.ToString();
+            }
+            catch (HttpRequestException ex)
+            {
+                last = ex.Message;
+            }
+            await Task.Delay(250);
+        }
+        Assert.Fail($"{path} did not answer {expected} within {StartTimeout} (last: {last}). The app's output:\n{app.Output}");
+    }
+
+    private static async Task<List<string>> PlatformAdminsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(TestDatabases.ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""SELECT email FROM "AspNetUsers" WHERE is_platform_admin""", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var emails = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            emails.Add(reader.GetString(0));
+        }
+        return emails;
+    }
+
+    private static string FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+    }
+}
