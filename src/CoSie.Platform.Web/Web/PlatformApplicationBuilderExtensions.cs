@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -27,6 +28,7 @@ public static class PlatformApplicationBuilderExtensions
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapDiscussions();
         return app;
     }
 }
