@@ -22,6 +22,7 @@ public static class PlatformApplicationBuilderExtensions
 
         app.UseStaticFiles();
         app.UseTenancy();
+        app.UseDiscussionOriginCheck();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.

@@ -31,9 +31,11 @@ public static class DiscussionsServiceCollectionExtensions
         return services;
     }
 
+    // Before authentication: a handshake from a foreign origin is refused whoever it claims to be.
+    public static IApplicationBuilder UseDiscussionOriginCheck(this IApplicationBuilder app) => app.UseMiddleware<HubOriginCheck>();
+
     public static WebApplication MapDiscussions(this WebApplication app)
     {
-        app.UseMiddleware<HubOriginCheck>();
         app.MapHub<DiscussionHub>(HubOriginCheck.HubPath);
         return app;
     }

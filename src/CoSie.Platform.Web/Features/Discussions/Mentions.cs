@@ -19,18 +19,19 @@ public sealed class Mentions(PlatformDbContext db)
 
     public async Task<IReadOnlyList<MemberName>> CohortMembersAsync(Guid cohortId, string? startsWith, CancellationToken cancellationToken)
     {
-        var query =
+        var people =
             from m in db.CohortMembers
             where m.CohortId == cohortId
             join u in db.Users on m.UserId equals u.Id
             where u.DisplayName != ""
-            select new MemberName(u.Id, u.DisplayName);
+            select u;
         if (!string.IsNullOrWhiteSpace(startsWith))
         {
-            var prefix = startsWith.Trim();
-            query = query.Where(m => EF.Functions.ILike(m.Name, EscapeLike(prefix) + "%"));
+            var prefix = EscapeLike(startsWith.Trim()) + "%";
+            people = people.Where(u => EF.Functions.ILike(u.DisplayName, prefix));
         }
-        return await query.OrderBy(m => m.Name).Take(50).ToListAsync(cancellationToken);
+        var found = await people.OrderBy(u => u.DisplayName).Take(50).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        return found.Select(u => new MemberName(u.Id, u.DisplayName)).ToList();
     }
 
     private static bool Mentioned(string source, string name)
