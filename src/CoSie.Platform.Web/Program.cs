@@ -5,6 +5,7 @@ using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -30,6 +31,7 @@ builder.Services
     .AddFirstRun()
     .AddPlatformAdmin()
     .AddCohorts()
+    .AddDiscussions(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();

@@ -56,6 +56,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<int>("ExpectedPeerReplies")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected_peer_replies");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -79,6 +83,10 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<bool>("PostFirst")
                         .HasColumnType("boolean")
                         .HasColumnName("post_first");
+
+                    b.Property<bool>("RevealOnPost")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reveal_on_post");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date")
@@ -327,6 +335,49 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("modules", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_helpfuls");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_helpfuls_user_id");
+
+                    b.HasIndex("PostId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_helpfuls_post_id_user_id");
+
+                    b.HasIndex("ReflectionId", "UserId")
+                        .HasDatabaseName("ix_helpfuls_reflection_id_user_id");
+
+                    b.ToTable("helpfuls", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -415,6 +466,210 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("institution_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_notifications_actor_id");
+
+                    b.HasIndex("ReflectionId")
+                        .HasDatabaseName("ix_notifications_reflection_id");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_user_id_read_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PostRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodySource")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body_source");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_revisions");
+
+                    b.HasIndex("ReflectionId")
+                        .HasDatabaseName("ix_post_revisions_reflection_id");
+
+                    b.HasIndex("PostId", "ReplacedAt")
+                        .HasDatabaseName("ix_post_revisions_post_id_replaced_at");
+
+                    b.ToTable("post_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodySource")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body_source");
+
+                    b.Property<int>("ChildCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_count");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("helpful_count");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsLocked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_locked");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
+
+                    b.Property<long>("LastEventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_event_sequence");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<int>("ReplyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_count");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("ThreadVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("thread_version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reflections");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_reflections_author_id");
+
+                    b.HasIndex("PromptId")
+                        .HasDatabaseName("ix_reflections_prompt_id");
+
+                    b.HasIndex("CohortId", "PromptId", "AuthorId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reflections_cohort_id_prompt_id_author_id")
+                        .HasFilter("status <> 'Deleted' AND author_id IS NOT NULL");
+
+                    b.HasIndex("CohortId", "PromptId", "CreatedAt")
+                        .HasDatabaseName("ix_reflections_cohort_id_prompt_id_created_at");
+
+                    b.ToTable("reflections", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ReflectionPrompt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -447,6 +702,181 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_reflection_prompts_module_id_position");
 
                     b.ToTable("reflection_prompts", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Reply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body_html");
+
+                    b.Property<string>("BodySource")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("body_source");
+
+                    b.Property<int>("ChildCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("child_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("helpful_count");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("ParentReplyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_reply_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("path")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_replies");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_replies_author_id");
+
+                    b.HasIndex("ParentReplyId")
+                        .HasDatabaseName("ix_replies_parent_reply_id");
+
+                    b.HasIndex("ReflectionId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_replies_reflection_id_path");
+
+                    b.HasIndex("ReflectionId", "AuthorId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_replies_reflection_id_author_id_submission_key")
+                        .HasFilter("submission_key IS NOT NULL");
+
+                    b.ToTable("replies", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_thread_events");
+
+                    b.HasIndex("ReflectionId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thread_events_reflection_id_sequence");
+
+                    b.ToTable("thread_events", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<long>("LastSeenSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seen_sequence");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_thread_visits");
+
+                    b.HasIndex("ReflectionId")
+                        .HasDatabaseName("ix_thread_visits_reflection_id");
+
+                    b.HasIndex("UserId", "ReflectionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thread_visits_user_id_reflection_id");
+
+                    b.ToTable("thread_visits", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Identity.PlatformUser", b =>
@@ -868,6 +1298,23 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Navigation("Provenance");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_helpfuls_reflections_reflection_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_helpfuls_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.InstitutionMembership", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
@@ -885,6 +1332,62 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notifications_asp_net_users_actor_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_reflections_reflection_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PostRevision", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_revisions_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_reflections_asp_net_users_author_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reflections_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reflections_reflection_prompts_prompt_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ReflectionPrompt", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.CourseModule", null)
@@ -893,6 +1396,55 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reflection_prompts_modules_module_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Reply", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_replies_asp_net_users_author_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Reply", null)
+                        .WithMany()
+                        .HasForeignKey("ParentReplyId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("fk_replies_replies_parent_reply_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_replies_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadEvent", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_events_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadVisit", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_visits_reflections_reflection_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_visits_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

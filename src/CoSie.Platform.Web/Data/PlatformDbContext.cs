@@ -29,6 +29,13 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Cohort> Cohorts => Set<Cohort>();
     public DbSet<CohortMember> CohortMembers => Set<CohortMember>();
     public DbSet<CohortInvitation> CohortInvitations => Set<CohortInvitation>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<Reply> Replies => Set<Reply>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<Helpful> Helpfuls => Set<Helpful>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
+    public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -18,6 +18,15 @@ public sealed class Cohort : ITenantOwned
     public bool PostFirst { get; set; } = true;
     public int EditWindowMinutes { get; set; } = DefaultEditWindowMinutes;
 
+    // Opens the post-first gate as soon as a learner has posted, without waiting for the edit window: the cohort
+    // accepts that someone could post a placeholder, read the others and rewrite it within the window.
+    public bool RevealOnPost { get; set; }
+
+    // Participation expectation: replies to this many peers' reflections per prompt (0: no expectation).
+    public int ExpectedPeerReplies { get; set; }
+
+    public TimeSpan EditWindow => TimeSpan.FromMinutes(EditWindowMinutes);
+
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
     public int DigestHour { get; set; } = 8;
 

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,7 @@ public static class PlatformApplicationBuilderExtensions
         // Static files after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which
         // only matches wwwroot once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)
         app.UseTenancy();
+        app.UseDiscussionOriginCheck();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
@@ -33,6 +35,7 @@ public static class PlatformApplicationBuilderExtensions
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapPlatformJobsDashboard();
+        app.MapDiscussions();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Institutions", EndpointScope.Institution);
                 ScopeFolder(options, "/Courses", EndpointScope.Institution);
                 ScopeFolder(options, "/Cohorts", EndpointScope.Institution);
+                ScopeFolder(options, "/Discussions", EndpointScope.Institution);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();

@@ -32,6 +32,13 @@ public static class TestSignIn
         client.DefaultRequestHeaders.Add("Cookie", $"{name}={value}");
     }
 
+    // The Cookie header value of a session, for clients that are not HttpClients (a SignalR connection).
+    public static async Task<string> SessionCookieHeaderAsync(this PlatformFactory factory, PlatformUser user)
+    {
+        var (name, value) = await MintAsync(factory, user);
+        return $"{name}={value}";
+    }
+
     private static Task<(string Name, string Value)> MintAsync(PlatformFactory factory, PlatformUser user) =>
         factory.WithServicesAsync(async services =>
         {

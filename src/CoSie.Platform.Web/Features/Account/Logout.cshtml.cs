@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,11 +10,16 @@ namespace CoSie.Platform.Web.Features.Account;
 
 // Signing out changes state, so only a POST (with its antiforgery token) does it; a GET shows the button.
 [AllowAnonymous]
-public sealed class LogoutModel(SignInManager<PlatformUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<PlatformUser> signIn, LiveConnections live) : PageModel
 {
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        // Live connections outlast the cookie they started with; signing out ends them too.
+        if (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            await live.EndSessionsAsync(userId);
+        }
         return LocalRedirect(Url.Content("~/"));
     }
 }

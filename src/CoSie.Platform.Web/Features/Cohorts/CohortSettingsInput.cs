@@ -7,6 +7,7 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 public class CohortSettingsInput
 {
     public const int MaxEditWindowMinutes = 1440;
+    public const int MaxExpectedPeerReplies = 20;
 
     [Required(ErrorMessage = "Enter a name.")]
     [StringLength(200, ErrorMessage = "Use at most 200 characters.")]
@@ -29,6 +30,13 @@ public class CohortSettingsInput
     [Display(Name = "Edit window (minutes)")]
     public int EditWindowMinutes { get; set; } = Cohort.DefaultEditWindowMinutes;
 
+    [Display(Name = "Learners see their peers' reflections as soon as they post, without waiting for the edit window")]
+    public bool RevealOnPost { get; set; }
+
+    [Range(0, MaxExpectedPeerReplies, ErrorMessage = "Enter a number from 0 to 20.")]
+    [Display(Name = "Replies to peers expected per prompt")]
+    public int ExpectedPeerReplies { get; set; }
+
     [Display(Name = "Digest day")]
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
 
@@ -45,6 +53,8 @@ public class CohortSettingsInput
         cohort.EndsOn = EndsOn;
         cohort.PostFirst = PostFirst;
         cohort.EditWindowMinutes = EditWindowMinutes;
+        cohort.RevealOnPost = RevealOnPost;
+        cohort.ExpectedPeerReplies = ExpectedPeerReplies;
         cohort.DigestDay = DigestDay;
         cohort.DigestHour = DigestHour;
     }
@@ -56,6 +66,8 @@ public class CohortSettingsInput
         EndsOn = cohort.EndsOn;
         PostFirst = cohort.PostFirst;
         EditWindowMinutes = cohort.EditWindowMinutes;
+        RevealOnPost = cohort.RevealOnPost;
+        ExpectedPeerReplies = cohort.ExpectedPeerReplies;
         DigestDay = cohort.DigestDay;
         DigestHour = cohort.DigestHour;
     }

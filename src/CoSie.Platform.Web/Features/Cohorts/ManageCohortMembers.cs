@@ -1,11 +1,12 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 
 // Role changes and removals, which share one rule: the last instructor of a cohort stays.
-public sealed class ManageCohortMembers(PlatformDbContext db, TimeProvider clock)
+public sealed class ManageCohortMembers(PlatformDbContext db, LiveConnections live, TimeProvider clock)
 {
     public async Task<MemberChange> ChangeRoleAsync(Guid cohortId, Guid memberId, CohortRole role, CancellationToken cancellationToken)
     {
@@ -51,6 +52,8 @@ public sealed class ManageCohortMembers(PlatformDbContext db, TimeProvider clock
         db.CohortMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Their open discussion pages stop receiving this cohort's posts at once, not at the next reload.
+        await live.LeftCohortAsync(member.UserId, cohortId);
         return MemberChange.Done;
     }
 

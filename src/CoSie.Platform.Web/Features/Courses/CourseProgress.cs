@@ -1,4 +1,6 @@
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
@@ -8,13 +10,20 @@ public sealed class CourseProgress(PlatformDbContext db)
 {
     public async Task<IReadOnlyDictionary<Guid, int>?> AnsweredPromptsByModuleAsync(Guid courseId, Guid userId, CancellationToken cancellationToken)
     {
-        var inCohort = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-            db.CohortMembers, m => m.UserId == userId && db.Cohorts.Any(c => c.Id == m.CohortId && c.CourseId == courseId), cancellationToken);
+        var inCohort = await db.CohortMembers.AnyAsync(m => m.UserId == userId && db.Cohorts.Any(c => c.Id == m.CohortId && c.CourseId == courseId), cancellationToken);
         if (!inCohort)
         {
             return null;
         }
-        // REVIEW: reflections arrive with discussions; until then nobody has answered anything.
-        return new Dictionary<Guid, int>();
+        // A prompt counts once, in whichever of the person's cohorts of the course they answered it.
+        return await (
+            from r in db.Reflections
+            where r.AuthorId == userId && r.Status != PostStatus.Deleted && db.Cohorts.Any(c => c.Id == r.CohortId && c.CourseId == courseId)
+            join p in db.ReflectionPrompts on r.PromptId equals p.Id
+            select new { p.ModuleId, p.Id })
+            .Distinct()
+            .GroupBy(x => x.ModuleId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
 }

@@ -1,17 +1,22 @@
+using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
-public sealed class ModuleModel(PlatformDbContext db, CourseAccess access) : PageModel
+public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, DiscussionProgress progress) : PageModel
 {
     public CourseView View { get; private set; } = null!;
     public CourseModule Module { get; private set; } = null!;
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
+
+    // The viewer's cohorts of this course, where each prompt is discussed, with their progress there.
+    public IReadOnlyList<CohortPromptProgress> Discussions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string course, string module, CancellationToken cancellationToken)
     {
@@ -33,6 +38,10 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access) : Pag
         var index = order.FindIndex(n => n.Slug == found.Slug);
         Previous = index > 0 ? order[index - 1] : null;
         Next = index >= 0 && index < order.Count - 1 ? order[index + 1] : null;
+        if (view.Membership is not null && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && found.Prompts.Count > 0)
+        {
+            Discussions = await progress.ForPersonAsync(view.Course.Id, userId, found.Prompts.Select(p => p.Id).ToList(), cancellationToken);
+        }
         return Page();
     }
 

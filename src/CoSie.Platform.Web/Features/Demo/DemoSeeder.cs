@@ -76,6 +76,7 @@ public sealed class DemoSeeder(
         }
         await tenantDb.SaveChangesAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoCourse>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoDiscussion>().SeedAsync(cancellationToken);
 
         logger.LogInformation("Demo institution {Name} is at /{Slug}", institution.Name, institution.Slug);
         PrintPeople();

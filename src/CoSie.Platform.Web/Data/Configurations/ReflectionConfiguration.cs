@@ -1,0 +1,24 @@
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoSie.Platform.Web.Data.Configurations;
+
+public sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflection>
+{
+    public void Configure(EntityTypeBuilder<Reflection> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.BodySource).HasMaxLength(Reflection.MaxBodyLength);
+        // One standing reflection per member, prompt and cohort; a deleted one makes room for a new one.
+        builder.HasIndex(r => new { r.CohortId, r.PromptId, r.AuthorId })
+            .IsUnique()
+            .HasFilter("status <> 'Deleted' AND author_id IS NOT NULL");
+        builder.HasIndex(r => new { r.CohortId, r.PromptId, r.CreatedAt });
+        builder.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
+        // REVIEW: removing a prompt from a module discards its discussions; the module editor should warn first.
+        builder.HasOne<ReflectionPrompt>().WithMany().HasForeignKey(r => r.PromptId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<PlatformUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

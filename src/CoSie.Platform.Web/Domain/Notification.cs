@@ -1,0 +1,17 @@
+namespace CoSie.Platform.Web.Domain;
+
+// "Someone replied to your post" or "someone mentioned you". It carries no text of the post, only where it is:
+// opening it goes through the same access check as the thread.
+public sealed class Notification : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid UserId { get; set; }
+    public NotificationKind Kind { get; set; }
+    public Guid CohortId { get; set; }
+    public Guid ReflectionId { get; set; }
+    public Guid PostId { get; set; }
+    public Guid? ActorId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+}

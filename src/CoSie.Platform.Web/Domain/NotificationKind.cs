@@ -1,0 +1,7 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum NotificationKind
+{
+    Reply = 0,
+    Mention = 1,
+}

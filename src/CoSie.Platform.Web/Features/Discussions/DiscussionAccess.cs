@@ -1,0 +1,138 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// Who may read a cohort's discussions, decided in one place for every page, hub method, push and notification:
+// - the tenant filter hides other institutions' cohorts and threads (404, like something that does not exist);
+// - a member of the institution who is not in the cohort (and not its admin) is refused (403);
+// - under post-first, a learner reads peers' reflections only once their own standing reflection on that prompt
+//   is past the cohort's edit window (or at once, if the cohort reveals on posting). Their own thread is theirs.
+// Each check is one SQL query.
+public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
+{
+    public async Task<ThreadAccess> ForThreadAsync(Guid? cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await (
+            from r in db.Reflections.AsNoTracking()
+            where r.Id == reflectionId
+            join c in db.Cohorts on r.CohortId equals c.Id
+            join p in db.ReflectionPrompts on r.PromptId equals p.Id
+            join m in db.Modules on p.ModuleId equals m.Id
+            join course in db.Courses on m.CourseId equals course.Id
+            select new
+            {
+                Reflection = r,
+                c.Name,
+                c.PostFirst,
+                c.RevealOnPost,
+                c.EditWindowMinutes,
+                p.Text,
+                ModuleTitle = m.Title,
+                ModuleSlug = m.Slug,
+                ModulePublished = m.Status == ModuleStatus.Published,
+                CourseSlug = course.Slug,
+                Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
+                InstitutionRole = db.InstitutionMemberships.Where(im => im.UserId == userId).Select(im => (InstitutionRole?)im.Role).FirstOrDefault(),
+                OwnPostedAt = db.Reflections
+                    .Where(o => o.CohortId == c.Id && o.PromptId == r.PromptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
+                    .Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault(),
+                Visit = db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault(),
+                AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null || row.InstitutionRole is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
+        {
+            return ThreadAccess.Refused(AccessVerdict.NotFound);
+        }
+        var viewer = new Viewer(userId, row.Role, row.InstitutionRole == InstitutionRole.Admin);
+        if (viewer.Role is null && !viewer.IsInstitutionAdmin)
+        {
+            return ThreadAccess.Refused(AccessVerdict.Forbidden);
+        }
+        if (!row.ModulePublished && !viewer.IsModerator)
+        {
+            return ThreadAccess.Refused(AccessVerdict.NotFound);
+        }
+        var place = new DiscussionPlace(row.Reflection.CohortId, row.Name, row.Reflection.PromptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug);
+        var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.OwnPostedAt, row.RevealOnPost, window, clock.GetUtcNow());
+        var own = row.Reflection.AuthorId == userId;
+        if (!gate.IsOpen && !own)
+        {
+            return ThreadAccess.Refused(AccessVerdict.HeldBack, gate, place);
+        }
+        return new ThreadAccess
+        {
+            Verdict = AccessVerdict.Allowed,
+            Viewer = viewer,
+            Reflection = row.Reflection,
+            Place = place,
+            AuthorName = row.AuthorName,
+            Gate = gate,
+            EditWindow = window,
+            LastSeenSequence = row.Visit?.LastSeenSequence,
+            LastVisitAt = row.Visit?.VisitedAt,
+        };
+    }
+
+    public async Task<PromptAccess> ForPromptAsync(Guid cohortId, Guid promptId, Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await (
+            from c in db.Cohorts.AsNoTracking()
+            where c.Id == cohortId
+            join p in db.ReflectionPrompts on promptId equals p.Id
+            join m in db.Modules on p.ModuleId equals m.Id
+            join course in db.Courses on m.CourseId equals course.Id
+            where m.CourseId == c.CourseId
+            select new
+            {
+                c.Name,
+                c.PostFirst,
+                c.RevealOnPost,
+                c.EditWindowMinutes,
+                p.Text,
+                ModuleTitle = m.Title,
+                ModuleSlug = m.Slug,
+                ModulePublished = m.Status == ModuleStatus.Published,
+                CourseSlug = course.Slug,
+                Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
+                InstitutionRole = db.InstitutionMemberships.Where(im => im.UserId == userId).Select(im => (InstitutionRole?)im.Role).FirstOrDefault(),
+                Own = db.Reflections
+                    .Where(o => o.CohortId == c.Id && o.PromptId == promptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
+                    .Select(o => new { o.Id, o.CreatedAt }).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null || row.InstitutionRole is null)
+        {
+            return PromptAccess.Refused(AccessVerdict.NotFound);
+        }
+        var viewer = new Viewer(userId, row.Role, row.InstitutionRole == InstitutionRole.Admin);
+        if (viewer.Role is null && !viewer.IsInstitutionAdmin)
+        {
+            return PromptAccess.Refused(AccessVerdict.Forbidden);
+        }
+        if (!row.ModulePublished && !viewer.IsModerator)
+        {
+            return PromptAccess.Refused(AccessVerdict.NotFound);
+        }
+        var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.Own?.CreatedAt, row.RevealOnPost, window, clock.GetUtcNow());
+        return new PromptAccess
+        {
+            Verdict = gate.IsOpen ? AccessVerdict.Allowed : AccessVerdict.HeldBack,
+            Viewer = viewer,
+            Place = new DiscussionPlace(cohortId, row.Name, promptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug),
+            Gate = gate,
+            OwnReflectionId = row.Own?.Id,
+            EditWindow = window,
+            PostFirst = row.PostFirst,
+            RevealOnPost = row.RevealOnPost,
+        };
+    }
+
+    // For notifications and pushes to someone other than the person acting.
+    public async Task<bool> CanReadAsync(Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>
+        (await ForThreadAsync(null, reflectionId, userId, cancellationToken)).Allowed;
+}

@@ -1,0 +1,21 @@
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// Bound from the "Discussions" configuration section.
+public sealed class DiscussionOptions
+{
+    // New posts (reflections and replies) one person may write per minute before being asked to slow down.
+    public int PostsPerMinute { get; set; } = 5;
+
+    // Hub calls one connection may make: a burst of this many, refilled at HubCallsPerSecond.
+    public int HubCallBurst { get; set; } = 20;
+    public double HubCallsPerSecond { get; set; } = 2;
+
+    // Origins besides the app's own host that may open a live connection (e.g. https://cosie.example.org).
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    // Rendered threads kept in memory, measured in characters of HTML.
+    public long ThreadCacheCharacters { get; set; } = 64_000_000;
+
+    // Threads deeper than this render flat, each reply saying whom it answers.
+    public const int MaxIndent = 4;
+}

@@ -1,0 +1,17 @@
+namespace CoSie.Platform.Web.Features.Discussions;
+
+public enum DiscussionOutcome
+{
+    Done,
+    // The same form came twice: nothing new was written, the first post stands.
+    Duplicate,
+    NotFound,
+    NotAllowed,
+    Locked,
+    ParentDeleted,
+    Empty,
+    TooLong,
+    SlowDown,
+    AlreadyWritten,
+    EditWindowClosed,
+}

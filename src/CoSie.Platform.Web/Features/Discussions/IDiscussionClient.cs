@@ -1,0 +1,15 @@
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// What the server tells a live page, in the past tense.
+public interface IDiscussionClient
+{
+    Task ReplyPosted(ThreadEventMessage message);
+    Task PostEdited(ThreadEventMessage message);
+    Task PostDeleted(ThreadEventMessage message);
+    Task HelpfulChanged(ThreadEventMessage message);
+    Task ReflectionPosted(ThreadEventMessage message);
+    Task ThreadActivity(ThreadEventMessage message);
+    Task NotificationReceived(NotificationBadgeMessage message);
+    Task AccessEnded(Guid reflectionId);
+    Task SessionEnded();
+}

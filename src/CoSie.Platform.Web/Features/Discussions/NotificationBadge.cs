@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// The unread count next to "Notifications" in the header, one query per page.
+public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant)
+{
+    public async Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (!tenant.HasInstitution || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            return 0;
+        }
+        return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+    }
+}

@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// A prompt's discussion in one cohort: the person's own reflection (or the form to write it), then the cohort's
+// reflections if post-first lets them see them.
+[Authorize]
+public sealed class PromptModel(
+    PlatformDbContext db, DiscussionAccess access, WriteReflection write, TenantContext tenant, IStringLocalizer<PromptModel> localizer) : PageModel
+{
+    public const int MaxListed = 300;
+
+    [BindProperty]
+    public ReflectionInput Input { get; set; } = new();
+
+    public PromptAccess Access { get; private set; } = null!;
+    public IReadOnlyList<ReflectionSummary> Reflections { get; private set; } = [];
+    public ReflectionSummary? Own { get; private set; }
+    public string Sort { get; private set; } = "newest";
+    public string? Error { get; private set; }
+    public string InstitutionSlug => tenant.Required.Slug;
+
+    public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid promptId, string? sort, CancellationToken cancellationToken)
+    {
+        Sort = sort == "discussed" ? "discussed" : "newest";
+        return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid cohortId, Guid promptId, CancellationToken cancellationToken)
+    {
+        var result = await write.ExecuteAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
+        if (result.Succeeded || (result.Outcome == DiscussionOutcome.AlreadyWritten && result.PostId is not null))
+        {
+            return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{result.PostId}") + $"#post-{result.PostId}");
+        }
+        if (result.Outcome == DiscussionOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (await LoadAsync(cohortId, promptId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Error = localizer.Message(result);
+        Response.StatusCode = result.StatusCode();
+        Response.AddRetryAfter(result);
+        return Page();
+    }
+
+    // For the @mention autocomplete: members of this cohort, to its members.
+    public async Task<IActionResult> OnGetMembersAsync(Guid cohortId, Guid promptId, string? q, [FromServices] Mentions mentions, CancellationToken cancellationToken)
+    {
+        var place = await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken);
+        if (!place.Allowed)
+        {
+            return place.Verdict == AccessVerdict.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var members = await mentions.CohortMembersAsync(cohortId, q, cancellationToken);
+        return new JsonResult(members.Where(m => m.UserId != UserId).Select(m => new { name = m.Name }));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid promptId, CancellationToken cancellationToken)
+    {
+        Access = await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken);
+        switch (Access.Verdict)
+        {
+            case AccessVerdict.NotFound:
+                return NotFound();
+            case AccessVerdict.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var userId = UserId;
+        var moderator = Access.Viewer!.IsModerator;
+        var query = db.Reflections.AsNoTracking()
+            .Where(r => r.CohortId == cohortId && r.PromptId == promptId && (r.Status != PostStatus.Deleted || r.ReplyCount > 0));
+        // The gate holds here too: someone held back lists only their own.
+        if (!Access.SeesPeers)
+        {
+            query = query.Where(r => r.AuthorId == userId);
+        }
+        query = Sort == "discussed"
+            ? query.OrderByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
+            : query.OrderByDescending(r => r.CreatedAt);
+        var rows = await query.Take(MaxListed)
+            .Select(r => new ReflectionSummary(
+                r.Id,
+                r.AuthorId,
+                db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.Status,
+                r.Status == PostStatus.Visible || (moderator && r.Status == PostStatus.HiddenByModerator) ? r.BodyHtml : string.Empty,
+                r.CreatedAt,
+                r.ReplyCount,
+                r.HelpfulCount,
+                r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence)))
+            .ToListAsync(cancellationToken);
+        Own = rows.FirstOrDefault(r => r.AuthorId == userId && r.Status != PostStatus.Deleted);
+        Reflections = rows;
+        return null;
+    }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public sealed class ReflectionInput
+    {
+        [Display(Name = "Your reflection")]
+        public string? Body { get; set; }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics.CodeAnalysis;
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// The outcome of a DiscussionAccess check on one thread, with what the thread page needs to show it.
+public sealed class ThreadAccess
+{
+    public AccessVerdict Verdict { get; init; }
+    public Viewer? Viewer { get; init; }
+    public Reflection? Reflection { get; init; }
+    public DiscussionPlace? Place { get; init; }
+    public string? AuthorName { get; init; }
+    public PostFirstGate Gate { get; init; } = PostFirstGate.NotApplicable;
+    public TimeSpan EditWindow { get; init; }
+    public long? LastSeenSequence { get; init; }
+    public DateTimeOffset? LastVisitAt { get; init; }
+
+    [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
+    public bool Allowed => Verdict == AccessVerdict.Allowed;
+
+    public static ThreadAccess Refused(AccessVerdict verdict, PostFirstGate? gate = null, DiscussionPlace? place = null) =>
+        new() { Verdict = verdict, Gate = gate ?? PostFirstGate.NotApplicable, Place = place };
+}

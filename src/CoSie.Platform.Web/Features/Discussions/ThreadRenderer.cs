@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using CoSie.Platform.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Discussions;
+
+// The one place a post becomes HTML: the thread page, its cache and the live pushes all render through here, so a
+// live reply looks like a reloaded one. Bodies are stored sanitized (PostBody); everything else is encoded here.
+public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+
+    public ThreadSnapshot Render(IReadOnlyList<PostRow> posts, ViewerClass viewer, TimeZoneInfo zone)
+    {
+        var names = posts.ToDictionary(p => p.Id, p => p.AuthorName);
+        var parts = new List<string>(posts.Count * 2 + 1);
+        var slots = new List<(int, SlotKind)>(posts.Count * 2);
+        var html = new StringBuilder();
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var post = posts[i];
+            var inReplyTo = post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is { } parent ? DisplayName(names.GetValueOrDefault(parent)) : null;
+            WriteHeader(html, post, inReplyTo, zone);
+            parts.Add(html.ToString());
+            html.Clear();
+            slots.Add((i, SlotKind.NewMark));
+            WriteBody(html, post, viewer);
+            parts.Add(html.ToString());
+            html.Clear();
+            slots.Add((i, SlotKind.Actions));
+            html.Append("</article>\n");
+        }
+        parts.Add(html.ToString());
+        return new ThreadSnapshot(posts, parts, slots);
+    }
+
+    // One post with its slots filled for this person: what a live push carries and a catch-up returns.
+    public string RenderPost(PostRow post, string? inReplyToName, ViewerClass viewer, TimeZoneInfo zone, PersonalView person)
+    {
+        var html = new StringBuilder();
+        WriteHeader(html, post, post.Depth > DiscussionOptions.MaxIndent ? DisplayName(inReplyToName) : null, zone);
+        WriteSlot(html, post, SlotKind.NewMark, person);
+        WriteBody(html, post, viewer);
+        WriteSlot(html, post, SlotKind.Actions, person);
+        html.Append("</article>\n");
+        return html.ToString();
+    }
+
+    public void WriteSlot(StringBuilder html, PostRow post, SlotKind kind, PersonalView person)
+    {
+        if (kind == SlotKind.NewMark)
+        {
+            if (person.LastVisitAt is { } visit && post.CreatedAt > visit && post.AuthorId != person.UserId)
+            {
+                html.Append("<span class=\"new-mark\">").Append(Encode(localizer["New since your last visit"])).Append("</span>");
+            }
+            return;
+        }
+        var id = post.Id.ToString();
+        html.Append("<div class=\"post-actions\">");
+        var mine = person.UserId is { } me && post.AuthorId == me;
+        var marked = person.HelpfulMarks.Contains(post.Id);
+        var count = post.HelpfulCount.ToString(CultureInfo.CurrentCulture);
+        if (post.Status == PostStatus.Visible && person.CanParticipate && !mine)
+        {
+            html.Append("<button type=\"submit\" form=\"post-action-form\" class=\"helpful-button link-button\" formaction=\"?handler=Helpful&amp;postId=")
+                .Append(id).Append("\" data-post-id=\"").Append(id).Append("\" aria-pressed=\"").Append(marked ? "true" : "false").Append("\">")
+                .Append(Encode(localizer["Helpful"])).Append(" <span class=\"helpful-count\">").Append(count).Append("</span></button>");
+        }
+        else
+        {
+            html.Append("<span class=\"helpful\">").Append(Encode(localizer["Helpful"])).Append(" <span class=\"helpful-count\">").Append(count).Append("</span></span>");
+        }
+        if (post.Status != PostStatus.Deleted && person.CanParticipate && person.ThreadOpen)
+        {
+            html.Append("<a class=\"reply-link\" href=\"?replyTo=").Append(id).Append("#reply-form\" data-post-id=\"").Append(id).Append("\">")
+                .Append(Encode(localizer["Reply"])).Append("</a>");
+        }
+        if (person.ThreadUrl is { } url)
+        {
+            var postUrl = Encode($"{url}/posts/{id}");
+            if (mine && post.Status == PostStatus.Visible && person.Now < post.CreatedAt + person.EditWindow)
+            {
+                html.Append("<a class=\"edit-link\" href=\"").Append(postUrl).Append("/edit\">").Append(Encode(localizer["Edit"])).Append("</a>");
+            }
+            if (mine && post.Status == PostStatus.Visible)
+            {
+                html.Append("<a class=\"delete-link danger-link\" href=\"").Append(postUrl).Append("/edit#delete\">").Append(Encode(localizer["Delete"])).Append("</a>");
+            }
+            if (person.IsModerator && post.EditedAt is not null)
+            {
+                html.Append("<a class=\"history-link\" href=\"").Append(postUrl).Append("/history\">").Append(Encode(localizer["Edit history"])).Append("</a>");
+            }
+        }
+        html.Append("</div>");
+    }
+
+    private void WriteHeader(StringBuilder html, PostRow post, string? inReplyTo, TimeZoneInfo zone)
+    {
+        var id = post.Id.ToString();
+        var kind = post.IsReflection ? "reflection" : "reply";
+        var depth = post.IsReflection ? 0 : Math.Min(post.Depth, DiscussionOptions.MaxIndent);
+        var author = DisplayName(post.AuthorName);
+        html.Append("<article class=\"post ").Append(kind).Append(" depth-").Append(depth.ToString(CultureInfo.InvariantCulture));
+        if (post.Status == PostStatus.Deleted)
+        {
+            html.Append(" deleted");
+        }
+        else if (post.Status == PostStatus.HiddenByModerator)
+        {
+            html.Append(" hidden-post");
+        }
+        html.Append("\" id=\"post-").Append(id).Append("\" data-post-id=\"").Append(id)
+            .Append("\" data-parent-id=\"").Append((post.ParentReplyId ?? (post.IsReflection ? (Guid?)null : post.ReflectionId))?.ToString() ?? string.Empty)
+            .Append("\" data-depth=\"").Append(post.Depth.ToString(CultureInfo.InvariantCulture))
+            .Append("\" aria-label=\"").Append(Encode(localizer["Post by {0}", author])).Append("\">");
+        var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
+        html.Append("<header class=\"post-meta\"><span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
+            .Append("<a class=\"permalink\" href=\"#post-").Append(id).Append("\" title=\"").Append(Encode(localizer["Link to this post"])).Append("\">")
+            .Append("<time datetime=\"").Append(post.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
+            .Append(Encode(local.ToString("g", CultureInfo.CurrentCulture))).Append("</time></a>");
+        if (post.EditedAt is not null && post.Status != PostStatus.Deleted)
+        {
+            html.Append(" <span class=\"edited-mark\">").Append(Encode(localizer["edited"])).Append("</span>");
+        }
+        if (inReplyTo is not null)
+        {
+            html.Append(" <span class=\"in-reply-to\">").Append(Encode(localizer["in reply to {0}", inReplyTo])).Append("</span>");
+        }
+        html.Append("</header>");
+    }
+
+    private void WriteBody(StringBuilder html, PostRow post, ViewerClass viewer)
+    {
+        html.Append("<div class=\"post-body prose\">");
+        switch (post.Status)
+        {
+            case PostStatus.Deleted:
+                html.Append("<p class=\"muted\">").Append(Encode(localizer["This post was deleted by its author."])).Append("</p>");
+                break;
+            case PostStatus.HiddenByModerator when viewer == ViewerClass.Reader:
+                html.Append("<p class=\"muted\">").Append(Encode(localizer["This post was hidden by a moderator."])).Append("</p>");
+                break;
+            case PostStatus.HiddenByModerator:
+                html.Append("<p class=\"warning\">").Append(Encode(localizer["Hidden from learners by a moderator."])).Append("</p>").Append(post.BodyHtml);
+                break;
+            default:
+                // Sanitized when it was written (PostBody → MarkdownRenderer.RenderPost).
+                html.Append(post.BodyHtml);
+                break;
+        }
+        html.Append("</div>");
+    }
+
+    private string DisplayName(string? name) => string.IsNullOrWhiteSpace(name) ? localizer["deleted user"] : name;
+
+    private static string Encode(string value) => Encoder.Encode(value);
+}
