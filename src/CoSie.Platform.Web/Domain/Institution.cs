@@ -7,6 +7,6 @@ public sealed class Institution
     public required string Name { get; set; }
     public List<string> HostNames { get; set; } = [];
     public string TimeZoneId { get; set; } = "Europe/Brussels";
-    public string DefaultCulture { get; set; } = "en";
+    public string DefaultCulture { get; set; } = "en-GB";
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -39,7 +39,7 @@ public sealed class DemoSeeder(
                 Slug = InstitutionSlug,
                 Name = "CoSIE Demo",
                 TimeZoneId = "Europe/Stockholm",
-                DefaultCulture = "en",
+                DefaultCulture = "en-GB",
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Institutions.Add(institution);
