@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace CoSie.Platform.Bench;
+
+// SQL statements the app ran, from PostgreSQL's pg_stat_statements (the bench cluster preloads it): counted on the
+// server, so nothing in the app is instrumented for the benchmark.
+public sealed class QueryCounter(string connectionString)
+{
+    public async Task ResetAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<long> CountAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements
+            WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE 'DISCARD%'
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

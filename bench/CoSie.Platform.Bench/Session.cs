@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CoSie.Platform.Bench;
+
+// A signed-in person talking to the app over HTTP, as a browser without JavaScript would.
+public sealed partial class Session : IDisposable
+{
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _client;
+
+    private Session(Uri baseAddress)
+    {
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);
+    public string SessionCookie => _cookies.GetCookies(_client.BaseAddress!)["cosie.session"]?.Value ?? throw new InvalidOperationException("Not signed in.");
+
+    public static async Task<Session> SignInAsync(Uri baseAddress, string email)
+    {
+        var session = new Session(baseAddress);
+        var token = await session.TokenAsync($"/{BenchSeeder.Institution}/Account/Login");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = BenchSeeder.Password,
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await session._client.PostAsync($"/{BenchSeeder.Institution}/Account/Login", form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
+        }
+        return session;
+    }
+
+    public async Task<string> GetStringAsync(string url) => await _client.GetStringAsync(url);
+
+    public async Task<string> TokenAsync(string url)
+    {
+        var html = await _client.GetStringAsync(url);
+        return Token().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"No form token on {url}.");
+    }
+
+    // Posts a reply with a fresh submission key; returns the new post's id from the redirect to its permalink.
+    public async Task<Guid> ReplyAsync(string threadUrl, string token, string body)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Body"] = body,
+            ["Input.SubmissionKey"] = Guid.NewGuid().ToString(),
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await _client.PostAsync(threadUrl + "?handler=Reply", form);
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var match = PostId().Match(location);
+        return response.StatusCode == HttpStatusCode.Redirect && match.Success
+            ? Guid.Parse(match.Groups[1].Value)
+            : throw new InvalidOperationException($"Replying answered {(int)response.StatusCode} {location}.");
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("post-([0-9a-f-]{36})")]
+    private static partial Regex PostId();
+}
