@@ -11,20 +11,18 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString("Default");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                "ConnectionStrings:Default is not set. Set the environment variable ConnectionStrings__Default " +
-                "(for example Host=localhost;Database=cosie;Username=cosie;Password=...), or start the app with ./cosie run.");
-        }
+        var connections = new DatabaseConnections(configuration);
+        services.AddSingleton(connections);
 
         LoadMigrationsAssembly();
         services.AddSingleton<TenantStampingInterceptor>();
+        services.AddSingleton<TenantSessionInterceptor>();
         services.AddDbContext<PlatformDbContext>((provider, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName))
+            .UseNpgsql(connections.App, npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(provider.GetRequiredService<TenantStampingInterceptor>()));
+            .AddInterceptors(
+                provider.GetRequiredService<TenantStampingInterceptor>(),
+                provider.GetRequiredService<TenantSessionInterceptor>()));
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

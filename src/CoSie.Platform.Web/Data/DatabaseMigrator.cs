@@ -1,20 +1,26 @@
+using CoSie.Platform.Web.Jobs;
+using CoSie.Platform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Data;
 
 // Applies pending migrations under a PostgreSQL advisory lock, so that several instances (or a migrate
-// container and an app) starting together cannot race.
-public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<DatabaseMigrator> logger)
+// container and an app) starting together cannot race. Migrations run as the owner role (ConnectionStrings:Migrations,
+// else the app's own); afterwards row-level security is applied to every tenant-owned table, including tables that
+// migrations merged later added, and a separate app role is granted what it needs (docs/decisions/0006).
+public sealed class DatabaseMigrator(DatabaseConnections connections, JobsOptions jobs, ILogger<DatabaseMigrator> logger)
 {
     private const long LockKey = 0x_C051E_0001;
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var connectionString = db.Database.GetConnectionString();
-        await using var lockConnection = new NpgsqlConnection(connectionString);
+        var options = new DbContextOptionsBuilder<PlatformDbContext>()
+            .UseNpgsql(connections.Migrations, npgsql => npgsql.MigrationsAssembly(DataServiceCollectionExtensions.MigrationsAssemblyName))
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        await using var db = new PlatformDbContext(options, new TenantContext());
+        await using var lockConnection = new NpgsqlConnection(connections.Migrations);
         await lockConnection.OpenAsync(cancellationToken);
         await using (var acquire = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
@@ -27,10 +33,13 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
             if (pending.Count == 0)
             {
                 logger.LogInformation("The database schema is up to date");
-                return;
             }
-            logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            else
+            {
+                logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            await SecureAsync(lockConnection, cancellationToken);
         }
         finally
         {
@@ -38,5 +47,24 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, ILogger<Databa
             release.Parameters.AddWithValue("key", LockKey);
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
+    }
+
+    private async Task SecureAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
+    {
+        await using (var apply = new NpgsqlCommand("SELECT cosie_apply_rls()", owner))
+        {
+            var tables = await apply.ExecuteScalarAsync(cancellationToken);
+            logger.LogInformation("Row-level security covers {Count} tenant-owned tables", tables);
+        }
+        if (connections.AppRole is not { } role)
+        {
+            return;
+        }
+        // The app role may not create schemas, so Hangfire's tables are installed here, by the owner.
+        Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(owner, jobs.SchemaName);
+        await using var grant = new NpgsqlCommand(
+            RowLevelSecuritySql.GrantToAppRole(role, "public") + RowLevelSecuritySql.GrantToAppRole(role, jobs.SchemaName), owner);
+        await grant.ExecuteNonQueryAsync(cancellationToken);
+        logger.LogInformation("Granted the app role {Role} access to the data", role);
     }
 }

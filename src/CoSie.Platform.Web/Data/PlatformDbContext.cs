@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoSie.Platform.Web.Data;
 
@@ -20,6 +21,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     // Read by the query filters at query time; Guid.Empty (no institution) matches no row.
     internal Guid CurrentInstitutionId => tenant.Institution?.Id ?? Guid.Empty;
+
+    // True only inside AcrossInstitutionsAsync: PostgreSQL then lets this context read (never write) every institution's rows.
+    internal bool AcrossInstitutions { get; private set; }
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<InstitutionMembership> InstitutionMemberships => Set<InstitutionMembership>();
@@ -37,6 +41,41 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // The one door for code that must read across institutions (the landing page's own memberships, platform
+    // administration, a person's data download, job fan-out): its queries still say IgnoreQueryFilters([TenantFilter]),
+    // and this tells row-level security to let them through for their duration. Elsewhere such a query would see the
+    // current institution's rows only, or none.
+    public async Task<T> AcrossInstitutionsAsync<T>(Func<PlatformDbContext, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        if (AcrossInstitutions)
+        {
+            return await read(this);
+        }
+        AcrossInstitutions = true;
+        try
+        {
+            await ApplySessionIfOpenAsync(cancellationToken);
+            return await read(this);
+        }
+        finally
+        {
+            AcrossInstitutions = false;
+            await ApplySessionIfOpenAsync(CancellationToken.None);
+        }
+    }
+
+    // A connection EF Core keeps open (an explicit transaction) does not pass through the interceptor again.
+    private async Task ApplySessionIfOpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Database.GetDbConnection();
+        if (connection.State == System.Data.ConnectionState.Open)
+        {
+            await using var command = TenantSessionInterceptor.Command(connection, this);
+            command.Transaction = Database.CurrentTransaction?.GetDbTransaction();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,7 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -44,12 +46,29 @@ public static class IdentityServiceCollectionExtensions
             options.AccessDeniedPath = "/Account/AccessDenied";
             // Accounts are global: one cookie for every institution, whatever PathBase signed the person in.
             options.Cookie.Path = "/";
-            options.Cookie.Name = "cosie.session";
+            options.Cookie.Name = SessionCookies.Session;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SessionLifetime.Idle;
+            options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
         });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var secure = SessionCookies.Secure(configuration);
+                options.Cookie.Name = SessionCookies.Name(SessionCookies.Session, secure);
+                options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
+        services.AddAntiforgery(_ => { });
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                var secure = SessionCookies.Secure(configuration);
+                options.Cookie.Name = SessionCookies.Name(SessionCookies.Antiforgery, secure);
+                options.Cookie.Path = "/";
+                options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
 
         services.AddScoped<CurrentMembership>();
         services.AddScoped<IAuthorizationHandler, InstitutionRoleHandler>();

@@ -27,6 +27,14 @@ public sealed class PlatformSignInManager(
         return await base.CanSignInAsync(user);
     }
 
+    // Every sign-in issues a new session cookie; the time it happened bounds the session's absolute lifetime.
+    public override Task SignInWithClaimsAsync(PlatformUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        authenticationProperties ??= new AuthenticationProperties();
+        SessionLifetime.MarkSignIn(authenticationProperties, Context.RequestServices.GetService<TimeProvider>()?.GetUtcNow() ?? DateTimeOffset.UtcNow);
+        return base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+    }
+
     public override async Task<PlatformUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

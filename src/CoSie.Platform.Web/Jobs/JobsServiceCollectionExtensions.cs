@@ -9,11 +9,14 @@ public static class JobsServiceCollectionExtensions
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        var connectionString = configuration.GetConnectionString("Default")!;
+        services.AddSingleton(options);
+        var connections = new Data.DatabaseConnections(configuration);
+        var connectionString = connections.App;
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = options.SchemaName,
-            PrepareSchemaIfNecessary = true,
+            // An app role of its own may not create schemas; the migrator installs Hangfire's tables as the owner then.
+            PrepareSchemaIfNecessary = connections.AppRole is null,
             // A running job keeps extending its lease, so a long job is never handed to a second worker; a job
             // whose server died is picked up again once the lease lapses.
             UseSlidingInvisibilityTimeout = true,

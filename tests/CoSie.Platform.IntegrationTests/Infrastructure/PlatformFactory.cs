@@ -18,6 +18,10 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Database => _database ?? throw new InvalidOperationException("The factory is not initialised.");
     public string ConnectionString => TestDatabases.ConnectionStringFor(Database);
 
+    // What the app connects as; tests' own queries use ConnectionString (a superuser, which row-level security
+    // passes). AppRolePlatformFactory runs the app as a role that RLS applies to.
+    protected virtual string AppConnectionString => ConnectionString;
+
     public virtual async Task InitializeAsync()
     {
         _database = await TestDatabases.CreateAsync(GetType().Name);
@@ -37,7 +41,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", AppConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         // Tests that are about jobs run them directly; no background server polls the test database.
         builder.UseSetting("Jobs:ServerEnabled", "false");

@@ -22,6 +22,14 @@ public static class TestDatabases
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 40 }.ConnectionString;
 
+    // The role the app connects as in production: no superuser, no BYPASSRLS, owns nothing. The test cluster's own user
+    // is a superuser, which row-level security never applies to, so tests that are about RLS connect as this role.
+    public const string AppRole = "cosie_app_test";
+    private const string AppRolePassword = "cosie-app-test-password";
+
+    public static string AppRoleConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionStringFor(database)) { Username = AppRole, Password = AppRolePassword }.ConnectionString;
+
     public static async Task<string> CreateAsync(string purpose)
     {
         var template = await TemplateAsync();
@@ -81,6 +89,19 @@ public static class TestDatabases
             {
                 await connection.OpenAsync();
                 Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+            }
+            await ExecuteAsync($"""
+                DO $do$ BEGIN
+                    CREATE ROLE {AppRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '{AppRolePassword}';
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                END $do$;
+                """);
+            await using (var connection = new NpgsqlConnection(ConnectionStringFor(name)))
+            {
+                await connection.OpenAsync();
+                await using var grant = new NpgsqlCommand(
+                    RowLevelSecuritySql.GrantToAppRole(AppRole, "public") + RowLevelSecuritySql.GrantToAppRole(AppRole, "hangfire"), connection);
+                await grant.ExecuteNonQueryAsync();
             }
             NpgsqlConnection.ClearAllPools();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();

@@ -22,12 +22,12 @@ public sealed class IndexModel(PlatformDbContext db, FirstRun firstRun) : PageMo
         {
             // The landing page is outside any institution: this is one of the few places that lists
             // memberships across institutions, and it lists only the signed-in person's own.
-            var memberships = await db.InstitutionMemberships
+            var memberships = await db.AcrossInstitutionsAsync(across => across.InstitutionMemberships
                 .IgnoreQueryFilters([PlatformDbContext.TenantFilter])
                 .AsNoTracking()
                 .Where(m => m.UserId == userId)
                 .Select(m => new { m.InstitutionId, m.Role })
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken), cancellationToken);
             Institutions = all.Join(memberships, i => i.Id, m => m.InstitutionId, (i, m) => new InstitutionLink(i.Slug, i.Name, m.Role.ToString()))
                 .ToList();
         }

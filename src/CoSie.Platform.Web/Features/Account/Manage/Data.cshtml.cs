@@ -35,13 +35,13 @@ public sealed class DataModel(UserManager<PlatformUser> users, PlatformDbContext
 
         // A person's data spans every institution they belong to, so the tenant filter is lifted here, and the
         // Where keeps the query to this person's own memberships.
-        var memberships = await db.InstitutionMemberships
+        var memberships = await db.AcrossInstitutionsAsync(across => across.InstitutionMemberships
             .IgnoreQueryFilters([PlatformDbContext.TenantFilter])
             .AsNoTracking()
             .Where(m => m.UserId == user.Id)
-            .Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => new { i.Slug, i.Name, m.Role, m.CreatedAt })
+            .Join(across.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => new { i.Slug, i.Name, m.Role, m.CreatedAt })
             .OrderBy(m => m.Name)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
 
         var export = new
         {

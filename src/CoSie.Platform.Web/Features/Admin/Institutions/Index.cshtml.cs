@@ -40,12 +40,12 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         // Platform administration is the one place that looks across institutions: counting every
         // institution's members needs the tenant filter off, and this page shows counts only, never people.
         var ids = institutions.Select(i => i.Id).ToList();
-        var counts = await db.InstitutionMemberships
+        var counts = await db.AcrossInstitutionsAsync(across => across.InstitutionMemberships
             .IgnoreQueryFilters([PlatformDbContext.TenantFilter])
             .Where(m => ids.Contains(m.InstitutionId))
             .GroupBy(m => m.InstitutionId)
             .Select(g => new { InstitutionId = g.Key, Members = g.Count(), Admins = g.Count(m => m.Role == InstitutionRole.Admin) })
-            .ToDictionaryAsync(c => c.InstitutionId, cancellationToken);
+            .ToDictionaryAsync(c => c.InstitutionId, cancellationToken), cancellationToken);
 
         Rows = institutions.Select(i =>
         {

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using CoSie.Platform.IntegrationTests.Cohorts;
+using CoSie.Platform.IntegrationTests.Discussions;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoSie.Platform.IntegrationTests.Security;
+
+// Every endpoint the app maps, as every kind of person. A route that is not declared in AccessMatrix fails the test, so
+// a new page cannot ship without saying who may use it.
+public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassFixture<SecurityFactory>
+{
+    private static readonly Actor[] Actors = Enum.GetValues<Actor>();
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_role_as_declared_and_refusals_change_nothing()
+    {
+        var endpoints = await EndpointsAsync();
+        var missing = endpoints.Where(e => !AccessMatrix.Expected.ContainsKey(e.Key)).Select(e => e.Key).Distinct().ToList();
+        var stale = AccessMatrix.Expected.Keys.Except(endpoints.Select(e => e.Key)).ToList();
+        var clients = new Dictionary<Actor, HttpClient>();
+        foreach (var actor in Actors)
+        {
+            clients[actor] = await ClientAsync(actor);
+        }
+
+        var failures = new List<string>();
+        var observedMissing = new StringBuilder();
+        foreach (var endpoint in endpoints.Where(e => e.Method == "GET"))
+        {
+            var observed = new List<string>();
+            foreach (var actor in Actors)
+            {
+                using var response = await clients[actor].GetAsync(endpoint.Url);
+                observed.Add(Outcome(response));
+            }
+            Compare(endpoint, observed, failures, observedMissing);
+        }
+
+        // Refused writes, each with a valid antiforgery token of the person, so that the refusal comes from authorization.
+        // Allowed writes are the subject of each feature's own tests; here they would change what later rows read.
+        var before = await factory.FingerprintAsync();
+        var forms = new Dictionary<Actor, IHtmlFormElement>();
+        foreach (var actor in Actors)
+        {
+            forms[actor] = await clients[actor].AnyFormAsync(actor == Actor.Anonymous ? "/Account/Login" : "/Account/Manage");
+        }
+        foreach (var endpoint in endpoints.Where(e => e.Method == "POST"))
+        {
+            if (!AccessMatrix.Expected.TryGetValue(endpoint.Key, out var declared))
+            {
+                observedMissing.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"        [\"{endpoint.Key}\"] = \"? (declare the outcome of each role)\",");
+                continue;
+            }
+            var tokens = Tokens(declared);
+            var observed = new List<string>();
+            for (var i = 0; i < Actors.Length; i++)
+            {
+                if (tokens[i] == "ok")
+                {
+                    observed.Add("ok");
+                    continue;
+                }
+                var form = forms[Actors[i]];
+                form.Action = endpoint.Url;
+                using var response = await clients[Actors[i]].PostFormAsync(endpoint.Url, form, TamperedValues());
+                observed.Add(Outcome(response));
+            }
+            Compare(endpoint, observed, failures, observedMissing);
+        }
+        var after = await factory.FingerprintAsync();
+        var changed = before.Where(t => after[t.Key] != t.Value).Select(t => t.Key).ToList();
+
+        Assert.True(missing.Count == 0, $"Routes without a declaration in AccessMatrix (one line each):\n{observedMissing}");
+        Assert.True(stale.Count == 0, $"Declarations for routes the app no longer maps: {string.Join(", ", stale)}");
+        Assert.True(failures.Count == 0, $"Outcomes that differ from AccessMatrix ({string.Join(" ", Actors)}):\n{string.Join("\n", failures)}");
+        Assert.True(changed.Count == 0, $"Refused requests changed {string.Join(", ", changed)}");
+    }
+
+    [Fact]
+    public async Task Hub_methods_are_declared_and_a_thread_joins_only_for_its_readers()
+    {
+        var declared = new[] { "JoinThread", "LeaveThread", "CatchUp", "WatchPrompt", "UnwatchPrompt" };
+        var methods = typeof(DiscussionHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync"))
+            .Select(m => m.Name).Distinct().ToList();
+        Assert.True(methods.Except(declared).ToList() is [], $"Hub methods without a declaration here: {string.Join(", ", methods.Except(declared))}");
+
+        var readers = new[] { Actor.LearnerA, Actor.InstructorA, Actor.AdminA };
+        foreach (var actor in Actors.Where(a => a != Actor.Anonymous))
+        {
+            await using var live = await LiveClient.ConnectAsync(factory, factory.People[actor]);
+            var joined = await live.JoinAsync(factory.A.Slug, factory.ReflectionA);
+            Assert.True(joined.Joined == readers.Contains(actor), $"{actor} joining A's thread: {joined.Joined} ({joined.Refusal})");
+            if (!readers.Contains(actor))
+            {
+                Assert.Equal("not-found", joined.Refusal);
+            }
+        }
+    }
+
+    // Hidden and bound inputs a tampering person could send: another institution, cohort, author or post. Pages take
+    // them from the route and the session, never from the form.
+    private Dictionary<string, string> TamperedValues() => new()
+    {
+        ["Input.Body"] = "tampered",
+        ["Input.InstitutionId"] = factory.B.Id.ToString(),
+        ["InstitutionId"] = factory.B.Id.ToString(),
+        ["Input.CohortId"] = factory.CohortB.Id.ToString(),
+        ["CohortId"] = factory.CohortB.Id.ToString(),
+        ["Input.AuthorId"] = factory.People[Actor.LearnerB].Id.ToString(),
+        ["AuthorId"] = factory.People[Actor.LearnerB].Id.ToString(),
+        ["UserId"] = factory.People[Actor.LearnerB].Id.ToString(),
+    };
+
+    private static void Compare(Endpoint endpoint, List<string> observed, List<string> failures, StringBuilder missing)
+    {
+        var line = string.Join(" ", observed);
+        if (!AccessMatrix.Expected.TryGetValue(endpoint.Key, out var declared))
+        {
+            missing.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"        [\"{endpoint.Key}\"] = \"{line}\",");
+            return;
+        }
+        if (string.Join(" ", Tokens(declared)) != line)
+        {
+            failures.Add($"  {endpoint.Key} ({endpoint.Url})\n    declared {string.Join(" ", Tokens(declared))}\n    observed {line}");
+        }
+    }
+
+    private static string[] Tokens(string declared) => declared.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Outcome(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            when response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) == true => "login",
+        _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private async Task<HttpClient> ClientAsync(Actor actor)
+    {
+        if (actor == Actor.Anonymous)
+        {
+            return factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        }
+        return await factory.CreateClientAsAsync(factory.People[actor]);
+    }
+
+    private async Task<List<Endpoint>> EndpointsAsync()
+    {
+        var source = factory.Services.GetRequiredService<EndpointDataSource>();
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var endpoints = new List<Endpoint>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern.RawText ?? string.Empty;
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                var inInstitution = endpoint.Metadata.GetMetadata<EndpointScopeMetadata>()?.Scope == EndpointScope.Institution;
+                var url = (inInstitution ? "/" + factory.A.Slug : string.Empty) + Fill(page.ViewEnginePath, "/" + pattern.TrimStart('/'));
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    var method = handler.HttpMethod.ToUpperInvariant();
+                    var query = handler.Name is null ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler.Name;
+                    endpoints.Add(new Endpoint($"{method} {page.ViewEnginePath}{(handler.Name is null ? string.Empty : "?handler=" + handler.Name)}", method, url + query));
+                }
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
+            foreach (var method in methods.Where(m => m is "GET" or "POST").Distinct())
+            {
+                endpoints.Add(new Endpoint($"{method} {pattern}", method, Fill(pattern, "/" + pattern.TrimStart('/'))));
+            }
+        }
+        return [.. endpoints.DistinctBy(e => (e.Key, e.Url)).OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    // Real ids of the seeded things of institution A in place of each route parameter.
+    private string Fill(string page, string pattern) => RouteParameter().Replace(pattern, match =>
+    {
+        var name = match.Groups[1].Value;
+        return name switch
+        {
+            "id" when page.StartsWith("/Admin/", StringComparison.Ordinal) => factory.A.Id.ToString(),
+            "id" => factory.CohortA.Id.ToString(),
+            "userId" => factory.People[Actor.AdminA].Id.ToString(),
+            "memberId" => factory.LearnerMembershipA.Id.ToString(),
+            "invitationId" => factory.InvitationA.Id.ToString(),
+            "cohortId" => factory.CohortA.Id.ToString(),
+            "reflectionId" => factory.ReflectionA.ToString(),
+            "postId" => factory.ReplyA.ToString(),
+            "promptId" => factory.PromptA.Id.ToString(),
+            "slug" or "course" => factory.CourseA.Slug,
+            "module" => factory.ModuleA.Slug,
+            "code" when page == "/Errors/Status" => "404",
+            "code" => factory.CohortA.InviteCode,
+            "path" => string.Empty,
+            _ => throw new InvalidOperationException($"No seeded value for the route parameter {{{name}}} of {page}; add one to Fill."),
+        };
+    });
+
+    [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    private sealed record Endpoint(string Key, string Method, string Url);
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CoSie.Platform.IntegrationTests.Security;
+
+// One of everything, in two institutions, with the app connected as the row-level-security role: the people of every
+// role the access matrix acts as, a course with a published module and a prompt, two cohorts of A (a reflection with
+// a reply in the first), an invitation, and a course and cohort of B.
+public partial class SecurityFactory : AppRolePlatformFactory
+{
+    public Institution A { get; private set; } = null!;
+    public Institution B { get; private set; } = null!;
+    public Dictionary<Actor, PlatformUser> People { get; } = [];
+    public Course CourseA { get; private set; } = null!;
+    public CourseModule ModuleA { get; private set; } = null!;
+    public ReflectionPrompt PromptA { get; private set; } = null!;
+    public Cohort CohortA { get; private set; } = null!;
+    public Cohort OtherCohortA { get; private set; } = null!;
+    public CohortMember LearnerMembershipA { get; private set; } = null!;
+    public CohortInvitation InvitationA { get; private set; } = null!;
+    public Guid ReflectionA { get; private set; }
+    public Guid ReplyA { get; private set; }
+    public Cohort CohortB { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        A = await this.InstitutionAsync("sec-a", "Alpha University");
+        B = await this.InstitutionAsync("sec-b", "Beta Agency");
+        People[Actor.AdminA] = await this.MemberAsync(A, "admin@a.test", InstitutionRole.Admin);
+        People[Actor.InstructorA] = await this.MemberAsync(A, "instructor@a.test", InstitutionRole.Instructor);
+        People[Actor.LearnerA] = await this.MemberAsync(A, "learner@a.test", InstitutionRole.Learner);
+        People[Actor.OtherCohortLearnerA] = await this.MemberAsync(A, "other@a.test", InstitutionRole.Learner);
+        People[Actor.AdminB] = await this.MemberAsync(B, "admin@b.test", InstitutionRole.Admin);
+        People[Actor.InstructorB] = await this.MemberAsync(B, "instructor@b.test", InstitutionRole.Instructor);
+        People[Actor.LearnerB] = await this.MemberAsync(B, "learner@b.test", InstitutionRole.Learner);
+        People[Actor.PlatformAdmin] = await this.UserAsync("platform@cosie.test", platformAdmin: true);
+
+        (CourseA, ModuleA, PromptA) = await CourseAsync(A, "course-a");
+        CohortA = await CohortAsync(A, CourseA, "Cohort A", (Actor.InstructorA, CohortRole.Instructor), (Actor.LearnerA, CohortRole.Learner));
+        OtherCohortA = await CohortAsync(A, CourseA, "Other cohort A", (Actor.InstructorA, CohortRole.Instructor), (Actor.OtherCohortLearnerA, CohortRole.Learner));
+        var (courseB, _, _) = await CourseAsync(B, "course-b");
+        CohortB = await CohortAsync(B, courseB, "Cohort B", (Actor.InstructorB, CohortRole.Instructor), (Actor.LearnerB, CohortRole.Learner));
+
+        (LearnerMembershipA, InvitationA) = await InInstitutionAsync(A.Id, async (_, db) =>
+        {
+            var invitation = new CohortInvitation { CohortId = CohortA.Id, Email = "invited@a.test", Role = CohortRole.Learner, CreatedAt = Clock.GetUtcNow() };
+            db.CohortInvitations.Add(invitation);
+            await db.SaveChangesAsync();
+            var learner = People[Actor.LearnerA].Id;
+            return (await db.CohortMembers.SingleAsync(m => m.CohortId == CohortA.Id && m.UserId == learner), invitation);
+        });
+
+        using var learnerClient = await this.CreateClientAsAsync(People[Actor.LearnerA]);
+        using (var written = await learnerClient.SubmitAsync(
+            $"/sec-a/cohorts/{CohortA.Id}/prompts/{PromptA.Id}", new Dictionary<string, string> { ["Input.Body"] = "My reflection." }, "#reflection-form"))
+        {
+            ReflectionA = PostIdOf(written);
+        }
+        using var instructorClient = await this.CreateClientAsAsync(People[Actor.InstructorA]);
+        using (var replied = await instructorClient.SubmitAsync(
+            $"/sec-a/cohorts/{CohortA.Id}/reflections/{ReflectionA}", new Dictionary<string, string> { ["Input.Body"] = "A reply." }, "#reply-form"))
+        {
+            ReplyA = PostIdOf(replied);
+        }
+    }
+
+    private Task<(Course, CourseModule, ReflectionPrompt)> CourseAsync(Institution institution, string slug) =>
+        InInstitutionAsync(institution.Id, async (_, db) =>
+        {
+            var course = new Course { Slug = slug, Title = $"Course {slug}", CreatedAt = Clock.GetUtcNow(), UpdatedAt = Clock.GetUtcNow() };
+            var module = new CourseModule
+            {
+                Slug = "module",
+                Title = "Spreading co-creation",
+                Status = ModuleStatus.Published,
+                BodyHtml = "<p>Read this.</p>",
+                CreatedAt = Clock.GetUtcNow(),
+                UpdatedAt = Clock.GetUtcNow(),
+            };
+            var prompt = new ReflectionPrompt { Position = 0, Text = "What made co-creation spread?" };
+            module.Prompts.Add(prompt);
+            course.Modules.Add(module);
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            return (course, module, prompt);
+        });
+
+    private Task<Cohort> CohortAsync(Institution institution, Course course, string name, params (Actor Actor, CohortRole Role)[] members) =>
+        InInstitutionAsync(institution.Id, async (_, db) =>
+        {
+            var cohort = new Cohort { Name = name, CourseId = course.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
+            foreach (var (actor, role) in members)
+            {
+                cohort.Members.Add(new CohortMember { UserId = People[actor].Id, Role = role, JoinedAt = Clock.GetUtcNow() });
+            }
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            return cohort;
+        });
+
+    private static Guid PostIdOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return Guid.Parse(PostAnchor().Match(response.Headers.Location!.ToString()).Groups[1].Value);
+    }
+
+    // A fingerprint of every row of the app's own tables, read as the superuser (past row-level security), to show
+    // that a refused request changed nothing.
+    public async Task<Dictionary<string, string>> FingerprintAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys') ORDER BY 1", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var fingerprint = new Dictionary<string, string>();
+        foreach (var table in tables)
+        {
+            await using var hash = new NpgsqlCommand($"SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \"{table}\" t", connection);
+            fingerprint[table] = (string)(await hash.ExecuteScalarAsync())!;
+        }
+        return fingerprint;
+    }
+
+    // Runs the statements in order on one connection as the app's role and returns the last one's first value.
+    public Task<string> SqlScalarAsAppRoleAsync(params string[] statements) => ScalarAsync(TestDatabases.AppRoleConnectionStringFor(Database), statements);
+
+    public Task<string> SqlScalarAsSuperuserAsync(params string[] statements) => ScalarAsync(ConnectionString, statements);
+
+    private static async Task<string> ScalarAsync(string connectionString, string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        object? last = null;
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            last = await command.ExecuteScalarAsync();
+        }
+        return Convert.ToString(last, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+    }
+
+    [GeneratedRegex("#post-([0-9a-f-]{36})")]
+    private static partial Regex PostAnchor();
+}
