@@ -7,6 +7,7 @@ using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using CoSie.Platform.Web.Web;
 
@@ -18,6 +19,7 @@ builder.Services
     .AddPlatformIdentity()
     .AddPlatformEmail(builder.Configuration)
     .AddPlatformWeb(builder.Configuration)
+    .AddPlatformJobs(builder.Configuration)
     .AddAccounts()
     .AddCourses()
     .AddFirstRun()

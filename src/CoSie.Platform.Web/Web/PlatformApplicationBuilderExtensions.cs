@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -19,14 +20,17 @@ public static class PlatformApplicationBuilderExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
-        app.UseStaticFiles();
+        // Static files after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which
+        // only matches wwwroot once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)
         app.UseTenancy();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapPlatformJobsDashboard();
         return app;
     }
 }

@@ -39,6 +39,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        // Tests that are about jobs run them directly; no background server polls the test database.
+        builder.UseSetting("Jobs:ServerEnabled", "false");
         builder.UseSetting("Email:SmtpHost", "127.0.0.1");
         builder.UseSetting("Email:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:SmtpSecurity", "None");

@@ -68,6 +68,12 @@ public static class TestDatabases
             {
                 await db.Database.MigrateAsync();
             }
+            // Hangfire's tables too, so that no test database installs them again.
+            await using (var connection = new NpgsqlConnection(ConnectionStringFor(name)))
+            {
+                await connection.OpenAsync();
+                Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+            }
             NpgsqlConnection.ClearAllPools();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
             _template = name;

@@ -17,7 +17,8 @@ public sealed class CourseModel(PlatformDbContext db, CourseAccess access, Cours
         var view = await access.ReadAsync(slug, User, cancellationToken);
         if (view is null)
         {
-            return NotFound();
+            // Visitors are asked to sign in (members-only courses exist); signed-in outsiders learn nothing.
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
         View = view;
         var modules = await db.Modules.AsNoTracking()

@@ -18,7 +18,8 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access) : Pag
         var view = await access.ReadAsync(course, User, cancellationToken);
         if (view is null)
         {
-            return NotFound();
+            // Visitors are asked to sign in (members-only courses exist); signed-in outsiders learn nothing.
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
         var visible = db.Modules.AsNoTracking().Where(m => m.CourseId == view.Course.Id && (view.CanManage || m.Status == ModuleStatus.Published));
         var found = await visible.Include(m => m.Prompts).SingleOrDefaultAsync(m => m.Slug == module, cancellationToken);

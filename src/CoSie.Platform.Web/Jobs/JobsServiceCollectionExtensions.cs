@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+
+namespace CoSie.Platform.Web.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var connectionString = configuration.GetConnectionString("Default")!;
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = options.SchemaName,
+            PrepareSchemaIfNecessary = true,
+            // A running job keeps extending its lease, so a long job is never handed to a second worker; a job
+            // whose server died is picked up again once the lease lapses.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        };
+
+        // The storage is an instance of this app's container rather than Hangfire's process-wide JobStorage.Current,
+        // so clients, servers and the dashboard of one host never reach another host's database.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (options.ServerEnabled)
+        {
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new PlatformAdminDashboardFilter()],
+            DashboardTitle = "CoSIE jobs",
+            AppPath = "/admin/institutions",
+        }).RequireAuthorization(Identity.PlatformPolicies.PlatformAdmin);
+        return endpoints;
+    }
+}
