@@ -5,6 +5,7 @@ using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -25,6 +26,7 @@ builder.Services
     .AddFirstRun()
     .AddPlatformAdmin()
     .AddCohorts()
+    .AddDigests(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();
