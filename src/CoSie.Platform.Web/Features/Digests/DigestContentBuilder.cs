@@ -9,7 +9,7 @@ namespace CoSie.Platform.Web.Features.Digests;
 // four for the cohort (cohort, modules and prompts, new reflections, new replies) and three per batch of readers
 // (their own reflections, their unread mentions, their thread visits). Everything else happens in memory, on rows
 // bounded by one period's activity in the cohort. See docs/decisions/0006-digests-in-batches.md.
-public sealed class DigestContentBuilder(PlatformDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider clock)
 {
     public const int MaxListed = 10;
     public const int MaxActiveThreads = 3;
@@ -68,7 +68,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, MarkdownRenderer 
         var since = readers.Min(r => r.PeriodStart);
         var own = await db.Reflections.AsNoTracking()
             .Where(r => r.CohortId == cohortId && r.Status != PostStatus.Deleted && r.AuthorId != null && readerIds.Contains(r.AuthorId.Value))
-            .Select(r => new OwnReflection(r.AuthorId!.Value, r.PromptId, r.CreatedAt))
+            .Select(r => new OwnReflection(r.Id, r.AuthorId!.Value, r.PromptId, r.CreatedAt))
             .ToListAsync(cancellationToken);
         var mentions = await db.Notifications.AsNoTracking()
             .Where(n => n.CohortId == cohortId && n.Kind == NotificationKind.Mention && n.ReadAt == null && readerIds.Contains(n.UserId) && n.CreatedAt > since - data.Cohort.EditWindow)
@@ -86,50 +86,105 @@ public sealed class DigestContentBuilder(PlatformDbContext db, MarkdownRenderer 
         var mentionsByReader = mentions.ToLookup(m => m.UserId, m => m.PostId);
         var postsById = data.Reflections.Concat(data.Replies).ToDictionary(p => p.ReplyId ?? p.ReflectionId);
 
+        // Readers of one batch mostly share their period; each period's posts are indexed once, and each reader then
+        // touches only what concerns them (their prompts, their posts, their visits), never every post of the week.
         var result = new Dictionary<Guid, DigestContent>();
-        foreach (var reader in readers)
+        foreach (var period in readers.GroupBy(r => (r.PeriodStart, r.AsOf)))
         {
-            var seen = visitsByReader.GetValueOrDefault(reader.UserId);
-            bool Fresh(PostRow post)
+            var index = new PeriodIndex(data, period.Key.PeriodStart, period.Key.AsOf);
+            foreach (var reader in period)
             {
-                var settled = post.CreatedAt + data.Cohort.EditWindow;
-                return settled > reader.PeriodStart && settled <= reader.AsOf && post.AuthorId != reader.UserId
-                    // Read on the site already: the thread was opened after the post appeared.
-                    && !(seen is not null && seen.TryGetValue(post.ReflectionId, out var visited) && visited >= post.CreatedAt);
+                result[reader.UserId] = Build(data, index, gate, reader, visitsByReader.GetValueOrDefault(reader.UserId), mentionsByReader[reader.UserId], postsById);
             }
-            bool Readable(PostRow post) => gate.MayRead(reader.UserId, reader.Role, post.PromptId, post.ThreadAuthorId ?? post.AuthorId);
-
-            var fresh = data.Reflections.Where(Fresh).ToList();
-            var newReflections = fresh.Where(Readable).ToList();
-            var nudges = fresh.Where(p => !Readable(p)).GroupBy(p => p.PromptId)
-                .Select(g => new DigestNudge(g.Key, PromptText(data, g.Key), g.Count(), data.Prompts.GetValueOrDefault(g.Key).ModuleSlug))
-                .ToList();
-            var freshReplies = data.Replies.Where(p => Fresh(p) && Readable(p)).ToList();
-            var toYou = freshReplies.Where(p => p.ParentAuthorId == reader.UserId).ToList();
-            var mentioned = mentionsByReader[reader.UserId].Distinct()
-                .Select(id => postsById.GetValueOrDefault(id))
-                .OfType<PostRow>()
-                .Where(p => Fresh(p) && Readable(p))
-                .ToList();
-            var listed = toYou.Concat(mentioned).Select(p => p.ReplyId).OfType<Guid>().ToHashSet();
-            var active = freshReplies.Where(p => !listed.Contains(p.ReplyId!.Value))
-                .GroupBy(p => p.ReflectionId)
-                .Where(g => g.Count() >= 2)
-                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(p => p.CreatedAt))
-                .Take(MaxActiveThreads)
-                .Select(g => new DigestThread(g.Key, PromptText(data, g.First().PromptId), g.First().ThreadAuthorName, g.Count()))
-                .ToList();
-
-            result[reader.UserId] = new DigestContent(
-                data.Cohort.Name, data.CourseSlug, data.CourseTitle,
-                newReflections.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), newReflections.Count,
-                toYou.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), toYou.Count,
-                mentioned.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(),
-                active,
-                nudges,
-                reader.Role == CohortRole.Learner ? NextModule(data, gate, reader.UserId) : null);
         }
         return result;
+    }
+
+    private static DigestContent Build(
+        CohortDigestData data, PeriodIndex index, PostFirstGate gate, DigestReader reader,
+        Dictionary<Guid, DateTimeOffset>? seen, IEnumerable<Guid> mentionIds, Dictionary<Guid, PostRow> postsById)
+    {
+        var me = reader.UserId;
+        // Read on the site already: the reader opened the thread after the post appeared.
+        bool Read(PostRow post) => seen is not null && seen.TryGetValue(post.ReflectionId, out var visited) && visited >= post.CreatedAt;
+        bool Unread(PostRow post) => post.AuthorId != me && !Read(post);
+        bool Readable(PostRow post) => gate.MayRead(me, reader.Role, post.PromptId, post.ThreadAuthorId ?? post.AuthorId);
+
+        var latest = new List<PostRow>();
+        var total = 0;
+        var nudges = new List<DigestNudge>();
+        foreach (var (promptId, posts) in index.ReflectionsByPrompt)
+        {
+            if (!gate.MayRead(me, reader.Role, promptId, authorId: null))
+            {
+                nudges.Add(new DigestNudge(promptId, PromptText(data, promptId), posts.Count(p => p.AuthorId != me), data.Prompts.GetValueOrDefault(promptId).ModuleSlug));
+                continue;
+            }
+            total += posts.Count;
+            var taken = 0;
+            for (var i = posts.Count - 1; i >= 0 && taken < MaxListed; i--)
+            {
+                if (Unread(posts[i]))
+                {
+                    latest.Add(posts[i]);
+                    taken++;
+                }
+            }
+        }
+        // Not counted: the reader's own reflections, and those already read.
+        foreach (var ownPost in gate.Own(me))
+        {
+            if (index.Reflections.TryGetValue(ownPost.Id, out var post) && gate.MayRead(me, reader.Role, post.PromptId, authorId: null))
+            {
+                total--;
+            }
+        }
+        if (seen is not null)
+        {
+            foreach (var (reflectionId, _) in seen)
+            {
+                if (index.Reflections.TryGetValue(reflectionId, out var post) && post.AuthorId != me && Read(post) && Readable(post))
+                {
+                    total--;
+                }
+            }
+        }
+        nudges.RemoveAll(n => n.Waiting == 0);
+
+        var toYou = index.RepliesByParentAuthor[me].Where(p => Unread(p) && Readable(p)).ToList();
+        var mentioned = mentionIds.Distinct()
+            .Select(id => postsById.GetValueOrDefault(id))
+            .OfType<PostRow>()
+            .Where(p => index.Settled(p) && Unread(p) && Readable(p))
+            .ToList();
+        var listed = toYou.Concat(mentioned).Select(p => p.ReplyId).OfType<Guid>().ToHashSet();
+        var active = new List<(PostRow First, int Count, DateTimeOffset Last)>();
+        foreach (var thread in index.ThreadsByActivity.Take(MaxActiveThreads * 8))
+        {
+            if (!Readable(thread.Replies[0]))
+            {
+                continue;
+            }
+            var count = seen is not null && seen.ContainsKey(thread.Replies[0].ReflectionId)
+                ? thread.Replies.Count(p => Unread(p) && !listed.Contains(p.ReplyId!.Value))
+                : thread.Replies.Count - index.RepliesBy(me, thread.Replies[0].ReflectionId) - thread.Replies.Count(p => listed.Contains(p.ReplyId!.Value));
+            if (count >= 2)
+            {
+                active.Add((thread.Replies[0], count, thread.Last));
+            }
+        }
+        var threads = active.OrderByDescending(a => a.Count).ThenByDescending(a => a.Last).Take(MaxActiveThreads)
+            .Select(a => new DigestThread(a.First.ReflectionId, PromptText(data, a.First.PromptId), a.First.ThreadAuthorName, a.Count))
+            .ToList();
+
+        return new DigestContent(
+            data.Cohort.Name, data.CourseSlug, data.CourseTitle,
+            latest.OrderBy(p => p.CreatedAt).TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), Math.Max(total, 0),
+            toYou.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), toYou.Count,
+            mentioned.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(),
+            threads,
+            nudges,
+            reader.Role == CohortRole.Learner ? NextModule(data, gate, me) : null);
     }
 
     // The first published module with a prompt the reader has not answered yet.
@@ -141,12 +196,12 @@ public sealed class DigestContentBuilder(PlatformDbContext db, MarkdownRenderer 
     private static string PromptText(CohortDigestData data, Guid promptId) =>
         data.Prompts.TryGetValue(promptId, out var prompt) ? prompt.Text : string.Empty;
 
-    private DigestPost ToItem(CohortDigestData data, PostRow post) =>
+    private static DigestPost ToItem(CohortDigestData data, PostRow post) =>
         new(post.ReflectionId, post.ReplyId, PromptText(data, post.PromptId), post.AuthorName, data.Excerpt(post, Excerpt), post.CreatedAt);
 
-    private string Excerpt(string source)
+    private static string Excerpt(string source)
     {
-        var text = string.Join(' ', markdown.ToPlainText(source).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = string.Join(' ', MarkdownRenderer.PostPlainText(source).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= ExcerptLength ? text : string.Concat(text.AsSpan(0, ExcerptLength).TrimEnd(), "…");
     }
 }

@@ -41,6 +41,8 @@ public sealed class DigestDispatcher(
                 return result;
             }
             await SendBatchAsync(cohortId, leased, onlyDeliveryId, session, result, cancellationToken);
+            // Memory stays bounded by one batch, however large the cohort.
+            db.ChangeTracker.Clear();
             if (onlyDeliveryId is not null)
             {
                 return result;
@@ -57,7 +59,7 @@ public sealed class DigestDispatcher(
             UPDATE digest_deliveries SET lease_until = @until
             WHERE id IN (SELECT id FROM digest_deliveries
                          WHERE institution_id = @institution AND cohort_id = @cohort AND status = 'Pending'
-                           AND (lease_until IS NULL OR lease_until < @now) AND (@only::uuid IS NULL OR id = @only::uuid)
+                           AND (lease_until IS NULL OR lease_until <= @now) AND (@only::uuid IS NULL OR id = @only::uuid)
                          ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
             RETURNING id AS "Value"
             """;

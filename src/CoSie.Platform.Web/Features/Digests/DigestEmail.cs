@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
@@ -12,6 +13,9 @@ namespace CoSie.Platform.Web.Features.Digests;
 public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestLinks links)
 {
     private const string Font = "font-family:Arial,Helvetica,sans-serif;";
+
+    // Encodes markup characters but leaves letters such as ń or ä readable in the HTML source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public MimeMessage Build(DigestLetter letter)
     {
@@ -61,7 +65,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var culture = letter.Recipient.Culture;
         var text = new StringBuilder();
         var html = new StringBuilder();
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
 
         var greeting = localizer["Hello {0},", letter.Recipient.DisplayName].Value;
         var since = localizer["Here is what happened in {0} since {1}.", content.CohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
@@ -122,7 +126,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         {
             return;
         }
-        var e = HtmlEncoder.Default;
+        var e = Encoder;
         Section(text, html, title);
         foreach (var post in posts)
         {
@@ -147,7 +151,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     private static void Section(StringBuilder text, StringBuilder html, string title)
     {
         text.Append(title).Append('\n').Append(new string('=', title.Length)).Append('\n');
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 4px 20px;font-size:16px;font-weight:bold;color:#1d4e5f;\">{HtmlEncoder.Default.Encode(title)}</td></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 4px 20px;font-size:16px;font-weight:bold;color:#1d4e5f;\">{Encoder.Encode(title)}</td></tr>");
     }
 
     private string Author(string? name) => string.IsNullOrWhiteSpace(name) ? localizer["a deleted user"].Value : name;

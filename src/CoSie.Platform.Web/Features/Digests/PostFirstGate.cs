@@ -17,5 +17,7 @@ public sealed class PostFirstGate(Cohort cohort, ILookup<Guid, OwnReflection> ow
         return ownByReader[readerId].Any(own => own.PromptId == promptId && (cohort.RevealOnPost || own.CreatedAt + cohort.EditWindow <= now));
     }
 
+    public IEnumerable<OwnReflection> Own(Guid readerId) => ownByReader[readerId];
+
     public bool HasPosted(Guid readerId, Guid promptId) => ownByReader[readerId].Any(own => own.PromptId == promptId);
 }

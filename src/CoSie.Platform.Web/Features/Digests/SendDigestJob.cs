@@ -31,5 +31,10 @@ public sealed class SendDigestJob(TenantScopes scopes, TimeProvider clock)
         {
             throw new DigestNotSentException(deliveryId, result.LastError);
         }
+        if (result.Sent + result.Skipped + result.Failed == 0)
+        {
+            // Someone else took the lease in the meantime: try again later rather than lose it.
+            throw new DigestBusyException(deliveryId, clock.GetUtcNow());
+        }
     }
 }
