@@ -5,6 +5,7 @@ using CoSie.Platform.Web.Features.Admin;
 using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
@@ -32,6 +33,7 @@ builder.Services
     .AddPlatformAdmin()
     .AddCohorts()
     .AddDiscussions(builder.Configuration)
+    .AddDigests(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();

@@ -177,6 +177,12 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("cohort_id");
 
+                    b.Property<string>("DigestFrequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("digest_frequency");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -333,6 +339,87 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_modules_course_id_slug");
 
                     b.ToTable("modules", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.DigestDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset>("SlotUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("WeekKey")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("week_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_deliveries");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_digest_deliveries_user_id");
+
+                    b.HasIndex("CohortId", "Status")
+                        .HasDatabaseName("ix_digest_deliveries_cohort_id_status");
+
+                    b.HasIndex("CohortId", "UserId", "WeekKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_deliveries_cohort_id_user_id_week_key");
+
+                    b.ToTable("digest_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>
@@ -1296,6 +1383,23 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Navigation("Literature");
 
                     b.Navigation("Provenance");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.DigestDelivery", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_deliveries_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>

@@ -40,6 +40,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

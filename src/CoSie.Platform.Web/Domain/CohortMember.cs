@@ -9,5 +9,8 @@ public sealed class CohortMember : ITenantOwned
     public CohortRole Role { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
 
+    // The member's choice for this cohort's digest (account page, or the link in every digest).
+    public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Weekly;
+
     public bool Moderates => Role == CohortRole.Instructor;
 }

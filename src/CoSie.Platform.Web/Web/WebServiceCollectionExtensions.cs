@@ -25,6 +25,8 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Courses", EndpointScope.Institution);
                 ScopeFolder(options, "/Cohorts", EndpointScope.Institution);
                 ScopeFolder(options, "/Discussions", EndpointScope.Institution);
+                // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.
+                ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -52,6 +54,9 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);
         return services;
     }
+
+    private static void ScopePage(Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions options, string page, EndpointScope scope) =>
+        options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EndpointScopeMetadata(scope)));
 
     private static void ScopeFolder(Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions options, string folder, EndpointScope scope) =>
         options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(new EndpointScopeMetadata(scope)));

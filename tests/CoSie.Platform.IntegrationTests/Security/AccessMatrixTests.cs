@@ -204,6 +204,8 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
             "code" when page == "/Errors/Status" => "404",
             "code" => factory.CohortA.InviteCode,
             "path" => string.Empty,
+            // A token that does not verify: the unsubscribe page must refuse it the same way for everyone.
+            "token" => "not-a-valid-token",
             _ => throw new InvalidOperationException($"No seeded value for the route parameter {{{name}}} of {page}; add one to Fill."),
         };
     });

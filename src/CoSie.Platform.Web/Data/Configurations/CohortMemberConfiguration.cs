@@ -10,6 +10,7 @@ public sealed class CohortMemberConfiguration : IEntityTypeConfiguration<CohortM
     public void Configure(EntityTypeBuilder<CohortMember> builder)
     {
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.DigestFrequency).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(m => new { m.CohortId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -79,6 +79,11 @@ public sealed class MarkdownRenderer
         return sanitizer.Sanitize(HtmlFragments.Serialize(body), PostLinkRel);
     }
 
+    // A post's words without markup, for excerpts that are encoded again wherever they are shown (digest mail):
+    // Markdig's plain-text writer with the post pipeline, without the sanitizer's cost of a full HTML round trip.
+    public static string PostPlainText(string markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? string.Empty : Markdown.ToPlainText(markdown, PostPipeline);
+
     public string ToPlainText(string markdown)
     {
         var html = RenderModule(markdown);

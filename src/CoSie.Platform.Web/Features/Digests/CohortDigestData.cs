@@ -1,0 +1,38 @@
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// What a cohort's digests draw from, loaded once per cohort and shared by every reader's digest.
+public sealed class CohortDigestData(
+    Cohort cohort,
+    string courseSlug,
+    string courseTitle,
+    IReadOnlyDictionary<Guid, (string Text, string ModuleSlug)> prompts,
+    IReadOnlyList<CohortDigestData.ModuleRow> modules,
+    IReadOnlyList<PostRow> reflections,
+    IReadOnlyList<PostRow> replies)
+{
+    private readonly Dictionary<Guid, string> _excerpts = [];
+
+    public Cohort Cohort { get; } = cohort;
+    public string CourseSlug { get; } = courseSlug;
+    public string CourseTitle { get; } = courseTitle;
+    public IReadOnlyDictionary<Guid, (string Text, string ModuleSlug)> Prompts { get; } = prompts;
+    public IReadOnlyList<ModuleRow> Modules { get; } = modules;
+    public IReadOnlyList<PostRow> Reflections { get; } = reflections;
+    public IReadOnlyList<PostRow> Replies { get; } = replies;
+
+    // Each post's excerpt is rendered once, however many digests show it.
+    public string Excerpt(PostRow post, Func<string, string> render)
+    {
+        var id = post.ReplyId ?? post.ReflectionId;
+        if (!_excerpts.TryGetValue(id, out var excerpt))
+        {
+            excerpt = render(post.Source);
+            _excerpts[id] = excerpt;
+        }
+        return excerpt;
+    }
+
+    public sealed record ModuleRow(string Title, string Slug, IReadOnlyList<Guid> PromptIds);
+}

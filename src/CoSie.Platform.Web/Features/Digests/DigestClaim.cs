@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.Digests;
+
+public sealed record DigestClaim(Guid DeliveryId, Guid CohortId);

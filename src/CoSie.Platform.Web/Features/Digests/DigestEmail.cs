@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// The digest as mail: a plain-text and an HTML part (tables and inline styles, no scripts, no remote fonts or
+// images), every name and text HTML-encoded, every header value on one line, and the one-click unsubscribe headers
+// of RFC 8058.
+public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestLinks links)
+{
+    private const string Font = "font-family:Arial,Helvetica,sans-serif;";
+
+    // Encodes markup characters but leaves letters such as ń or ä readable in the HTML source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public MimeMessage Build(DigestLetter letter)
+    {
+        var (text, html) = Render(letter);
+        var message = new MimeMessage { Subject = OneLine(Subject(letter.Content)) };
+        message.To.Add(new MailboxAddress(OneLine(letter.Recipient.DisplayName), letter.Recipient.Email));
+        message.From.Add(new MailboxAddress(OneLine(letter.Institution.Name), letter.FromAddress));
+        if (letter.MessageId is not null)
+        {
+            message.MessageId = letter.MessageId;
+        }
+        message.Headers.Add("List-Unsubscribe", $"<{letter.UnsubscribeUrl}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // Marks the mail as automatic, so mail servers do not answer it with out-of-office replies.
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;padding:16px;background:#f5f5f2;\">{html}</body></html>" }.ToMessageBody();
+        return message;
+    }
+
+    public string Subject(DigestContent content)
+    {
+        var parts = new List<string>();
+        if (content.NewReflectionsTotal > 0)
+        {
+            parts.Add(localizer["{0} new reflections", content.NewReflectionsTotal].Value);
+        }
+        if (content.RepliesToYouTotal > 0)
+        {
+            parts.Add(localizer["{0} replies to you", content.RepliesToYouTotal].Value);
+        }
+        if (content.Mentions.Count > 0)
+        {
+            parts.Add(localizer["{0} mentions", content.Mentions.Count].Value);
+        }
+        if (parts.Count == 0)
+        {
+            parts.Add(localizer["what happened this week"].Value);
+        }
+        return localizer["{0}: {1}", content.CohortName, string.Join(", ", parts)].Value;
+    }
+
+    // The HTML part's inner table (the preview page shows it inside the site) and the text part.
+    public (string Text, string Html) Render(DigestLetter letter)
+    {
+        var content = letter.Content;
+        var institution = letter.Institution;
+        var culture = letter.Recipient.Culture;
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        var e = Encoder;
+
+        var greeting = localizer["Hello {0},", letter.Recipient.DisplayName].Value;
+        var since = localizer["Here is what happened in {0} since {1}.", content.CohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
+        text.Append(greeting).Append("\n\n").Append(since).Append("\n\n");
+        html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #ddddd5;{Font}color:#222222;\">")
+            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;background:#1d4e5f;color:#ffffff;font-size:18px;font-weight:bold;\">{e.Encode(institution.Name)} · {e.Encode(content.CohortName)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 0 20px;font-size:15px;line-height:1.5;\"><p style=\"margin:0 0 8px 0;\">{e.Encode(greeting)}</p><p style=\"margin:0;\">{e.Encode(since)}</p></td></tr>");
+
+        foreach (var nudge in content.Nudges)
+        {
+            var message = localizer["{0} peers answered “{1}”. Post your own reflection to read theirs.", nudge.Waiting, nudge.PromptText].Value;
+            var link = nudge.ModuleSlug is null ? links.Cohort(institution, letter.CohortId) : links.Module(institution, content.CourseSlug, nudge.ModuleSlug);
+            Section(text, html, localizer["Your turn"].Value);
+            text.Append(message).Append('\n').Append(link).Append("\n\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;line-height:1.5;\">{e.Encode(message)}<br><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(localizer["Write your reflection"].Value)}</a></td></tr>");
+        }
+
+        Posts(text, html, letter, localizer["Replies to you"].Value, content.RepliesToYou, content.RepliesToYouTotal);
+        Posts(text, html, letter, localizer["You were mentioned"].Value, content.Mentions, content.Mentions.Count);
+        Posts(text, html, letter, localizer["New reflections"].Value, content.NewReflections, content.NewReflectionsTotal);
+
+        if (content.ActiveThreads.Count > 0)
+        {
+            Section(text, html, localizer["Most active discussions"].Value);
+            foreach (var thread in content.ActiveThreads)
+            {
+                var link = links.Reflection(institution, letter.CohortId, thread.ReflectionId);
+                var line = localizer["{0} new replies to {1} on “{2}”", thread.NewReplies, Author(thread.AuthorName), thread.PromptText].Value;
+                text.Append("- ").Append(line).Append('\n').Append("  ").Append(link).Append('\n');
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:15px;line-height:1.5;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;\">{e.Encode(line)}</a></td></tr>");
+            }
+            text.Append('\n');
+        }
+
+        if (content.NextModule is { } next)
+        {
+            var link = links.Module(institution, content.CourseSlug, next.Slug);
+            Section(text, html, localizer["Next in the course"].Value);
+            text.Append(next.Title).Append('\n').Append(link).Append("\n\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(next.Title)}</a></td></tr>");
+        }
+
+        var why = localizer["You receive this digest as a member of {0} at {1}.", content.CohortName, institution.Name].Value;
+        var change = localizer["Choose how often you get it"].Value;
+        var stop = localizer["Unsubscribe from this cohort's digest"].Value;
+        var preferences = links.Preferences(institution);
+        text.Append("--\n").Append(why).Append('\n')
+            .Append(change).Append(": ").Append(preferences).Append('\n')
+            .Append(stop).Append(": ").Append(letter.UnsubscribeUrl).Append('\n');
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;border-top:1px solid #ddddd5;font-size:12px;color:#666666;line-height:1.5;\">{e.Encode(why)}<br><a href=\"{e.Encode(preferences)}\" style=\"color:#666666;\">{e.Encode(change)}</a> · <a href=\"{e.Encode(letter.UnsubscribeUrl)}\" style=\"color:#666666;\">{e.Encode(stop)}</a></td></tr>")
+            .Append("</table>");
+        return (text.ToString(), html.ToString());
+    }
+
+    private void Posts(StringBuilder text, StringBuilder html, DigestLetter letter, string title, IReadOnlyList<DigestPost> posts, int total)
+    {
+        if (posts.Count == 0)
+        {
+            return;
+        }
+        var e = Encoder;
+        Section(text, html, title);
+        foreach (var post in posts)
+        {
+            var link = post.ReplyId is { } replyId
+                ? links.Reply(letter.Institution, letter.CohortId, post.ReflectionId, replyId)
+                : links.Reflection(letter.Institution, letter.CohortId, post.ReflectionId);
+            var byline = localizer["{0} on “{1}”, {2}", Author(post.AuthorName), post.PromptText, Date(post.At, letter.Recipient)].Value;
+            text.Append("- ").Append(byline).Append('\n')
+                .Append("  ").Append(post.Excerpt).Append('\n')
+                .Append("  ").Append(link).Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:6px 20px;font-size:15px;line-height:1.5;\"><div style=\"font-size:13px;color:#555555;\">{e.Encode(byline)}</div><div>{e.Encode(post.Excerpt)}</div><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-size:14px;\">{e.Encode(localizer["Read and reply"].Value)}</a></td></tr>");
+        }
+        if (total > posts.Count)
+        {
+            var more = localizer["… and {0} more on the site.", total - posts.Count].Value;
+            text.Append(more).Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:14px;color:#555555;\">{e.Encode(more)}</td></tr>");
+        }
+        text.Append('\n');
+    }
+
+    private static void Section(StringBuilder text, StringBuilder html, string title)
+    {
+        text.Append(title).Append('\n').Append(new string('=', title.Length)).Append('\n');
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 4px 20px;font-size:16px;font-weight:bold;color:#1d4e5f;\">{Encoder.Encode(title)}</td></tr>");
+    }
+
+    private string Author(string? name) => string.IsNullOrWhiteSpace(name) ? localizer["a deleted user"].Value : name;
+
+    private static string Date(DateTimeOffset instant, DigestRecipient recipient) =>
+        TimeZoneInfo.ConvertTime(instant, recipient.TimeZone).ToString("f", recipient.Culture);
+
+    // Header values never carry line breaks or other control characters, whatever a display name holds.
+    public static string OneLine(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            builder.Append(char.IsControl(c) ? ' ' : c);
+        }
+        return builder.ToString().Trim();
+    }
+}

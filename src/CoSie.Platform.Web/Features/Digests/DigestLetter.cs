@@ -1,0 +1,14 @@
+using CoSie.Platform.Web.Tenancy;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// Everything a digest mail is made of.
+public sealed record DigestLetter(
+    InstitutionInfo Institution,
+    Guid CohortId,
+    DigestRecipient Recipient,
+    DigestContent Content,
+    DateTimeOffset PeriodStart,
+    string UnsubscribeUrl,
+    string FromAddress,
+    string? MessageId);

@@ -1,0 +1,39 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// The digest a member would get if it were sent now: from their last digest (or their joining) until now.
+public sealed class DigestPreview(PlatformDbContext db, TenantContext tenant, DigestContentBuilder builder, DigestDispatcher dispatcher, TimeProvider clock)
+{
+    public async Task<DigestLetter?> BuildAsync(Guid cohortId, Guid userId, CancellationToken cancellationToken)
+    {
+        var institution = tenant.Required;
+        var member = await (
+                from m in db.CohortMembers
+                where m.CohortId == cohortId && m.UserId == userId
+                join u in db.Users on m.UserId equals u.Id
+                select new { m.Role, m.JoinedAt, u.Email, u.DisplayName, u.TimeZoneId, u.Culture })
+            .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (member is null)
+        {
+            return null;
+        }
+        var lastSlot = await db.DigestDeliveries
+            .Where(d => d.CohortId == cohortId && d.UserId == userId && (d.Status == DigestDeliveryStatus.Sent || d.Status == DigestDeliveryStatus.SkippedEmpty))
+            .MaxAsync(d => (DateTimeOffset?)d.SlotUtc, cancellationToken);
+        var now = clock.GetUtcNow();
+        var periodStart = lastSlot ?? member.JoinedAt;
+        var data = await builder.LoadCohortAsync(cohortId, periodStart, now, cancellationToken);
+        if (data is null)
+        {
+            return null;
+        }
+        var contents = await builder.BuildAsync(data, [new DigestReader(userId, member.Role, periodStart, now)], cancellationToken);
+        var recipient = new DigestRecipient(userId, member.Email ?? string.Empty, member.DisplayName,
+            DigestSchedule.ZoneFor(member.TimeZoneId, institution.TimeZoneId), DigestDispatcher.CultureFor(member.Culture, institution.DefaultCulture));
+        return dispatcher.Letter(institution, cohortId, recipient, contents[userId], periodStart, messageId: null);
+    }
+}

@@ -1,0 +1,49 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// Every 15 minutes: claims the digests that are due in every institution and queues one send job per cohort.
+// This is cross-institution code: it lists all institutions (which are not tenant-owned) and then works inside each
+// through its own TenantScope, never across them.
+public sealed class ScheduleDigestsJob(
+    PlatformDbContext db, TenantScopes scopes, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ScheduleDigestsJob> logger)
+{
+    public const string RecurringJobId = "digests:schedule";
+    public const string Cron = "*/15 * * * *";
+
+    // A pending row nobody holds for this long was dropped by a job that died: send it again.
+    private static readonly TimeSpan Stranded = TimeSpan.FromMinutes(15);
+
+    // Not retried: the next run, a quarter of an hour later, does the same work.
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
+        foreach (var institution in institutions)
+        {
+            var info = InstitutionInfo.From(institution);
+            await using var scope = scopes.Enter(info);
+            var claimed = await scope.ServiceProvider.GetRequiredService<DigestClaims>().ClaimDueAsync(now, cancellationToken);
+            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var strandedBefore = now - Stranded;
+            var stranded = await tenantDb.DigestDeliveries
+                .Where(d => d.Status == DigestDeliveryStatus.Pending && d.CreatedAt < strandedBefore && (d.LeaseUntil == null || d.LeaseUntil < now))
+                .Select(d => d.CohortId).Distinct().ToListAsync(cancellationToken);
+            var cohorts = claimed.Select(c => c.CohortId).Concat(stranded).Distinct().ToList();
+            foreach (var cohortId in cohorts)
+            {
+                jobs.Enqueue<SendCohortDigestsJob>(job => job.SendAsync(info.Id, cohortId, CancellationToken.None));
+            }
+            if (claimed.Count > 0 || stranded.Count > 0)
+            {
+                logger.LogInformation("Claimed {Claimed} digests in {Institution}; queued {Cohorts} cohorts", claimed.Count, info.Slug, cohorts.Count);
+            }
+        }
+    }
+}

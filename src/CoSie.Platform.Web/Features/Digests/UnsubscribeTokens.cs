@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CoSie.Platform.Web.Features.Digests;
+
+// Signed and encrypted with the app's Data Protection keys (kept in PostgreSQL, so every instance reads them):
+// nobody can make or alter a link for someone else. The expiry travels inside the protected payload and is checked
+// against the app's TimeProvider; ITimeLimitedDataProtector would read the system clock, which tests cannot move.
+public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(60);
+
+    private readonly IDataProtector _protector = provider.CreateProtector("CoSie.Digests.Unsubscribe.v1");
+
+    public string Create(UnsubscribeToken token)
+    {
+        var expires = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{token.InstitutionId:N}.{token.CohortId:N}.{token.UserId:N}.{expires}");
+        return _protector.Protect(payload);
+    }
+
+    // Null for a tampered, foreign or expired token.
+    public UnsubscribeToken? Read(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 1000)
+        {
+            return null;
+        }
+        string payload;
+        try
+        {
+            payload = _protector.Unprotect(value);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        var parts = payload.Split('.');
+        if (parts.Length != 4
+            || !Guid.TryParseExact(parts[0], "N", out var institutionId)
+            || !Guid.TryParseExact(parts[1], "N", out var cohortId)
+            || !Guid.TryParseExact(parts[2], "N", out var userId)
+            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
+        {
+            return null;
+        }
+        return clock.GetUtcNow().ToUnixTimeSeconds() < expires ? new UnsubscribeToken(institutionId, cohortId, userId) : null;
+    }
+}
