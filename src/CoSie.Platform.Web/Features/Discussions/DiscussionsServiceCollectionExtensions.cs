@@ -11,6 +11,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.Configure<DiscussionOptions>(configuration.GetSection("Discussions"));
         services.AddScoped<DiscussionAccess>();
         services.AddScoped<PostBody>();
+        services.AddScoped<PostingRateLimit>();
         services.AddScoped<Mentions>();
         services.AddScoped<DiscussionNotifications>();
         services.AddScoped<WriteReflection>();
@@ -25,7 +26,6 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<NotificationBadge>();
         services.AddSingleton<ThreadRenderer>();
         services.AddSingleton<ThreadCache>();
-        services.AddSingleton<PostingRateLimit>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveCutOffRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
