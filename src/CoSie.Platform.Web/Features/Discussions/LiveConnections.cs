@@ -29,12 +29,7 @@ public sealed class LiveConnections(
     public Task LeftCohortAsync(Guid userId, Guid cohortId) => RevokeAsync(LiveCutOff.Cohort(userId, cohortId));
 
     // Signing out, a changed password or a disabled account: every live connection of the person ends.
-    public async Task EndSessionsAsync(Guid userId)
-    {
-        // The person's group reaches their pages on every instance (through the backplane); they stop by themselves.
-        await hub.Clients.Group(DiscussionGroups.User(userId)).SessionEnded();
-        await RevokeAsync(LiveCutOff.Session(userId));
-    }
+    public Task EndSessionsAsync(Guid userId) => RevokeAsync(LiveCutOff.Session(userId));
 
     // The connections this instance holds: for cut-offs made here and for those another instance relays.
     public async Task ApplyAsync(LiveCutOff cutOff)
@@ -46,6 +41,9 @@ public sealed class LiveConnections(
                 logger.LogInformation("Ending live connection {ConnectionId} of {UserId}", connection.Context.ConnectionId, cutOff.UserId);
                 connection.Groups.Clear();
                 Remove(connection.Context.ConnectionId);
+                // Told by the instance that holds it, just before it ends, so the page hears it first and stops
+                // rather than reconnecting.
+                await hub.Clients.Client(connection.Context.ConnectionId).SessionEnded();
                 connection.Context.Abort();
                 continue;
             }
