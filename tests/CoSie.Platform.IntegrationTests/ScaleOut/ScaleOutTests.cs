@@ -58,14 +58,15 @@ public sealed class ScaleOutTests(ScaleOutFactory factory) : IClassFixture<Scale
     {
         await ScaleOutTick.CreateTableAsync(factory.ConnectionString);
         var marker = Guid.NewGuid().ToString("N");
-        // One occurrence, three seconds from now (a cron with seconds), which both servers' schedulers see come due.
+        // One occurrence, a few seconds from now (a cron with seconds), which both servers' schedulers see come due.
+        // The margin keeps it in the future on a busy machine; a past one would be next day's.
         // REVIEW: once the digest schedule ("digests:schedule") exists, register that job here instead of the tick.
-        var due = DateTimeOffset.UtcNow.AddSeconds(3);
+        var due = DateTimeOffset.UtcNow.AddSeconds(5);
         var recurringJobId = $"scale-out:{marker}";
         factory.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScaleOutTick>(
             recurringJobId, job => job.RunAsync(marker), $"{due.Second} {due.Minute} {due.Hour} * * *", new RecurringJobOptions());
 
-        var runs = await RunsAfterAsync(marker, 1, TimeSpan.FromSeconds(15));
+        var runs = await RunsAfterAsync(marker, 1, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(2));
         var settled = await ScaleOutTick.RunsAsync(factory.ConnectionString, marker);
 
@@ -86,7 +87,7 @@ public sealed class ScaleOutTests(ScaleOutFactory factory) : IClassFixture<Scale
 
         await Task.WhenAll(Task.Run(() => onA.Trigger(recurringJobId)), Task.Run(() => onB.Trigger(recurringJobId)));
 
-        var runs = await RunsAfterAsync(marker, 2, TimeSpan.FromSeconds(15));
+        var runs = await RunsAfterAsync(marker, 2, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(2, runs.Count);
         Assert.Equal(2, (await ScaleOutTick.RunsAsync(factory.ConnectionString, marker)).Count);
