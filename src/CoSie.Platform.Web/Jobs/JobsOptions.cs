@@ -9,5 +9,9 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = Math.Clamp(Environment.ProcessorCount * 2, 2, 10);
 
+    // How often each server looks for delayed and recurring jobs that are due. All servers look; a distributed lock
+    // lets one of them enqueue each occurrence.
+    public int SchedulePollingSeconds { get; set; } = 15;
+
     public string SchemaName { get; set; } = "hangfire";
 }

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Web;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -37,6 +38,12 @@ public static class JobsServiceCollectionExtensions
             {
                 server.WorkerCount = options.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.SchedulePollingSeconds));
+                // On shutdown, running jobs first get most of the host's time to finish; then they are cancelled, and
+                // the queue hands each one that did not finish to another server (at the latest when its lease lapses).
+                var shutdown = ShutdownSettings.Timeout(configuration);
+                server.StopTimeout = shutdown * 0.6;
+                server.ShutdownTimeout = shutdown * 0.3;
             });
         }
         return services;

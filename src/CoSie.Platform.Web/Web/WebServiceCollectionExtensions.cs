@@ -49,6 +49,8 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("CoSie.Platform")
             .PersistKeysToDbContext<PlatformDbContext>();
 
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownSettings.Timeout(configuration));
+
         services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSettings.Apply(options, configuration));
 
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);

@@ -22,6 +22,11 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<NotificationBadgeMessage>("NotificationReceived", m => _received.Writer.TryWrite(("NotificationReceived", m)));
         connection.On<Guid>("AccessEnded", id => _received.Writer.TryWrite(("AccessEnded", id)));
         connection.On("SessionEnded", () => _received.Writer.TryWrite(("SessionEnded", null)));
+        connection.Reconnected += _ =>
+        {
+            _received.Writer.TryWrite(("Reconnected", null));
+            return Task.CompletedTask;
+        };
         connection.Closed += _ =>
         {
             _received.Writer.TryWrite(("Closed", null));
@@ -45,6 +50,23 @@ public sealed class LiveClient : IAsyncDisposable
                     options.Headers["Origin"] = origin;
                 }
             })
+            .Build();
+        var client = new LiveClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    // A client over the network, as a page in a browser is: WebSockets, and automatic reconnects through the same
+    // address (behind a proxy, to whichever instance answers).
+    public static async Task<LiveClient> ConnectAsync(Uri server, string cookie)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/discussions"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.Headers["Cookie"] = cookie;
+            })
+            .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)])
             .Build();
         var client = new LiveClient(connection);
         await connection.StartAsync();

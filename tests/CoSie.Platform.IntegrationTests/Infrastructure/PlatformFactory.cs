@@ -12,6 +12,18 @@ namespace CoSie.Platform.IntegrationTests.Infrastructure;
 public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string? _database;
+    private readonly bool _sharesDatabase;
+
+    public PlatformFactory()
+    {
+    }
+
+    // A further instance of the app on another factory's database (scale-out tests): it neither creates nor drops it.
+    protected PlatformFactory(string sharedDatabase)
+    {
+        _database = sharedDatabase;
+        _sharesDatabase = true;
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public SmtpSink Mail { get; } = new();
@@ -24,7 +36,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabases.CreateAsync(GetType().Name);
+        _database ??= await TestDatabases.CreateAsync(GetType().Name);
         await Mail.StartAsync();
     }
 
@@ -32,7 +44,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await Mail.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && !_sharesDatabase)
         {
             await TestDatabases.DropAsync(_database);
         }

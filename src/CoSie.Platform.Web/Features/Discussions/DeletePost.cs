@@ -69,7 +69,7 @@ public sealed class DeletePost(
         await broadcaster.PublishAsync([deleted], cancellationToken);
         if (postId == reflectionId && read.Gate.Applies)
         {
-            await live.RevokeAsync(userId, t => t.CohortId == thread.CohortId && t.PromptId == thread.PromptId && t.ReflectionId != reflectionId);
+            await live.RevokeAsync(LiveCutOff.PromptThreads(userId, thread.CohortId, thread.PromptId, reflectionId));
         }
         return PostResult.Done(postId);
     }

@@ -71,7 +71,7 @@ public sealed class DiscussionHub(
         var read = await access.ForThreadAsync(null, reflectionId, UserId, Context.ConnectionAborted);
         if (!read.Allowed)
         {
-            await connections.RevokeAsync(UserId, g => g.ReflectionId == reflectionId);
+            await connections.RevokeAsync(LiveCutOff.Thread(UserId, reflectionId));
             return JoinResult.Refused(read.Verdict == AccessVerdict.HeldBack ? "post-first" : "not-found");
         }
         return await CatchUpAsync(reflectionId, afterSequence, read.Viewer.Class);

@@ -1,4 +1,6 @@
+using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
@@ -9,6 +11,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.Configure<DiscussionOptions>(configuration.GetSection("Discussions"));
         services.AddScoped<DiscussionAccess>();
         services.AddScoped<PostBody>();
+        services.AddScoped<PostingRateLimit>();
         services.AddScoped<Mentions>();
         services.AddScoped<DiscussionNotifications>();
         services.AddScoped<WriteReflection>();
@@ -23,11 +26,19 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<NotificationBadge>();
         services.AddSingleton<ThreadRenderer>();
         services.AddSingleton<ThreadCache>();
-        services.AddSingleton<PostingRateLimit>();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<LiveCutOffRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
         services.AddSingleton<AccountCheck>();
         services.AddSingleton<DiscussionHubFilter>();
-        services.AddSignalR(options => options.AddFilter<DiscussionHubFilter>());
+        var signalR = services.AddSignalR(options => options.AddFilter<DiscussionHubFilter>());
+        if (configuration[ScaleOutSettings.RedisConnection] is { Length: > 0 } redis)
+        {
+            // Several instances: a group or a person's connections may sit on any of them; Redis carries each message
+            // to all. The prefix keeps this app's channels apart on a Redis server that others share.
+            signalR.AddStackExchangeRedis(redis, options =>
+                options.Configuration.ChannelPrefix = RedisChannel.Literal(ScaleOutSettings.RedisChannelPrefix));
+        }
         return services;
     }
 

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // The live connections of this app instance, so that losing access can cut them off: leaving a cohort removes the
-// person from its groups; signing out or a new password ends their connections.
-// REVIEW: with several instances (Redis backplane) each one cuts off only its own connections; the SessionEnded
-// and AccessEnded messages still reach every instance's clients through the person's group.
-public sealed class LiveConnections(IHubContext<DiscussionHub, IDiscussionClient> hub, ILogger<LiveConnections> logger)
+// person from its groups; signing out or a new password ends their connections. With several instances, each
+// cut-off is also relayed to the others (LiveCutOffRelay), which apply it to the connections they hold.
+public sealed class LiveConnections(
+    IHubContext<DiscussionHub, IDiscussionClient> hub, LiveCutOffRelay relay, ILogger<LiveConnections> logger)
 {
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
 
@@ -19,12 +19,35 @@ public sealed class LiveConnections(IHubContext<DiscussionHub, IDiscussionClient
 
     public IEnumerable<LiveConnection> Of(Guid userId) => _connections.Values.Where(c => c.UserId == userId);
 
-    // Takes the person out of the groups that match, and tells their pages.
-    public async Task RevokeAsync(Guid userId, Func<LiveGroup, bool> which)
+    // Takes the person out of the groups that match, on every instance, and tells their pages.
+    public async Task RevokeAsync(LiveCutOff cutOff)
     {
-        foreach (var connection in Of(userId).ToList())
+        await ApplyAsync(cutOff);
+        await relay.PublishAsync(cutOff);
+    }
+
+    public Task LeftCohortAsync(Guid userId, Guid cohortId) => RevokeAsync(LiveCutOff.Cohort(userId, cohortId));
+
+    // Signing out, a changed password or a disabled account: every live connection of the person ends.
+    public Task EndSessionsAsync(Guid userId) => RevokeAsync(LiveCutOff.Session(userId));
+
+    // The connections this instance holds: for cut-offs made here and for those another instance relays.
+    public async Task ApplyAsync(LiveCutOff cutOff)
+    {
+        foreach (var connection in Of(cutOff.UserId).ToList())
         {
-            foreach (var group in connection.Groups.Values.Where(which).ToList())
+            if (cutOff.EndSession)
+            {
+                logger.LogInformation("Ending live connection {ConnectionId} of {UserId}", connection.Context.ConnectionId, cutOff.UserId);
+                connection.Groups.Clear();
+                Remove(connection.Context.ConnectionId);
+                // Told by the instance that holds it, just before it ends, so the page hears it first and stops
+                // rather than reconnecting.
+                await hub.Clients.Client(connection.Context.ConnectionId).SessionEnded();
+                connection.Context.Abort();
+                continue;
+            }
+            foreach (var group in connection.Groups.Values.Where(cutOff.Matches).ToList())
             {
                 connection.Groups.TryRemove(group.Name, out _);
                 await hub.Groups.RemoveFromGroupAsync(connection.Context.ConnectionId, group.Name);
@@ -33,21 +56,6 @@ public sealed class LiveConnections(IHubContext<DiscussionHub, IDiscussionClient
                     await hub.Clients.Client(connection.Context.ConnectionId).AccessEnded(reflectionId);
                 }
             }
-        }
-    }
-
-    public Task LeftCohortAsync(Guid userId, Guid cohortId) => RevokeAsync(userId, g => g.CohortId == cohortId);
-
-    // Signing out, a changed password or a disabled account: every live connection of the person ends.
-    public async Task EndSessionsAsync(Guid userId)
-    {
-        await hub.Clients.Group(DiscussionGroups.User(userId)).SessionEnded();
-        foreach (var connection in Of(userId).ToList())
-        {
-            logger.LogInformation("Ending live connection {ConnectionId} of {UserId}", connection.Context.ConnectionId, userId);
-            connection.Groups.Clear();
-            Remove(connection.Context.ConnectionId);
-            connection.Context.Abort();
         }
     }
 }

@@ -1,34 +1,30 @@
-using System.Collections.Concurrent;
+using CoSie.Platform.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // A sliding window of one minute per person: the sixth post within a minute is refused with the time to wait.
-// In memory per app instance, which is enough to stop a flood from one browser.
-// REVIEW: with several instances behind a load balancer each counts on its own; move to PostgreSQL or Redis then.
-public sealed class PostingRateLimit(TimeProvider clock, IOptions<DiscussionOptions> options)
+// Counted from the person's own posts in the database rather than kept in memory, so that every app instance behind
+// a load balancer sees the same count; reflections and replies are indexed by author, and a person has few posts.
+// REVIEW: two posts sent at the same instant to different threads can both pass the count; the limit is against
+// floods, not an exact quota, so that is not worth a lock.
+public sealed class PostingRateLimit(PlatformDbContext db, TimeProvider clock, IOptions<DiscussionOptions> options)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<Guid, Queue<DateTimeOffset>> _recent = new();
 
-    public bool TryAcquire(Guid userId, out TimeSpan retryAfter)
+    // How long to wait before posting again, or null when the person may post now.
+    public async Task<TimeSpan?> RetryAfterAsync(Guid userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var queue = _recent.GetOrAdd(userId, _ => new Queue<DateTimeOffset>());
-        lock (queue)
-        {
-            while (queue.Count > 0 && queue.Peek() <= now - Window)
-            {
-                queue.Dequeue();
-            }
-            if (queue.Count >= options.Value.PostsPerMinute)
-            {
-                retryAfter = queue.Peek() + Window - now;
-                return false;
-            }
-            queue.Enqueue(now);
-            retryAfter = TimeSpan.Zero;
-            return true;
-        }
+        var since = now - Window;
+        var limit = options.Value.PostsPerMinute;
+        var recent = await db.Reflections.Where(r => r.AuthorId == userId && r.CreatedAt > since).Select(r => r.CreatedAt)
+            .Concat(db.Replies.Where(r => r.AuthorId == userId && r.CreatedAt > since).Select(r => r.CreatedAt))
+            .OrderByDescending(createdAt => createdAt)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        // Room again once the oldest of the last `limit` posts leaves the window.
+        return recent.Count < limit ? null : recent[^1] + Window - now;
     }
 }

@@ -47,7 +47,7 @@ public sealed class ReplyToReflection(
             {
                 return PostResult.Refused(DiscussionOutcome.Duplicate, earlier);
             }
-            if (!rateLimit.TryAcquire(userId, out var retryAfter))
+            if (await rateLimit.RetryAfterAsync(userId, cancellationToken) is { } retryAfter)
             {
                 return new PostResult(DiscussionOutcome.SlowDown, RetryAfter: retryAfter);
             }

@@ -37,7 +37,7 @@ public sealed class WriteReflection(
         {
             return PostResult.Refused(check);
         }
-        if (!rateLimit.TryAcquire(userId, out var retryAfter))
+        if (await rateLimit.RetryAfterAsync(userId, cancellationToken) is { } retryAfter)
         {
             return new PostResult(DiscussionOutcome.SlowDown, RetryAfter: retryAfter);
         }
