@@ -36,6 +36,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<CohortSuspension> CohortSuspensions => Set<CohortSuspension>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
