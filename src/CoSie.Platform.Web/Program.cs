@@ -6,6 +6,7 @@ using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -32,6 +33,7 @@ builder.Services
     .AddPlatformAdmin()
     .AddCohorts()
     .AddDiscussions(builder.Configuration)
+    .AddModeration()
     .AddDemo();
 
 var app = builder.Build();
