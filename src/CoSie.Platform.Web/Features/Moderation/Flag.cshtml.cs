@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A member reports a post to the cohort's moderators.
-[Authorize]
+[Authorize(Policy = PlatformPolicies.InstitutionMember)]
 public sealed class FlagModel(DiscussionAccess access, FlagPost flag, IStringLocalizer<FlagModel> localizer) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
@@ -14,7 +15,7 @@ namespace CoSie.Platform.Web.Features.Moderation;
 // One post as its cohort's moderators act on it: hide or restore, approve, edit, and (for a reflection) lock and
 // pin; institution admins can also delete it for good. Every form asks for a reason; the destructive one asks for
 // a confirmation too. The thread page's own moderation bar posts here as well.
-[Authorize]
+[Authorize(Policy = PlatformPolicies.InstitutionMember)]
 public sealed class ModerateModel(
     PlatformDbContext db,
     DiscussionAccess access,

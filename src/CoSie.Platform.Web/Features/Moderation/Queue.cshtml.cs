@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Cohorts;
@@ -12,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Moderation;
 
 // A cohort's review queue, for its instructors and the institution's admins: posts awaiting approval and flagged
 // posts, each in context, with the cohort's pre-approval setting. The institution-wide queue posts here too.
-[Authorize]
+[Authorize(Policy = PlatformPolicies.InstitutionMember)]
 public sealed class QueueModel(
     PlatformDbContext db,
     CohortAccess cohorts,

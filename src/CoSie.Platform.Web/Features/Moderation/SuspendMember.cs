@@ -34,7 +34,8 @@ public sealed class SuspendMember(PlatformDbContext db, CohortAccess cohorts, Ti
             CohortId = cohortId,
             UserId = userId,
             From = now,
-            Until = until,
+            // PostgreSQL stores instants in UTC; Npgsql refuses any other offset.
+            Until = until.ToUniversalTime(),
             Reason = text,
             SuspendedById = grant.UserId,
         });

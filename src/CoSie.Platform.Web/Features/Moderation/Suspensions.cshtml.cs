@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Cohorts;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A cohort's suspensions: suspend a learner or observer from posting until a date, lift one early, see past ones.
-[Authorize]
+[Authorize(Policy = PlatformPolicies.InstitutionMember)]
 public sealed class SuspensionsModel(
     PlatformDbContext db, CohortAccess cohorts, SuspendMember suspend, LiftSuspension lift, TenantContext tenant, TimeProvider clock,
     IStringLocalizer<SuspensionsModel> localizer) : PageModel
@@ -31,7 +32,7 @@ public sealed class SuspensionsModel(
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var until = Input.Until is { } local ? new DateTimeOffset(local, Zone.GetUtcOffset(local)) : DateTimeOffset.MinValue;
+        var until = Input.Until is { } local ? new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime() : DateTimeOffset.MinValue;
         var result = await suspend.ExecuteAsync(id, Input.UserId ?? Guid.Empty, until, Input.Reason, User, cancellationToken);
         return await AnswerAsync(id, result, localizer["The member is suspended from posting in this cohort."], cancellationToken);
     }
