@@ -7,6 +7,7 @@ using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -34,6 +35,7 @@ builder.Services
     .AddCohorts()
     .AddDiscussions(builder.Configuration)
     .AddDigests(builder.Configuration)
+    .AddModeration()
     .AddDemo();
 
 var app = builder.Build();

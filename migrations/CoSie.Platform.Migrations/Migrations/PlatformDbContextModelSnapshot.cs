@@ -30,6 +30,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("ApprovalFirstPosts")
+                        .HasColumnType("integer")
+                        .HasColumnName("approval_first_posts");
+
                     b.Property<Guid>("CourseId")
                         .HasColumnType("uuid")
                         .HasColumnName("course_id");
@@ -83,6 +87,10 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<bool>("PostFirst")
                         .HasColumnType("boolean")
                         .HasColumnName("post_first");
+
+                    b.Property<bool>("RequireApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_approval");
 
                     b.Property<bool>("RevealOnPost")
                         .HasColumnType("boolean")
@@ -212,6 +220,69 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_cohort_members_cohort_id_user_id");
 
                     b.ToTable("cohort_members", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSuspension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<Guid?>("LiftedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lifted_by_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SuspendedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspended_by_id");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_suspensions");
+
+                    b.HasIndex("LiftedById")
+                        .HasDatabaseName("ix_cohort_suspensions_lifted_by_id");
+
+                    b.HasIndex("SuspendedById")
+                        .HasDatabaseName("ix_cohort_suspensions_suspended_by_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_cohort_suspensions_user_id");
+
+                    b.HasIndex("CohortId", "UserId", "Until")
+                        .HasDatabaseName("ix_cohort_suspensions_cohort_id_user_id_until");
+
+                    b.ToTable("cohort_suspensions", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
@@ -422,6 +493,83 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("digest_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Flag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("FlaggerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("flagger_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid?>("ResolvedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolved_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_flags");
+
+                    b.HasIndex("FlaggerId")
+                        .HasDatabaseName("ix_flags_flagger_id");
+
+                    b.HasIndex("ReflectionId")
+                        .HasDatabaseName("ix_flags_reflection_id");
+
+                    b.HasIndex("ResolvedById")
+                        .HasDatabaseName("ix_flags_resolved_by_id");
+
+                    b.HasIndex("CohortId", "ResolvedAt")
+                        .HasDatabaseName("ix_flags_cohort_id_resolved_at");
+
+                    b.HasIndex("PostId", "FlaggerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_flags_post_id_flagger_id");
+
+                    b.ToTable("flags", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>
                 {
                     b.Property<Guid>("Id")
@@ -481,6 +629,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("default_culture");
+
+                    b.Property<int>("FlagThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("flag_threshold");
 
                     b.PrimitiveCollection<List<string>>("HostNames")
                         .IsRequired()
@@ -551,6 +703,71 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_institution_memberships_institution_id_user_id");
 
                     b.ToTable("institution_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ModerationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ModeratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moderation_actions");
+
+                    b.HasIndex("ModeratorId")
+                        .HasDatabaseName("ix_moderation_actions_moderator_id");
+
+                    b.HasIndex("SubjectUserId")
+                        .HasDatabaseName("ix_moderation_actions_subject_user_id");
+
+                    b.HasIndex("CohortId", "At")
+                        .HasDatabaseName("ix_moderation_actions_cohort_id_at");
+
+                    b.HasIndex("InstitutionId", "At")
+                        .HasDatabaseName("ix_moderation_actions_institution_id_at");
+
+                    b.ToTable("moderation_actions", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Notification", b =>
@@ -645,6 +862,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("replaced_at");
 
+                    b.Property<Guid?>("ReplacedByModeratorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replaced_by_moderator_id");
+
                     b.Property<DateTimeOffset>("WrittenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("written_at");
@@ -703,6 +924,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("helpful_count");
 
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hidden_reason");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -711,6 +937,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_locked");
 
+                    b.Property<bool>("IsPinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_pinned");
+
                     b.Property<DateTimeOffset>("LastActivityAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
@@ -718,6 +948,15 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<long>("LastEventSequence")
                         .HasColumnType("bigint")
                         .HasColumnName("last_event_sequence");
+
+                    b.Property<string>("LockReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lock_reason");
+
+                    b.Property<DateTimeOffset?>("PinnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pinned_at");
 
                     b.Property<Guid>("PromptId")
                         .HasColumnType("uuid")
@@ -832,6 +1071,11 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<int>("HelpfulCount")
                         .HasColumnType("integer")
                         .HasColumnName("helpful_count");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hidden_reason");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
@@ -1304,6 +1548,35 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_cohort_members_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSuspension", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_suspensions_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("LiftedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cohort_suspensions_asp_net_users_lifted_by_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("SuspendedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cohort_suspensions_asp_net_users_suspended_by_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_suspensions_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
@@ -1402,6 +1675,35 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_digest_deliveries_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.Flag", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flags_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("FlaggerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_flags_asp_net_users_flagger_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_flags_reflections_reflection_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResolvedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_flags_asp_net_users_resolved_by_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Helpful", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
@@ -1434,6 +1736,28 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ModerationAction", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_moderation_actions_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ModeratorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_moderation_actions_asp_net_users_moderator_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_moderation_actions_asp_net_users_subject_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Notification", b =>

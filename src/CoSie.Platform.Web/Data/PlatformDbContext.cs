@@ -41,6 +41,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<CohortSuspension> CohortSuspensions => Set<CohortSuspension>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

@@ -25,6 +25,11 @@ public sealed class Cohort : ITenantOwned
     // Participation expectation: replies to this many peers' reflections per prompt (0: no expectation).
     public int ExpectedPeerReplies { get; set; }
 
+    // Pre-approval: learners' posts wait for a moderator before anyone else sees them; with ApprovalFirstPosts
+    // above 0, only each learner's first that many posts wait.
+    public bool RequireApproval { get; set; }
+    public int ApprovalFirstPosts { get; set; }
+
     public TimeSpan EditWindow => TimeSpan.FromMinutes(EditWindowMinutes);
 
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;

@@ -2,11 +2,15 @@ namespace CoSie.Platform.Web.Domain;
 
 public sealed class Institution
 {
+    public const int DefaultFlagThreshold = 3;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public List<string> HostNames { get; set; } = [];
     public string TimeZoneId { get; set; } = "Europe/Brussels";
     public string DefaultCulture { get; set; } = "en-GB";
+    // A post flagged by this many different members is hidden until a moderator reviews it.
+    public int FlagThreshold { get; set; } = DefaultFlagThreshold;
     public DateTimeOffset CreatedAt { get; set; }
 }

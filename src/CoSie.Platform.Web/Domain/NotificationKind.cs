@@ -4,4 +4,9 @@ public enum NotificationKind
 {
     Reply = 0,
     Mention = 1,
+    PostHidden = 2,
+    PostRestored = 3,
+    ThreadLocked = 4,
+    ModeratorEdit = 5,
+    PostApproved = 6,
 }

@@ -10,4 +10,7 @@ public sealed class PostRevision : ITenantOwned
     public required string BodySource { get; set; }
     public DateTimeOffset WrittenAt { get; set; }
     public DateTimeOffset ReplacedAt { get; set; }
+
+    // Set when a moderator, not the author, replaced the text.
+    public Guid? ReplacedByModeratorId { get; set; }
 }

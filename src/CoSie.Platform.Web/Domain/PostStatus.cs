@@ -7,4 +7,6 @@ public enum PostStatus
     Deleted = 1,
     // A moderator hid it: readers see a placeholder, moderators the text.
     HiddenByModerator = 2,
+    // Pre-approval: only its author and the cohort's moderators see it until a moderator approves it.
+    AwaitingApproval = 3,
 }

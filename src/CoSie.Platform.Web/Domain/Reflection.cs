@@ -19,10 +19,18 @@ public sealed class Reflection : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EditedAt { get; set; }
 
+    // Why a moderator hid the post; its author reads it under the placeholder.
+    public string? HiddenReason { get; set; }
+
     public long ThreadVersion { get; set; }
     public long LastEventSequence { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public bool IsLocked { get; set; }
+    public string? LockReason { get; set; }
+
+    // Pinned reflections lead their prompt's list, most recently pinned first.
+    public bool IsPinned { get; set; }
+    public DateTimeOffset? PinnedAt { get; set; }
 
     public int ReplyCount { get; set; }
     public int HelpfulCount { get; set; }
@@ -31,6 +39,8 @@ public sealed class Reflection : ITenantOwned
     public int ChildCount { get; set; }
 
     public bool IsDeleted => Status == PostStatus.Deleted;
+
+    public bool IsPublished => Status is PostStatus.Visible or PostStatus.HiddenByModerator;
 
     public ThreadEvent Record(ThreadEventKind kind, Guid postId, DateTimeOffset now)
     {

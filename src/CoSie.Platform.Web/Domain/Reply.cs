@@ -22,6 +22,9 @@ public sealed class Reply : ITenantOwned
     public PostStatus Status { get; set; } = PostStatus.Visible;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? EditedAt { get; set; }
+
+    // Why a moderator hid the post; its author reads it under the placeholder.
+    public string? HiddenReason { get; set; }
     public int HelpfulCount { get; set; }
     public int ChildCount { get; set; }
 
@@ -29,6 +32,8 @@ public sealed class Reply : ITenantOwned
     public Guid? SubmissionKey { get; set; }
 
     public bool IsDeleted => Status == PostStatus.Deleted;
+
+    public bool IsPublished => Status is PostStatus.Visible or PostStatus.HiddenByModerator;
 
     public static string PathSegment(int position) => position.ToString("D" + SegmentWidth, CultureInfo.InvariantCulture);
 

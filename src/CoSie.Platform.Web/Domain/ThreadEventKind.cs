@@ -7,4 +7,12 @@ public enum ThreadEventKind
     PostEdited = 2,
     PostDeleted = 3,
     HelpfulChanged = 4,
+    PostHidden = 5,
+    PostRestored = 6,
+    PostApproved = 7,
+    ThreadLocked = 8,
+    ThreadUnlocked = 9,
+    ReflectionPinned = 10,
+    ReflectionUnpinned = 11,
+    PostPurged = 12,
 }

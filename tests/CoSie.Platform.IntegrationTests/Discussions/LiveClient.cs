@@ -15,7 +15,7 @@ public sealed class LiveClient : IAsyncDisposable
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
-        foreach (var name in new[] { "ReplyPosted", "PostEdited", "PostDeleted", "HelpfulChanged", "ReflectionPosted", "ThreadActivity" })
+        foreach (var name in new[] { "ReplyPosted", "PostEdited", "PostDeleted", "HelpfulChanged", "PostModerated", "ReflectionPosted", "ThreadActivity" })
         {
             connection.On<ThreadEventMessage>(name, m => _received.Writer.TryWrite((name, m)));
         }

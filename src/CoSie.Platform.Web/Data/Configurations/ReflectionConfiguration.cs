@@ -11,6 +11,8 @@ public sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflectio
     {
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.BodySource).HasMaxLength(Reflection.MaxBodyLength);
+        builder.Property(r => r.HiddenReason).HasMaxLength(ModerationAction.MaxReasonLength);
+        builder.Property(r => r.LockReason).HasMaxLength(ModerationAction.MaxReasonLength);
         // One standing reflection per member, prompt and cohort; a deleted one makes room for a new one.
         builder.HasIndex(r => new { r.CohortId, r.PromptId, r.AuthorId })
             .IsUnique()

@@ -12,6 +12,7 @@ public sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.BodySource).HasMaxLength(Reflection.MaxBodyLength);
         // Byte order, whatever the database's default collation: fixed-width digit segments then sort as a tree.
+        builder.Property(r => r.HiddenReason).HasMaxLength(ModerationAction.MaxReasonLength);
         builder.Property(r => r.Path).HasMaxLength(4000).UseCollation("C");
         builder.HasIndex(r => new { r.ReflectionId, r.Path }).IsUnique();
         builder.HasIndex(r => new { r.ReflectionId, r.AuthorId, r.SubmissionKey }).IsUnique().HasFilter("submission_key IS NOT NULL");

@@ -10,7 +10,7 @@ namespace CoSie.Platform.Web.Features.Demo;
 // The "Autumn cohort" of the demo course: the demo instructor and three learners, post-first on, and a living
 // discussion on the seed module's prompts (reflections from a few days ago with a short reply tree). Bartek has
 // not answered the second prompt, so signing in as him shows the post-first gate. Runs inside the demo
-// institution's scope; skipped when the cohort exists.
+// institution's scope; skipped when the cohort exists. One reply is flagged, for the instructor's moderation queue.
 public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUser> users, MarkdownRenderer markdown, TimeProvider clock, ILogger<DemoDiscussion> logger)
 {
     public const string CohortName = "Autumn cohort";
@@ -74,6 +74,18 @@ public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUse
         Reply(ainoFirst, reply2, carmen, now.AddDays(-2).AddHours(-1), "@Aino Virtanen that matches what we saw: handing over the facilitation was the real spread.");
         Reply(ainoFirst, null, ines, now.AddDays(-1).AddHours(-6), "Good thread. Notice how *trust* and *ownership* come up in both replies: we will return to that in module 3.");
         Reply(bartekFirst, null, carmen, now.AddDays(-1).AddHours(-2), "Agreed. Our manager changed midway and we nearly lost the whole pilot.");
+        // One flagged reply, so that the instructor's moderation queue has something in it.
+        var spam = Reply(bartekFirst, null, carmen, now.AddHours(-3), "Off topic, but: my cousin sells **cheap conference tickets**, 50% off this week at tickets.example!");
+        db.Flags.Add(new Flag
+        {
+            CohortId = cohort.Id,
+            ReflectionId = bartekFirst.Id,
+            PostId = spam.Id,
+            FlaggerId = aino,
+            Reason = FlagReason.Spam,
+            Note = "Advertising in our discussion.",
+            CreatedAt = now.AddHours(-2),
+        });
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the demo cohort {Cohort} with a discussion", CohortName);

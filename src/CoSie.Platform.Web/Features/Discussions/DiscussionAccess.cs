@@ -9,11 +9,13 @@ namespace CoSie.Platform.Web.Features.Discussions;
 // - a member of the institution who is not in the cohort (and not its admin) is refused (403);
 // - under post-first, a learner reads peers' reflections only once their own standing reflection on that prompt
 //   is past the cohort's edit window (or at once, if the cohort reveals on posting). Their own thread is theirs.
+// - a moderator's suspension of the person stops them posting in the cohort until it ends; reading goes on.
 // Each check is one SQL query.
 public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
 {
     public async Task<ThreadAccess> ForThreadAsync(Guid? cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var row = await (
             from r in db.Reflections.AsNoTracking()
             where r.Id == reflectionId
@@ -40,6 +42,10 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                     .Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault(),
                 Visit = db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault(),
                 AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                SuspendedUntil = db.CohortSuspensions
+                    .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
+                    .Max(s => (DateTimeOffset?)s.Until),
+                OwnAwaiting = db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || row.InstitutionRole is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
@@ -63,6 +69,11 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             return ThreadAccess.Refused(AccessVerdict.HeldBack, gate, place);
         }
+        // A reflection waiting for approval exists only for its author and the moderators.
+        if (row.Reflection.Status == PostStatus.AwaitingApproval && !own && !viewer.IsModerator)
+        {
+            return ThreadAccess.Refused(AccessVerdict.NotFound);
+        }
         return new ThreadAccess
         {
             Verdict = AccessVerdict.Allowed,
@@ -74,11 +85,14 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             EditWindow = window,
             LastSeenSequence = row.Visit?.LastSeenSequence,
             LastVisitAt = row.Visit?.VisitedAt,
+            PostingSuspendedUntil = row.SuspendedUntil,
+            OwnRepliesAwaitingApproval = row.OwnAwaiting,
         };
     }
 
     public async Task<PromptAccess> ForPromptAsync(Guid cohortId, Guid promptId, Guid userId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         var row = await (
             from c in db.Cohorts.AsNoTracking()
             where c.Id == cohortId
@@ -102,6 +116,9 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 Own = db.Reflections
                     .Where(o => o.CohortId == c.Id && o.PromptId == promptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
                     .Select(o => new { o.Id, o.CreatedAt }).FirstOrDefault(),
+                SuspendedUntil = db.CohortSuspensions
+                    .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
+                    .Max(s => (DateTimeOffset?)s.Until),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || row.InstitutionRole is null)
@@ -129,6 +146,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             EditWindow = window,
             PostFirst = row.PostFirst,
             RevealOnPost = row.RevealOnPost,
+            PostingSuspendedUntil = row.SuspendedUntil,
         };
     }
 

@@ -79,6 +79,7 @@ public sealed class DiscussionBroadcaster(
         nameof(ThreadEventKind.PostEdited) => group.PostEdited(message),
         nameof(ThreadEventKind.PostDeleted) => group.PostDeleted(message),
         nameof(ThreadEventKind.HelpfulChanged) => group.HelpfulChanged(message),
-        _ => group.ReflectionPosted(message),
+        nameof(ThreadEventKind.ReflectionPosted) => group.ReflectionPosted(message),
+        _ => group.PostModerated(message),
     };
 }

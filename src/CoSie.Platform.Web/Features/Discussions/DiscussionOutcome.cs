@@ -14,4 +14,6 @@ public enum DiscussionOutcome
     SlowDown,
     AlreadyWritten,
     EditWindowClosed,
+    // A moderator suspended the person from posting in this cohort (PostResult.Until says until when).
+    Suspended,
 }

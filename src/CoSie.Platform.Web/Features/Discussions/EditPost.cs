@@ -19,6 +19,10 @@ public sealed class EditPost(
         {
             return PostResult.Refused(DiscussionOutcome.NotAllowed);
         }
+        if (read.PostingSuspendedUntil is { } until)
+        {
+            return PostResult.SuspendedUntil(until);
+        }
         var check = body.Check(source, out var text, out var html);
         if (check != DiscussionOutcome.Done)
         {

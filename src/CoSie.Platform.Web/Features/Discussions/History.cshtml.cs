@@ -37,9 +37,10 @@ public sealed class HistoryModel(PlatformDbContext db, DiscussionAccess access) 
         }
         CurrentSource = current;
         Revisions = await db.PostRevisions.AsNoTracking().Where(r => r.PostId == postId && r.ReflectionId == reflectionId)
-            .OrderByDescending(r => r.ReplacedAt).Select(r => new Revision(r.BodySource, r.WrittenAt, r.ReplacedAt)).ToListAsync(cancellationToken);
+            .OrderByDescending(r => r.ReplacedAt).Select(r => new Revision(r.BodySource, r.WrittenAt, r.ReplacedAt, r.ReplacedByModeratorId != null,
+                db.Users.Where(u => u.Id == r.ReplacedByModeratorId).Select(u => u.DisplayName).FirstOrDefault())).ToListAsync(cancellationToken);
         return Page();
     }
 
-    public sealed record Revision(string Source, DateTimeOffset WrittenAt, DateTimeOffset ReplacedAt);
+    public sealed record Revision(string Source, DateTimeOffset WrittenAt, DateTimeOffset ReplacedAt, bool ByModerator = false, string? ModeratorName = null);
 }

@@ -7,6 +7,8 @@ public interface IDiscussionClient
     Task PostEdited(ThreadEventMessage message);
     Task PostDeleted(ThreadEventMessage message);
     Task HelpfulChanged(ThreadEventMessage message);
+    // Hidden, restored, approved, purged, locked, unlocked, pinned or unpinned: Kind says which.
+    Task PostModerated(ThreadEventMessage message);
     Task ReflectionPosted(ThreadEventMessage message);
     Task ThreadActivity(ThreadEventMessage message);
     Task NotificationReceived(NotificationBadgeMessage message);

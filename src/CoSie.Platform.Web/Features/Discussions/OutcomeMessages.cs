@@ -16,13 +16,14 @@ public static class OutcomeMessages
         DiscussionOutcome.ParentDeleted => localizer["The post you replied to has been deleted, so your reply was not posted."],
         DiscussionOutcome.EditWindowClosed => localizer["The time for editing this post has passed."],
         DiscussionOutcome.NotAllowed => localizer["You cannot do that here."],
+        DiscussionOutcome.Suspended => localizer["A moderator has suspended you from posting in this cohort until {0:u}. You can still read.", result.Until?.UtcDateTime ?? default],
         _ => localizer["That did not work."],
     };
 
     public static int StatusCode(this PostResult result) => result.Outcome switch
     {
         DiscussionOutcome.NotFound => StatusCodes.Status404NotFound,
-        DiscussionOutcome.NotAllowed => StatusCodes.Status403Forbidden,
+        DiscussionOutcome.NotAllowed or DiscussionOutcome.Suspended => StatusCodes.Status403Forbidden,
         DiscussionOutcome.SlowDown => StatusCodes.Status429TooManyRequests,
         DiscussionOutcome.Locked or DiscussionOutcome.ParentDeleted or DiscussionOutcome.EditWindowClosed => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,

@@ -14,10 +14,11 @@ public sealed record PostRow(
     string BodyHtml,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt,
-    int HelpfulCount)
+    int HelpfulCount,
+    string? HiddenReason = null)
 {
     public bool IsReflection => Id == ReflectionId;
 
     public static PostRow From(Reflection r, string? authorName) =>
-        new(r.Id, r.Id, null, -1, r.AuthorId, authorName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount);
+        new(r.Id, r.Id, null, -1, r.AuthorId, authorName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason);
 }

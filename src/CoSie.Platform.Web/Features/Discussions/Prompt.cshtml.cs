@@ -81,26 +81,31 @@ public sealed class PromptModel(
         var userId = UserId;
         var moderator = Access.Viewer!.IsModerator;
         var query = db.Reflections.AsNoTracking()
-            .Where(r => r.CohortId == cohortId && r.PromptId == promptId && (r.Status != PostStatus.Deleted || r.ReplyCount > 0));
+            .Where(r => r.CohortId == cohortId && r.PromptId == promptId && (r.Status != PostStatus.Deleted || r.ReplyCount > 0))
+            // A reflection awaiting approval is its author's and the moderators' alone.
+            .Where(r => r.Status != PostStatus.AwaitingApproval || moderator || r.AuthorId == userId);
         // The gate holds here too: someone held back lists only their own.
         if (!Access.SeesPeers)
         {
             query = query.Where(r => r.AuthorId == userId);
         }
+        // Pinned reflections lead, most recently pinned first.
+        var pinnedFirst = query.OrderByDescending(r => r.IsPinned).ThenByDescending(r => r.PinnedAt);
         query = Sort == "discussed"
-            ? query.OrderByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
-            : query.OrderByDescending(r => r.CreatedAt);
+            ? pinnedFirst.ThenByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
+            : pinnedFirst.ThenByDescending(r => r.CreatedAt);
         var rows = await query.Take(MaxListed)
             .Select(r => new ReflectionSummary(
                 r.Id,
                 r.AuthorId,
                 db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 r.Status,
-                r.Status == PostStatus.Visible || (moderator && r.Status == PostStatus.HiddenByModerator) ? r.BodyHtml : string.Empty,
+                r.Status == PostStatus.Visible || r.Status == PostStatus.AwaitingApproval || (moderator && r.Status == PostStatus.HiddenByModerator) ? r.BodyHtml : string.Empty,
                 r.CreatedAt,
                 r.ReplyCount,
                 r.HelpfulCount,
-                r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence)))
+                r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence),
+                r.IsPinned))
             .ToListAsync(cancellationToken);
         Own = rows.FirstOrDefault(r => r.AuthorId == userId && r.Status != PostStatus.Deleted);
         Reflections = rows;

@@ -11,6 +11,9 @@ public sealed class PromptAccess
     public PostFirstGate Gate { get; init; } = PostFirstGate.NotApplicable;
     public Guid? OwnReflectionId { get; init; }
     public TimeSpan EditWindow { get; init; }
+
+    // Set while a moderator's suspension keeps this person from posting in the cohort.
+    public DateTimeOffset? PostingSuspendedUntil { get; init; }
     public bool PostFirst { get; init; }
     public bool RevealOnPost { get; init; }
 

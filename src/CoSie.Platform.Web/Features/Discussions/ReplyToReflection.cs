@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions;
@@ -13,6 +14,7 @@ public sealed class ReplyToReflection(
     Mentions mentions,
     DiscussionNotifications notifications,
     DiscussionBroadcaster broadcaster,
+    PreApproval preApproval,
     TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(
@@ -27,12 +29,17 @@ public sealed class ReplyToReflection(
         {
             return PostResult.Refused(DiscussionOutcome.NotAllowed);
         }
+        if (read.PostingSuspendedUntil is { } until)
+        {
+            return PostResult.SuspendedUntil(until);
+        }
         var check = body.Check(source, out var text, out var html);
         if (check != DiscussionOutcome.Done)
         {
             return PostResult.Refused(check);
         }
 
+        var awaiting = await preApproval.AppliesAsync(cohortId, read.Viewer, cancellationToken);
         ThreadEvent posted;
         Reply reply;
         IReadOnlyList<Guid> notified;
@@ -71,11 +78,17 @@ public sealed class ReplyToReflection(
             }
             reply = thread.AddReply(parent, userId, text, html, now);
             reply.SubmissionKey = submissionKey;
+            if (awaiting)
+            {
+                // REVIEW: the thread's reply count includes replies still waiting for approval.
+                reply.Status = PostStatus.AwaitingApproval;
+            }
             db.Replies.Add(reply);
             posted = thread.Record(ThreadEventKind.ReplyPosted, reply.Id, now);
             db.ThreadEvents.Add(posted);
+            // A reply waiting for approval notifies nobody yet; approving it does (ApprovePost).
             var mentioned = await mentions.FindAsync(thread.CohortId, text, cancellationToken);
-            notified = await notifications.AddAsync(thread, reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, mentioned, now, cancellationToken);
+            notified = awaiting ? [] : await notifications.AddAsync(thread, reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, mentioned, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

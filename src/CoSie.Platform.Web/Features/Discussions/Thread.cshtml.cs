@@ -33,6 +33,7 @@ public sealed class ThreadModel(
     public PersonalView? Person { get; private set; }
     public PostRow? ReplyingTo { get; private set; }
     public string? Error { get; private set; }
+    public IReadOnlyList<PostRow> OwnAwaiting { get; private set; } = [];
     public string InstitutionSlug => tenant.Required.Slug;
 
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid? replyTo, CancellationToken cancellationToken)
@@ -127,8 +128,19 @@ public sealed class ThreadModel(
             UserId, viewer.CanParticipate, viewer.IsModerator, !Access.Reflection!.IsLocked, marks, Access.LastVisitAt, clock.GetUtcNow(), Access.EditWindow,
             Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"));
         ReplyingTo = replyTo is { } id ? Snapshot.Posts.FirstOrDefault(p => p.Id == id) : null;
+        // Only when there is something to show, so that an ordinary thread page keeps its query count.
+        if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator)
+        {
+            var userId = UserId;
+            OwnAwaiting = await reader.RepliesAsync(reflectionId, cancellationToken) is var all
+                ? [.. all.Where(p => p.AuthorId == userId && p.Status == Domain.PostStatus.AwaitingApproval)]
+                : [];
+        }
         return null;
     }
+
+    public string When(DateTimeOffset moment) =>
+        TimeZoneInfo.ConvertTime(moment, reader.Zone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
     private string PostUrl(Guid cohortId, Guid reflectionId, Guid postId) =>
         Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"#post-{postId}";

@@ -13,8 +13,12 @@ public sealed class ThreadAccess
     public string? AuthorName { get; init; }
     public PostFirstGate Gate { get; init; } = PostFirstGate.NotApplicable;
     public TimeSpan EditWindow { get; init; }
+
+    // Set while a moderator's suspension keeps this person from posting in the cohort.
+    public DateTimeOffset? PostingSuspendedUntil { get; init; }
     public long? LastSeenSequence { get; init; }
     public DateTimeOffset? LastVisitAt { get; init; }
+    public int OwnRepliesAwaitingApproval { get; init; }
 
     [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
     public bool Allowed => Verdict == AccessVerdict.Allowed;

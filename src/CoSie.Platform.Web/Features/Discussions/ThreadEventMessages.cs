@@ -50,7 +50,8 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reade
         var messages = new List<ThreadEventMessage>(events.Count);
         foreach (var e in events.OrderBy(e => e.Sequence))
         {
-            if (!posts.TryGetValue(e.PostId, out var post))
+            if (!posts.TryGetValue(e.PostId, out var post)
+                || (viewer == ViewerClass.Reader && post.Status == PostStatus.AwaitingApproval))
             {
                 continue;
             }

@@ -21,7 +21,8 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         }
         var replies = await RepliesAsync(reflection.Id, cancellationToken);
         var posts = new List<PostRow>(replies.Count + 1) { PostRow.From(reflection, access.AuthorName) };
-        posts.AddRange(replies);
+        // Replies waiting for approval are the moderators' (and, on their own page, their authors') alone.
+        posts.AddRange(viewer == ViewerClass.Moderator ? replies : replies.Where(r => r.Status != PostStatus.AwaitingApproval));
         var snapshot = renderer.Render(posts, viewer, Zone);
         cache.Set(key, snapshot);
         return snapshot;
@@ -54,7 +55,7 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         orderby r.Path
         join u in db.Users on r.AuthorId equals u.Id into authors
         from u in authors.DefaultIfEmpty()
-        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount);
+        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason);
 
     public TimeZoneInfo Zone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;

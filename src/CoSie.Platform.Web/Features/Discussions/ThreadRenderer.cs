@@ -78,9 +78,21 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             html.Append("<a class=\"reply-link\" href=\"?replyTo=").Append(id).Append("#reply-form\" data-post-id=\"").Append(id).Append("\">")
                 .Append(Encode(localizer["Reply"])).Append("</a>");
         }
+        if (mine && post.Status == PostStatus.HiddenByModerator && !string.IsNullOrEmpty(post.HiddenReason))
+        {
+            html.Append("<p class=\"hidden-reason\">").Append(Encode(localizer["A moderator hid your post: {0}", post.HiddenReason])).Append("</p>");
+        }
         if (person.ThreadUrl is { } url)
         {
             var postUrl = Encode($"{url}/posts/{id}");
+            if (person.IsModerator && post.Status != PostStatus.Deleted)
+            {
+                html.Append("<a class=\"moderate-link\" href=\"").Append(postUrl).Append("/moderate\">").Append(Encode(localizer["Moderate"])).Append("</a>");
+            }
+            if (!mine && person.CanParticipate && post.Status == PostStatus.Visible)
+            {
+                html.Append("<a class=\"flag-link\" href=\"").Append(postUrl).Append("/flag\">").Append(Encode(localizer["Flag"])).Append("</a>");
+            }
             if (mine && post.Status == PostStatus.Visible && person.Now < post.CreatedAt + person.EditWindow)
             {
                 html.Append("<a class=\"edit-link\" href=\"").Append(postUrl).Append("/edit\">").Append(Encode(localizer["Edit"])).Append("</a>");
@@ -111,6 +123,10 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         else if (post.Status == PostStatus.HiddenByModerator)
         {
             html.Append(" hidden-post");
+        }
+        else if (post.Status == PostStatus.AwaitingApproval)
+        {
+            html.Append(" awaiting-post");
         }
         html.Append("\" id=\"post-").Append(id).Append("\" data-post-id=\"").Append(id)
             .Append("\" data-parent-id=\"").Append((post.ParentReplyId ?? (post.IsReflection ? (Guid?)null : post.ReflectionId))?.ToString() ?? string.Empty)
@@ -144,7 +160,17 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
                 html.Append("<p class=\"muted\">").Append(Encode(localizer["This post was hidden by a moderator."])).Append("</p>");
                 break;
             case PostStatus.HiddenByModerator:
-                html.Append("<p class=\"warning\">").Append(Encode(localizer["Hidden from learners by a moderator."])).Append("</p>").Append(post.BodyHtml);
+                html.Append("<p class=\"warning moderation-mark\">").Append(Encode(localizer["Hidden from learners by a moderator."]));
+                if (!string.IsNullOrEmpty(post.HiddenReason))
+                {
+                    html.Append(' ').Append(Encode(localizer["Reason: {0}", post.HiddenReason]));
+                }
+                html.Append("</p>").Append(post.BodyHtml);
+                break;
+            case PostStatus.AwaitingApproval:
+                // Only its author and the moderators are ever shown a post in this state.
+                html.Append("<p class=\"warning moderation-mark awaiting-approval\">").Append(Encode(localizer["Awaiting approval by a moderator."])).Append("</p>")
+                    .Append(post.BodyHtml);
                 break;
             default:
                 // Sanitized when it was written (PostBody → MarkdownRenderer.RenderPost).

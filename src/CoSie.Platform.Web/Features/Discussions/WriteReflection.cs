@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Moderation;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -14,6 +15,7 @@ public sealed class WriteReflection(
     Mentions mentions,
     DiscussionNotifications notifications,
     DiscussionBroadcaster broadcaster,
+    PreApproval preApproval,
     TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid promptId, Guid userId, string? source, CancellationToken cancellationToken)
@@ -26,6 +28,10 @@ public sealed class WriteReflection(
         if (!place.Allowed || !place.Viewer.CanParticipate)
         {
             return PostResult.Refused(DiscussionOutcome.NotAllowed);
+        }
+        if (place.PostingSuspendedUntil is { } until)
+        {
+            return PostResult.SuspendedUntil(until);
         }
         if (place.OwnReflectionId is { } existing)
         {
@@ -43,8 +49,10 @@ public sealed class WriteReflection(
         }
 
         var now = clock.GetUtcNow();
+        var awaiting = await preApproval.AppliesAsync(cohortId, place.Viewer, cancellationToken);
         var reflection = new Reflection
         {
+            Status = awaiting ? PostStatus.AwaitingApproval : PostStatus.Visible,
             CohortId = cohortId,
             PromptId = promptId,
             AuthorId = userId,
@@ -56,7 +64,8 @@ public sealed class WriteReflection(
         db.Reflections.Add(reflection);
         var posted = reflection.Record(ThreadEventKind.ReflectionPosted, reflection.Id, now);
         db.ThreadEvents.Add(posted);
-        var mentioned = await mentions.FindAsync(cohortId, text, cancellationToken);
+        // A post waiting for approval notifies nobody yet; approving it does (ApprovePost).
+        var mentioned = awaiting ? [] : await mentions.FindAsync(cohortId, text, cancellationToken);
         IReadOnlyList<Guid> notified = [];
         try
         {

@@ -68,6 +68,15 @@
     connection.on("PostEdited", apply);
     connection.on("PostDeleted", apply);
     connection.on("HelpfulChanged", apply);
+    // Moderation: a hidden, restored, approved or purged post arrives rendered for this page's kind of reader; a
+    // lock closes the reply form.
+    connection.on("PostModerated", function (message) {
+      if (message.reflectionId === reflectionId && (message.kind === "ThreadLocked" || message.kind === "ThreadUnlocked")) {
+        var form = document.getElementById("reply-form");
+        if (form) { form.hidden = message.kind === "ThreadLocked"; }
+      }
+      apply(message);
+    });
     connection.on("AccessEnded", function (id) { if (id === reflectionId) { accessEnded(); } });
 
     if (noticeButton) {

@@ -1,0 +1,7 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum FlagOutcome
+{
+    Dismissed = 0,
+    Hidden = 1,
+}

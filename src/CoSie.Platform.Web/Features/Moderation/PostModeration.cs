@@ -1,0 +1,116 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Moderation;
+
+// The one path every moderation of a post or thread takes: check that the person moderates the cohort, then in one
+// transaction (holding the thread's row lock, as every thread write does) change the post, bump the thread version
+// with a thread event, append the audit row and notify the author; after commit, push the event to the thread's
+// readers and moderators, each in their own form.
+public sealed class PostModeration(
+    PlatformDbContext db, DiscussionAccess access, DiscussionBroadcaster broadcaster, TimeProvider clock)
+{
+    public async Task<(ModerationOutcome Outcome, Viewer? Viewer)> AuthorizeAsync(
+        Guid cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
+    {
+        var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
+        if (read.Verdict == AccessVerdict.NotFound)
+        {
+            return (ModerationOutcome.NotFound, null);
+        }
+        return read.Allowed && read.Viewer.IsModerator ? (ModerationOutcome.Done, read.Viewer) : (ModerationOutcome.Forbidden, null);
+    }
+
+    public Task<Guid?> AuthorOfReplyAsync(Guid replyId, CancellationToken cancellationToken) =>
+        db.Replies.Where(r => r.Id == replyId).Select(r => r.AuthorId).SingleOrDefaultAsync(cancellationToken);
+
+    public static ModerationOutcome CheckReason(string? reason, bool required, out string text)
+    {
+        text = reason?.Trim() ?? string.Empty;
+        if (required && text.Length == 0)
+        {
+            return ModerationOutcome.ReasonRequired;
+        }
+        return text.Length > ModerationAction.MaxReasonLength ? ModerationOutcome.ReasonTooLong : ModerationOutcome.Done;
+    }
+
+    public async Task<ModerationResult> ApplyAsync(
+        Guid reflectionId,
+        Guid postId,
+        Guid? moderatorId,
+        Func<PostTarget, DateTimeOffset, ModerationChange?> change,
+        CancellationToken cancellationToken,
+        Func<PostTarget, DateTimeOffset, Task<IReadOnlyList<Guid>>>? alongside = null)
+    {
+        var now = clock.GetUtcNow();
+        ThreadEvent? recorded = null;
+        var notified = new List<Guid>();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.LockThreadAsync(reflectionId, cancellationToken);
+            var thread = await db.Reflections.SingleOrDefaultAsync(r => r.Id == reflectionId, cancellationToken);
+            if (thread is null)
+            {
+                return ModerationResult.Refused(ModerationOutcome.NotFound);
+            }
+            Reply? reply = null;
+            if (postId != reflectionId)
+            {
+                reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == postId && r.ReflectionId == reflectionId, cancellationToken);
+                if (reply is null)
+                {
+                    return ModerationResult.Refused(ModerationOutcome.NotFound);
+                }
+            }
+            var target = new PostTarget(thread, reply);
+            if (change(target, now) is not { } done)
+            {
+                return new ModerationResult(ModerationOutcome.NoChange);
+            }
+            if (done.Event is { } kind)
+            {
+                recorded = thread.Record(kind, target.Id, now);
+                db.ThreadEvents.Add(recorded);
+            }
+            db.ModerationActions.Add(new ModerationAction
+            {
+                CohortId = thread.CohortId,
+                ModeratorId = moderatorId,
+                Kind = done.Action,
+                ReflectionId = thread.Id,
+                PostId = target.Id,
+                SubjectUserId = target.AuthorId,
+                Reason = done.Reason,
+                At = now,
+            });
+            if (done.Notify is { } notify && target.AuthorId is { } author && author != moderatorId)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    UserId = author,
+                    Kind = notify,
+                    CohortId = thread.CohortId,
+                    ReflectionId = thread.Id,
+                    PostId = target.Id,
+                    ActorId = moderatorId,
+                    CreatedAt = now,
+                });
+                notified.Add(author);
+            }
+            if (alongside is not null)
+            {
+                notified.AddRange(await alongside(target, now));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (recorded is not null)
+        {
+            await broadcaster.PublishAsync([recorded], cancellationToken);
+        }
+        await broadcaster.NotifyAsync(notified.Distinct().ToList(), cancellationToken);
+        return ModerationResult.Done;
+    }
+}

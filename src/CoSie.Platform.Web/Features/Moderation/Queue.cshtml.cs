@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Cohorts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Moderation;
+
+// A cohort's review queue, for its instructors and the institution's admins: posts awaiting approval and flagged
+// posts, each in context, with the cohort's pre-approval setting. The institution-wide queue posts here too.
+[Authorize(Policy = PlatformPolicies.InstitutionMember)]
+public sealed class QueueModel(
+    PlatformDbContext db,
+    CohortAccess cohorts,
+    ReviewItems review,
+    ApprovePost approve,
+    HidePost hide,
+    ResolveFlags resolve,
+    IStringLocalizer<QueueModel> localizer) : PageModel
+{
+    [BindProperty]
+    public ApprovalInput Approval { get; set; } = new();
+
+    public Cohort Cohort { get; private set; } = null!;
+    public int FlaggedCount { get; private set; }
+    public int AwaitingCount { get; private set; }
+    public IReadOnlyList<QueueItem> Flagged { get; private set; } = [];
+    public IReadOnlyList<QueueItem> Awaiting { get; private set; } = [];
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (Math.Max(FlaggedCount, AwaitingCount) + ReviewItems.PageSize - 1) / ReviewItems.PageSize);
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? p, CancellationToken cancellationToken)
+    {
+        var grant = await cohorts.ToManageAsync(id, User, cancellationToken);
+        if (!grant.Allowed)
+        {
+            return grant.Refusal;
+        }
+        Cohort = grant.Cohort;
+        Approval = new ApprovalInput { RequireApproval = Cohort.RequireApproval, ApprovalFirstPosts = Cohort.ApprovalFirstPosts };
+        PageNumber = Math.Max(1, p ?? 1);
+        (FlaggedCount, AwaitingCount) = await review.CountsAsync([id], cancellationToken);
+        Flagged = await review.FlaggedAsync([id], PageNumber, cancellationToken);
+        Awaiting = await review.AwaitingAsync([id], PageNumber, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+        Answer(id, await approve.ExecuteAsync(id, reflectionId, postId, UserId, cancellationToken), localizer["The post is approved and published."]);
+
+    public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid reflectionId, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        Answer(id, await hide.ExecuteAsync(id, reflectionId, postId, UserId, reason, cancellationToken), localizer["The post is hidden."]);
+
+    public async Task<IActionResult> OnPostDismissAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        Answer(id, await resolve.ExecuteAsync(id, postId, UserId, hide: false, reason, cancellationToken), localizer["The flags are dismissed."]);
+
+    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        Answer(id, await resolve.ExecuteAsync(id, postId, UserId, hide: true, reason, cancellationToken), localizer["The post is hidden and its flags resolved."]);
+
+    public async Task<IActionResult> OnPostApprovalAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var grant = await cohorts.ToManageAsync(id, User, cancellationToken);
+        if (!grant.Allowed)
+        {
+            return grant.Refusal;
+        }
+        if (!ModelState.IsValid)
+        {
+            TempData["Status"] = localizer["The number of first posts must be between 0 and 100."].Value;
+            return RedirectToPage(new { id });
+        }
+        grant.Cohort.RequireApproval = Approval.RequireApproval;
+        grant.Cohort.ApprovalFirstPosts = Approval.ApprovalFirstPosts;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = localizer["Pre-approval settings saved."].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private IActionResult Answer(Guid id, ModerationResult result, string done)
+    {
+        switch (result.Outcome)
+        {
+            case ModerationOutcome.NotFound:
+                return NotFound();
+            case ModerationOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        TempData["Status"] = result.Outcome == ModerationOutcome.Done ? done : localizer.Message(result);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = result.StatusCode;
+        }
+        var back = Request.HasFormContentType ? Request.Form["returnUrl"].ToString() : string.Empty;
+        return !string.IsNullOrEmpty(back) && Url.IsLocalUrl(back) ? LocalRedirect(back) : RedirectToPage(new { id });
+    }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public sealed class ApprovalInput
+    {
+        [Display(Name = "Learners' posts wait for approval")]
+        public bool RequireApproval { get; set; }
+
+        [Display(Name = "Only each learner's first posts (0: all of them)")]
+        [Range(0, 100)]
+        public int ApprovalFirstPosts { get; set; }
+    }
+}
