@@ -81,7 +81,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                 select new { v.UserId, v.ReflectionId, v.VisitedAt })
             .AsNoTracking().ToListAsync(cancellationToken);
 
-        var gate = new PostFirstGate(data.Cohort, own.ToLookup(o => o.AuthorId), clock.GetUtcNow());
+        var gate = new DigestReadGate(data.Cohort, own.ToLookup(o => o.AuthorId), clock.GetUtcNow());
         var visitsByReader = visits.GroupBy(v => v.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.ReflectionId, v => v.VisitedAt));
         var mentionsByReader = mentions.ToLookup(m => m.UserId, m => m.PostId);
         var postsById = data.Reflections.Concat(data.Replies).ToDictionary(p => p.ReplyId ?? p.ReflectionId);
@@ -101,7 +101,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
     }
 
     private static DigestContent Build(
-        CohortDigestData data, PeriodIndex index, PostFirstGate gate, DigestReader reader,
+        CohortDigestData data, PeriodIndex index, DigestReadGate gate, DigestReader reader,
         Dictionary<Guid, DateTimeOffset>? seen, IEnumerable<Guid> mentionIds, Dictionary<Guid, PostRow> postsById)
     {
         var me = reader.UserId;
@@ -188,7 +188,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
     }
 
     // The first published module with a prompt the reader has not answered yet.
-    private static DigestModule? NextModule(CohortDigestData data, PostFirstGate gate, Guid readerId) =>
+    private static DigestModule? NextModule(CohortDigestData data, DigestReadGate gate, Guid readerId) =>
         data.Modules.Where(m => m.PromptIds.Any(p => !gate.HasPosted(readerId, p)))
             .Select(m => new DigestModule(m.Title, m.Slug))
             .FirstOrDefault();
