@@ -34,7 +34,7 @@ public sealed class ImportJourneyTests(Chromium chromium, BrowserAppFactory app)
         await ScreenshotAsync(instructor, "import-preview-with-fixed-prompt");
         await instructor.GetByRole(AriaRole.Button, new() { Name = "Import as drafts" }).ClickAsync();
 
-        await instructor.GetByText("Imported 1 modules as drafts").WaitForAsync();
+        await instructor.GetByText("Imported 1 module as a draft").WaitForAsync();
         var draft = instructor.Locator(".module-list .card").Filter(new() { HasText = "Spreading co-creation" });
         Assert.Contains("Draft", await draft.InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(instructor, "course-with-draft");

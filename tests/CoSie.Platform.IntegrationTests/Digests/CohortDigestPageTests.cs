@@ -24,7 +24,7 @@ public sealed class CohortDigestPageTests(DigestFactory factory) : IClassFixture
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
 
         var page = await client.GetDocumentAsync($"{Page(cohort)}?member={learner.Id}");
-        Assert.Contains("1 new reflections", page.QuerySelector("#preview-subject")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 new reflection", page.QuerySelector("#preview-subject")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("PREVIEWED-TEXT", page.QuerySelector("#preview-body")!.TextContent, StringComparison.Ordinal);
 
         using var response = await client.SubmitAsync($"{Page(cohort)}?member={learner.Id}", new Dictionary<string, string>(), "form[action*='SendTest']");

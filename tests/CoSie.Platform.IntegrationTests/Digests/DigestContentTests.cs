@@ -35,9 +35,9 @@ public sealed class DigestContentTests(DigestFactory factory) : IClassFixture<Di
 
         var mail = await OnlyMailToAsync(aino);
         Assert.Contains("Content cohort", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("1 new reflections", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("1 replies to you", mail.Subject, StringComparison.Ordinal);
-        Assert.Contains("1 mentions", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 new reflection", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 reply to you", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("1 mention", mail.Subject, StringComparison.Ordinal);
         var text = mail.TextBody;
         Assert.Contains("Bartek saw it in Gdańsk housing.", text, StringComparison.Ordinal);
         Assert.Contains("Bartek answers Aino about libraries.", text, StringComparison.Ordinal);

@@ -40,15 +40,15 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var parts = new List<string>();
         if (content.NewReflectionsTotal > 0)
         {
-            parts.Add(localizer["{0} new reflections", content.NewReflectionsTotal].Value);
+            parts.Add((content.NewReflectionsTotal == 1 ? localizer["1 new reflection"] : localizer["{0} new reflections", content.NewReflectionsTotal]).Value);
         }
         if (content.RepliesToYouTotal > 0)
         {
-            parts.Add(localizer["{0} replies to you", content.RepliesToYouTotal].Value);
+            parts.Add((content.RepliesToYouTotal == 1 ? localizer["1 reply to you"] : localizer["{0} replies to you", content.RepliesToYouTotal]).Value);
         }
         if (content.Mentions.Count > 0)
         {
-            parts.Add(localizer["{0} mentions", content.Mentions.Count].Value);
+            parts.Add((content.Mentions.Count == 1 ? localizer["1 mention"] : localizer["{0} mentions", content.Mentions.Count]).Value);
         }
         if (parts.Count == 0)
         {

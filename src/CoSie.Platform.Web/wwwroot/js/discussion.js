@@ -3,6 +3,14 @@
 // Every post's HTML comes from the server, rendered by the same code as the page and sanitized there.
 (function () {
   "use strict";
+
+  // The page renders "1 reply" and "{0} replies" (localized) as data attributes, so counts stay grammatical live.
+  function setReplyCount(element, count) {
+    element.setAttribute("data-reply-count", String(count));
+    var one = element.getAttribute("data-one");
+    var many = element.getAttribute("data-many");
+    element.textContent = count === 1 && one ? one : (many || "{0}").replace("{0}", String(count));
+  }
   if (!window.signalR) { return; }
 
   var thread = document.getElementById("thread");
@@ -98,8 +106,7 @@
       var existing = document.getElementById("post-" + message.postId);
       var count = thread.parentNode.querySelector(".reply-count");
       if (count && typeof message.replyCount === "number") {
-        count.setAttribute("data-reply-count", String(message.replyCount));
-        count.textContent = count.textContent.replace(/\d+/, String(message.replyCount));
+        setReplyCount(count, message.replyCount);
       }
       if (message.kind === "HelpfulChanged") {
         var counter = existing ? existing.querySelector(".helpful-count") : null;
@@ -168,8 +175,7 @@
     connection.on("ThreadActivity", function (message) {
       var card = list.querySelector(".reflection-summary[data-reflection-id='" + message.reflectionId + "'] .reply-count");
       if (card) {
-        card.setAttribute("data-reply-count", String(message.replyCount));
-        card.textContent = card.textContent.replace(/\d+/, String(message.replyCount));
+        setReplyCount(card, message.replyCount);
       }
     });
   }
