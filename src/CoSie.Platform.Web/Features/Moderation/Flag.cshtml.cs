@@ -23,7 +23,7 @@ public sealed class FlagModel(DiscussionAccess access, FlagPost flag, IStringLoc
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, CancellationToken cancellationToken) =>
         await LoadAsync(cohortId, reflectionId, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken)
     {
         var result = await flag.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Reason, Input.Note, cancellationToken);
         switch (result.Outcome)

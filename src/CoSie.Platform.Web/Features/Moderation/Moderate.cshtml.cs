@@ -44,39 +44,39 @@ public sealed class ModerateModel(
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
         await LoadAsync(cohortId, reflectionId, postId, fill: true, cancellationToken) ?? Page();
 
-    public Task<IActionResult> OnPostHideAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostHideAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, hide.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Reason, cancellationToken),
             localizer["The post is hidden. Learners see a placeholder; its author sees your reason."], cancellationToken);
 
-    public Task<IActionResult> OnPostRestoreAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostRestoreAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, restore.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Reason, cancellationToken),
             localizer["The post is visible to everyone again."], cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostApproveAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, approve.ExecuteAsync(cohortId, reflectionId, postId, UserId, cancellationToken),
             localizer["The post is approved and published."], cancellationToken);
 
-    public Task<IActionResult> OnPostEditAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostEditAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, edit.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Body, Input.Reason, cancellationToken),
             localizer["The post is changed. Its history keeps the earlier text and shows that a moderator edited it."], cancellationToken);
 
-    public Task<IActionResult> OnPostLockAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostLockAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, lockThread.ExecuteAsync(cohortId, reflectionId, UserId, locked: true, Input.Reason, cancellationToken),
             localizer["The discussion is locked: it takes no new replies."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnlockAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUnlockAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, lockThread.ExecuteAsync(cohortId, reflectionId, UserId, locked: false, Input.Reason, cancellationToken),
             localizer["The discussion is open for replies again."], cancellationToken);
 
-    public Task<IActionResult> OnPostPinAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostPinAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, pin.ExecuteAsync(cohortId, reflectionId, UserId, pinned: true, Input.Reason, cancellationToken),
             localizer["The reflection is pinned to the top of the prompt's discussion."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnpinAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostUnpinAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, pin.ExecuteAsync(cohortId, reflectionId, UserId, pinned: false, Input.Reason, cancellationToken),
             localizer["The reflection is no longer pinned."], cancellationToken);
 
-    public Task<IActionResult> OnPostPurgeAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostPurgeAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(cohortId, reflectionId, postId, purge.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Confirm, Input.Reason, cancellationToken),
             localizer["The post is deleted for good."], cancellationToken);
 

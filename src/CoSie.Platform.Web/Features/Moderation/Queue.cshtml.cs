@@ -51,17 +51,17 @@ public sealed class QueueModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
-        Answer(id, await approve.ExecuteAsync(id, reflectionId, postId, UserId, cancellationToken), localizer["The post is approved and published."]);
+    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+        AnswerAsync(id, () => approve.ExecuteAsync(id, reflectionId, postId, UserId, cancellationToken), localizer["The post is approved and published."], cancellationToken);
 
-    public async Task<IActionResult> OnPostRejectAsync(Guid id, Guid reflectionId, Guid postId, string? reason, CancellationToken cancellationToken) =>
-        Answer(id, await hide.ExecuteAsync(id, reflectionId, postId, UserId, reason, cancellationToken), localizer["The post is hidden."]);
+    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid reflectionId, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        AnswerAsync(id, () => hide.ExecuteAsync(id, reflectionId, postId, UserId, reason, cancellationToken), localizer["The post is hidden."], cancellationToken);
 
-    public async Task<IActionResult> OnPostDismissAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
-        Answer(id, await resolve.ExecuteAsync(id, postId, UserId, hide: false, reason, cancellationToken), localizer["The flags are dismissed."]);
+    public Task<IActionResult> OnPostDismissAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        AnswerAsync(id, () => resolve.ExecuteAsync(id, postId, UserId, hide: false, reason, cancellationToken), localizer["The flags are dismissed."], cancellationToken);
 
-    public async Task<IActionResult> OnPostHideAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
-        Answer(id, await resolve.ExecuteAsync(id, postId, UserId, hide: true, reason, cancellationToken), localizer["The post is hidden and its flags resolved."]);
+    public Task<IActionResult> OnPostHideAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+        AnswerAsync(id, () => resolve.ExecuteAsync(id, postId, UserId, hide: true, reason, cancellationToken), localizer["The post is hidden and its flags resolved."], cancellationToken);
 
     public async Task<IActionResult> OnPostApprovalAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -82,8 +82,16 @@ public sealed class QueueModel(
         return RedirectToPage(new { id });
     }
 
-    private IActionResult Answer(Guid id, ModerationResult result, string done)
+    // The cohort is checked first, as the page itself is, so that someone who may not moderate it is refused the same
+    // way whichever post the form names (or none).
+    private async Task<IActionResult> AnswerAsync(Guid id, Func<Task<ModerationResult>> action, string done, CancellationToken cancellationToken)
     {
+        var grant = await cohorts.ToManageAsync(id, User, cancellationToken);
+        if (!grant.Allowed)
+        {
+            return grant.Refusal;
+        }
+        var result = await action();
         switch (result.Outcome)
         {
             case ModerationOutcome.NotFound:
