@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Web;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 
@@ -28,6 +29,11 @@ public static class JobsServiceCollectionExtensions
         // The storage is an instance of this app's container rather than Hangfire's process-wide JobStorage.Current,
         // so clients, servers and the dashboard of one host never reach another host's database.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        // The same for the activator that builds each job from a DI scope: AddHangfire's default is the process-wide
+        // JobActivator.Current, which every host that configures Hangfire overwrites with its own. With more than one
+        // host in a process (as in the tests), a server would build its jobs from whichever host came last, with that
+        // host's configuration and database, or from a container already disposed.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new DisposalTolerantLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
