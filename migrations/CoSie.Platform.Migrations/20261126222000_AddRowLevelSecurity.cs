@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CoSie.Platform.Migrations.Migrations
 {
-    // PostgreSQL's row-level security as a second line behind EF Core's tenant filter (docs/decisions/0006). The rule is
+    // PostgreSQL's row-level security as a second line behind EF Core's tenant filter (docs/decisions/0008). The rule is
     // generic: every table with an institution_id column, found in the catalog, so that tables added by later
     // migrations are covered when DatabaseMigrator calls cosie_apply_rls() after applying them.
     [DbContext(typeof(PlatformDbContext))]

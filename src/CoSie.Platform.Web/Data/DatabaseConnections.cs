@@ -4,7 +4,7 @@ namespace CoSie.Platform.Web.Data;
 
 // The app connects as ConnectionStrings:Default; migrations run as ConnectionStrings:Migrations, the role that owns the
 // tables. With both set to different roles, the app's role neither owns the tables nor can switch row-level security
-// off; with Migrations unset, one role does both, as before (docs/decisions/0006).
+// off; with Migrations unset, one role does both, as before (docs/decisions/0009-row-level-security.md).
 public sealed class DatabaseConnections
 {
     public DatabaseConnections(IConfiguration configuration)

@@ -8,7 +8,7 @@ namespace CoSie.Platform.Web.Data;
 // Applies pending migrations under a PostgreSQL advisory lock, so that several instances (or a migrate
 // container and an app) starting together cannot race. Migrations run as the owner role (ConnectionStrings:Migrations,
 // else the app's own); afterwards row-level security is applied to every tenant-owned table, including tables that
-// migrations merged later added, and a separate app role is granted what it needs (docs/decisions/0006).
+// migrations merged later added, and a separate app role is granted what it needs (docs/decisions/0009-row-level-security.md).
 public sealed class DatabaseMigrator(DatabaseConnections connections, JobsOptions jobs, ILogger<DatabaseMigrator> logger)
 {
     private const long LockKey = 0x_C051E_0001;

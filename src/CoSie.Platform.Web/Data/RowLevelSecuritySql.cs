@@ -1,6 +1,6 @@
 namespace CoSie.Platform.Web.Data;
 
-// The SQL side of tenant isolation (docs/decisions/0006-row-level-security.md). Kept in the app so that the migration
+// The SQL side of tenant isolation (docs/decisions/0009-row-level-security.md). Kept in the app so that the migration
 // that installs it and the migrator that re-applies it after every migration run share one text.
 public static class RowLevelSecuritySql
 {

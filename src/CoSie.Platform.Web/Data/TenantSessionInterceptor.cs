@@ -6,7 +6,7 @@ namespace CoSie.Platform.Web.Data;
 // Tells PostgreSQL which institution a connection acts for, from the same tenant context that drives the query
 // filters, so that row-level security agrees with EF Core. EF Core opens a connection for each query or SaveChanges
 // (and keeps it open for a transaction), so setting it on every open covers every statement; both settings are
-// written each time, so a pooled connection never carries a previous user's institution (docs/decisions/0006).
+// written each time, so a pooled connection never carries a previous user's institution (docs/decisions/0009-row-level-security.md).
 public sealed class TenantSessionInterceptor : DbConnectionInterceptor
 {
     private const string Sql =

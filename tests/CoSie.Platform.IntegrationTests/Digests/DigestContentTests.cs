@@ -58,6 +58,36 @@ public sealed class DigestContentTests(DigestFactory factory) : IClassFixture<Di
     }
 
     [Fact]
+    public async Task Pinned_reflections_are_listed_whenever_they_were_written_unless_hidden_or_already_read()
+    {
+        var cohort = await factory.CohortAsync("Pinned cohort", postFirst: false);
+        var reader = await factory.PersonAsync(cohort, "Pin reader");
+        var peer = await factory.PersonAsync(cohort, "Pin peer");
+        var hidden = await factory.PersonAsync(cohort, "Pin hidden");
+        var old = await factory.ReflectionAsync(cohort, factory.P1, peer, "PINNED-OLD-TEXT");
+        var gone = await factory.ReflectionAsync(cohort, factory.P2, hidden, "PINNED-HIDDEN-TEXT", PostStatus.HiddenByModerator);
+        await factory.InInstitutionAsync(factory.A.Id, async (_, db) =>
+        {
+            foreach (var reflection in await db.Reflections.Where(r => r.Id == old.Id || r.Id == gone.Id).ToListAsync())
+            {
+                reflection.IsPinned = true;
+                reflection.PinnedAt = factory.Clock.GetUtcNow();
+            }
+            return await db.SaveChangesAsync();
+        });
+        // Something new as well, so that the digest is sent; pins alone are not news.
+        factory.AdvanceTo(factory.NextSlot(cohort) - TimeSpan.FromHours(2));
+        await factory.ReflectionAsync(cohort, factory.P2, peer, "NEW-THIS-WEEK");
+        factory.AdvanceTo(factory.NextSlot(cohort));
+        await factory.DeliverAsync(cohort);
+
+        var text = (await OnlyMailToAsync(reader)).TextBody;
+        Assert.Contains("Pinned by your instructors", text, StringComparison.Ordinal);
+        Assert.Contains("PINNED-OLD-TEXT", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PINNED-HIDDEN-TEXT", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hidden_deleted_foreign_and_still_editable_posts_are_left_out_until_they_settle()
     {
         var cohort = await factory.CohortAsync("Exclusions", postFirst: false);

@@ -10,7 +10,8 @@ public sealed class CohortDigestData(
     IReadOnlyDictionary<Guid, (string Text, string ModuleSlug)> prompts,
     IReadOnlyList<CohortDigestData.ModuleRow> modules,
     IReadOnlyList<PostRow> reflections,
-    IReadOnlyList<PostRow> replies)
+    IReadOnlyList<PostRow> replies,
+    IReadOnlyList<PostRow> pinned)
 {
     private readonly Dictionary<Guid, string> _excerpts = [];
 
@@ -21,6 +22,9 @@ public sealed class CohortDigestData(
     public IReadOnlyList<ModuleRow> Modules { get; } = modules;
     public IReadOnlyList<PostRow> Reflections { get; } = reflections;
     public IReadOnlyList<PostRow> Replies { get; } = replies;
+
+    // Reflections the cohort's moderators pinned, whenever they were written: instructors pin what everyone should read.
+    public IReadOnlyList<PostRow> Pinned { get; } = pinned;
 
     // Each post's excerpt is rendered once, however many digests show it.
     public string Excerpt(PostRow post, Func<string, string> render)

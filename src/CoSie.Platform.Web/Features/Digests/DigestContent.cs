@@ -11,6 +11,7 @@ public sealed record DigestContent(
     int RepliesToYouTotal,
     IReadOnlyList<DigestPost> Mentions,
     IReadOnlyList<DigestThread> ActiveThreads,
+    IReadOnlyList<DigestPost> Pinned,
     IReadOnlyList<DigestNudge> Nudges,
     DigestModule? NextModule)
 {

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CoSie.Platform.Web.Features.Digests;
 
 // Builds the digests of many members of one cohort with a fixed number of queries, whatever the number of members:
-// four for the cohort (cohort, modules and prompts, new reflections, new replies) and three per batch of readers
+// five for the cohort (cohort, modules and prompts, new reflections, new replies, pinned reflections) and three per batch of readers
 // (their own reflections, their unread mentions, their thread visits). Everything else happens in memory, on rows
-// bounded by one period's activity in the cohort. See docs/decisions/0006-digests-in-batches.md.
+// bounded by one period's activity in the cohort. See docs/decisions/0008-digests-in-batches.md.
 public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider clock)
 {
     public const int MaxListed = 10;
@@ -55,10 +55,19 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                     x.ParentReplyId == null ? r.AuthorId : parent.AuthorId, x.BodySource.Substring(0, ExcerptSourceLength), x.CreatedAt, r.AuthorId, ru.DisplayName))
             .AsNoTracking().ToListAsync(cancellationToken);
 
+        var pinned = await (
+                from r in db.Reflections
+                where r.CohortId == cohortId && r.IsPinned && r.Status == PostStatus.Visible
+                join u in db.Users on r.AuthorId equals u.Id into authors
+                from u in authors.DefaultIfEmpty()
+                orderby r.PinnedAt descending
+                select new PostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
+            .Take(MaxListed).AsNoTracking().ToListAsync(cancellationToken);
+
         var prompts = course.Modules.SelectMany(m => m.Prompts.Select(p => (p.Id, p.Text, m.Slug))).ToDictionary(p => p.Id, p => (p.Text, ModuleSlug: p.Slug));
         var modules = course.Modules.Where(m => m.Status == ModuleStatus.Published && m.Prompts.Count > 0)
             .Select(m => new CohortDigestData.ModuleRow(m.Title, m.Slug, m.Prompts.Select(p => p.Id).ToList())).ToList();
-        return new CohortDigestData(cohort, course.Slug, course.Title, prompts, modules, reflections, replies);
+        return new CohortDigestData(cohort, course.Slug, course.Title, prompts, modules, reflections, replies, pinned);
     }
 
     public async Task<IReadOnlyDictionary<Guid, DigestContent>> BuildAsync(CohortDigestData data, IReadOnlyList<DigestReader> readers, CancellationToken cancellationToken)
@@ -177,12 +186,17 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
             .Select(a => new DigestThread(a.First.ReflectionId, PromptText(data, a.First.PromptId), a.First.ThreadAuthorName, a.Count))
             .ToList();
 
+        // Pinned reflections the reader may read and has not opened yet; like the next module, they are not news alone.
+        var pinned = data.Pinned.Where(p => p.AuthorId != me && Unread(p) && gate.MayRead(me, reader.Role, p.PromptId, p.AuthorId))
+            .Select(p => ToItem(data, p)).ToList();
+
         return new DigestContent(
             data.Cohort.Name, data.CourseSlug, data.CourseTitle,
             latest.OrderBy(p => p.CreatedAt).TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), Math.Max(total, 0),
             toYou.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(), toYou.Count,
             mentioned.TakeLast(MaxListed).Select(p => ToItem(data, p)).ToList(),
             threads,
+            pinned,
             nudges,
             reader.Role == CohortRole.Learner ? NextModule(data, gate, me) : null);
     }

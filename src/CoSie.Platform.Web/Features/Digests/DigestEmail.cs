@@ -87,6 +87,8 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         Posts(text, html, letter, localizer["You were mentioned"].Value, content.Mentions, content.Mentions.Count);
         Posts(text, html, letter, localizer["New reflections"].Value, content.NewReflections, content.NewReflectionsTotal);
 
+        Posts(text, html, letter, localizer["Pinned by your instructors"].Value, content.Pinned, content.Pinned.Count);
+
         if (content.ActiveThreads.Count > 0)
         {
             Section(text, html, localizer["Most active discussions"].Value);
