@@ -27,6 +27,18 @@ public sealed class CohortDigestPageTests(DigestFactory factory) : IClassFixture
         Assert.Contains("1 new reflection", page.QuerySelector("#preview-subject")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("PREVIEWED-TEXT", page.QuerySelector("#preview-body")!.TextContent, StringComparison.Ordinal);
 
+        // The HTML part is framed from its own response, whose policy allows the mail's inline styles and nothing else.
+        var frame = page.QuerySelector("iframe.mail-preview")!;
+        Assert.Equal(string.Empty, frame.GetAttribute("sandbox"));
+        using var mail = await client.GetAsync($"{Page(cohort)}?handler=Mail&member={learner.Id}");
+        Assert.Equal(HttpStatusCode.OK, mail.StatusCode);
+        var policy = Assert.Single(mail.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'unsafe-inline'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", Assert.Single(mail.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains("PREVIEWED-TEXT", await mail.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         using var response = await client.SubmitAsync($"{Page(cohort)}?member={learner.Id}", new Dictionary<string, string>(), "form[action*='SendTest']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var test = await factory.Mail.WaitForMailToAsync(factory.Instructor.Email!, "[Test]");

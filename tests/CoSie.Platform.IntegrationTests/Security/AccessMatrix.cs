@@ -23,6 +23,8 @@ public static class AccessMatrix
         ["GET /Account/Manage/Password"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Account/Manage/Digests"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Digests/CohortDigest"] = "login 403 200 200 404 404 404 403 404",
+        // Without a member to preview there is no mail to show.
+        ["GET /Digests/CohortDigest?handler=Mail"] = "login 403 404 404 404 404 404 403 404",
         ["GET /Digests/Unsubscribe"] = "400 400 400 400 400 400 400 400 400",
         ["GET /Account/Register"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Account/ResendConfirmation"] = "200 200 200 200 200 200 200 200 200",

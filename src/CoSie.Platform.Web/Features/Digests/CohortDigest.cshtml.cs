@@ -33,7 +33,7 @@ public sealed class CohortDigestModel(
     public IReadOnlyList<WeekRow> Weeks { get; private set; } = [];
     public Guid? PreviewMember { get; private set; }
     public string? PreviewSubject { get; private set; }
-    public string? PreviewHtml { get; private set; }
+    public string? PreviewText { get; private set; }
     public bool PreviewEmpty { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? member, CancellationToken cancellationToken)
@@ -52,9 +52,29 @@ public sealed class CohortDigestModel(
         {
             PreviewEmpty = letter.Content.IsEmpty;
             PreviewSubject = email.Subject(letter.Content);
-            PreviewHtml = email.Render(letter).Html;
+            PreviewText = email.Render(letter).Text;
         }
         return Page();
+    }
+
+    // The mail's HTML part on its own, for the preview's frame: mails carry inline styles, which the site's policy
+    // refuses, so this response gets a policy of its own that allows them and nothing else (no script, no requests
+    // but images) and may be framed by this site only.
+    public async Task<IActionResult> OnGetMailAsync(Guid id, Guid member, CancellationToken cancellationToken)
+    {
+        var grant = await access.ToManageAsync(id, User, cancellationToken);
+        if (!grant.Allowed)
+        {
+            return grant.Refusal;
+        }
+        var letter = await preview.BuildAsync(id, member, cancellationToken);
+        if (letter is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(email.Render(letter).Html, "text/html; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostSendTestAsync(Guid id, Guid member, CancellationToken cancellationToken)
