@@ -150,6 +150,16 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         Assert.DoesNotContain("&amp;", mail.TextBody, StringComparison.Ordinal);
     }
 
+    // The check itself must notice what it is meant to catch, or every test above passes for nothing.
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<script src=\"https://evil.test/x.js\"></script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\" JavaScript:alert(1)\">x</a>")]
+    [InlineData("<iframe src=\"data:text/html,<b>x</b>\"></iframe>")]
+    public void The_inertness_check_catches_executable_markup(string html) =>
+        Assert.ThrowsAny<Exception>(() => AssertInert(Parser.ParseDocument(html), "sample"));
+
     // The page's own scripts (served from /js/ and /lib/, under the institution's path or not; no inline code) are the
     // only ones allowed.
     private static void AssertInert(IParentNode document, string where)
