@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using CoSie.Platform.IntegrationTests.Digests;
+using CoSie.Platform.IntegrationTests.Discussions;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Features.Discussions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.IntegrationTests.Security;
+
+// Script-bearing input, posted through the real forms, must come back as text: no script of its own, no event
+// handler attributes, no javascript: or data:text/html links, wherever it is shown (pages, live updates, digests).
+public sealed partial class HostileInputTests(DiscussionFactory factory, DigestFactory digests) : IClassFixture<DiscussionFactory>, IClassFixture<DigestFactory>
+{
+    private static readonly string[] Corpus =
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(1)>",
+        "[x](javascript:alert(1))",
+        "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+        "<div style=\"background:url(javascript:alert(1))\">",
+        "<b><i>unclosed",
+        "\u202Eevil\u202C [click](java\u200Dscript:alert(1)) <a href=\"java\u200Dscript:alert(1)\">x</a>",
+        "[y]( JaVaScRiPt:alert(1) ) <a href=\" javascript:alert(1)\" onclick=\"alert(1)\">z</a>",
+    ];
+
+    private static readonly HtmlParser Parser = new();
+
+    public static TheoryData<string> Payloads() => [.. Corpus];
+
+    private static string Slug(string payload) => $"hostile-{Array.IndexOf(Corpus, payload)}";
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Reflection_and_reply_bodies_are_stored_and_shown_inert(string payload)
+    {
+        var cohort = await factory.OpenCohortAsync($"Hostile posts {Slug(payload)}");
+        var author = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Hostile Author"));
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Hostile Peer"));
+
+        var reflectionId = await factory.WriteReflectionAsync(author, cohort, payload);
+        var replyId = await factory.ReplyAsync(peer, cohort, reflectionId, payload);
+
+        var stored = await factory.QueryAsync(async db => new[]
+        {
+            await db.Reflections.Where(r => r.Id == reflectionId).Select(r => r.BodyHtml).SingleAsync(),
+            await db.Replies.Where(r => r.Id == replyId).Select(r => r.BodyHtml).SingleAsync(),
+        });
+        foreach (var html in stored)
+        {
+            AssertInert(Parser.ParseDocument(html), "stored body");
+        }
+        AssertInert(await peer.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId)), "thread page");
+        AssertInert(await author.GetDocumentAsync(factory.PromptUrl(cohort)), "prompt page");
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_display_name_is_shown_inert_in_the_account_and_as_an_author(string payload)
+    {
+        var cohort = await factory.OpenCohortAsync($"Hostile names {Slug(payload)}");
+        var user = await factory.LearnerAsync(cohort, "Plain Name");
+        var client = await factory.CreateClientAsAsync(user);
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Name Reader"));
+
+        using var saved = await client.SubmitAsync("/Account/Manage", new Dictionary<string, string> { ["Input.DisplayName"] = payload });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        AssertInert(await client.GetDocumentAsync("/Account/Manage"), "account page");
+        var reflectionId = await factory.WriteReflectionAsync(client, cohort, "Who wrote this?");
+        AssertInert(await peer.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId)), "thread page");
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_course_title_is_shown_inert(string payload)
+    {
+        var client = await factory.CreateClientAsAsync(factory.Instructor);
+
+        using var created = await client.SubmitAsync(factory.Url("/courses/new"), new Dictionary<string, string>
+        {
+            ["Input.Title"] = payload,
+            ["Input.Slug"] = Slug(payload),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        AssertInert(await client.GetDocumentAsync(created.Headers.Location!.OriginalString), "course page");
+        AssertInert(await client.GetDocumentAsync(factory.Url("/cohorts/new")), "course choice");
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_cohort_name_is_shown_inert(string payload)
+    {
+        var client = await factory.CreateClientAsAsync(factory.Instructor);
+
+        using var created = await client.SubmitAsync(factory.Url($"/cohorts/new?course={factory.Course.Id}"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = payload,
+            ["Input.StartsOn"] = "2026-11-09",
+            ["Input.DigestDay"] = "Friday",
+            ["Input.DigestHour"] = "17",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        AssertInert(await client.GetDocumentAsync(created.Headers.Location!.OriginalString), "cohort page");
+        AssertInert(await client.GetDocumentAsync(factory.Url("/cohorts")), "cohort list");
+    }
+
+    [Fact]
+    public async Task A_live_reply_carries_inert_html()
+    {
+        var cohort = await factory.OpenCohortAsync("Hostile live");
+        var author = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Live Hostile"));
+        var reflectionId = await factory.WriteReflectionAsync(author, cohort, "Watch.");
+        await using var reader = await LiveClient.ConnectAsync(factory, await factory.LearnerAsync(cohort, "Live Reader"));
+        Assert.True((await reader.JoinAsync(factory.A.Slug, reflectionId, afterSequence: 1)).Joined);
+
+        var replyId = await factory.ReplyAsync(author, cohort, reflectionId, string.Join("\n\n", Corpus));
+
+        var message = await reader.NextAsync<ThreadEventMessage>("ReplyPosted");
+        Assert.Equal(replyId, message.PostId);
+        Assert.Contains($"id=\"post-{replyId}\"", message.Html, StringComparison.Ordinal);
+        AssertInert(Parser.ParseDocument(message.Html!), "live reply");
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_reflection_reaches_the_digest_inert_in_html_and_as_plain_text(string payload)
+    {
+        var cohort = await digests.CohortAsync($"Hostile digest {Slug(payload)}", postFirst: false);
+        var author = await digests.PersonAsync(cohort, "Digest Author");
+        var reader = await digests.PersonAsync(cohort, "Digest Reader");
+        await digests.ReflectionAsync(cohort, digests.P1, author, payload);
+        digests.Advance(TimeSpan.FromHours(1));
+
+        digests.AdvanceTo(digests.NextSlot(cohort));
+        await digests.DeliverAsync(cohort);
+
+        var mail = Assert.Single(digests.Mail.To(reader.Email!));
+        var html = Parser.ParseDocument(mail.HtmlBody ?? string.Empty);
+        AssertInert(html, "digest html");
+        var byline = html.QuerySelectorAll("td > div").First(d => d.TextContent.Contains("Digest Author", StringComparison.Ordinal));
+        var excerpt = byline.NextElementSibling!.TextContent;
+        Assert.Contains(excerpt, mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    // The check itself must notice what it is meant to catch, or every test above passes for nothing.
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<script src=\"https://evil.test/x.js\"></script>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<a href=\" JavaScript:alert(1)\">x</a>")]
+    [InlineData("<iframe src=\"data:text/html,<b>x</b>\"></iframe>")]
+    public void The_inertness_check_catches_executable_markup(string html) =>
+        Assert.ThrowsAny<Exception>(() => AssertInert(Parser.ParseDocument(html), "sample"));
+
+    // The page's own scripts (served from /js/ and /lib/, under the institution's path or not; no inline code) are the
+    // only ones allowed.
+    private static void AssertInert(IParentNode document, string where)
+    {
+        foreach (var element in document.QuerySelectorAll("*"))
+        {
+            if (element.LocalName == "script")
+            {
+                var src = element.GetAttribute("src") ?? string.Empty;
+                Assert.True(OwnScript().IsMatch(src) && element.TextContent.Trim().Length == 0,
+                    $"{where}: a script that is not the page's own: {element.OuterHtml}");
+            }
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{where}: an event handler: {element.OuterHtml}");
+                if (attribute.Name is "href" or "src" or "action" or "formaction" or "xlink:href")
+                {
+                    var value = attribute.Value.Trim();
+                    Assert.False(value.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("data:text/html", StringComparison.OrdinalIgnoreCase),
+                        $"{where}: an executable link: {element.OuterHtml}");
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("^/([a-z0-9-]+/)?(js|lib)/[A-Za-z0-9./_-]+\\.js(\\?v=[A-Za-z0-9_-]+)?$")]
+    private static partial Regex OwnScript();
+}
