@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -20,7 +18,7 @@ public sealed class CreateModel(
     IStringLocalizer<CreateModel> localizer) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public InstitutionInput Input { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> TimeZones { get; } = InstitutionChoices.TimeZones();
     public IReadOnlyList<SelectListItem> Cultures { get; } = InstitutionChoices.Cultures();
@@ -59,29 +57,5 @@ public sealed class CreateModel(
         directory.Invalidate();
         TempData["Status"] = localizer["Created {0}. It answers at /{1}.", institution.Name, institution.Slug].Value;
         return LocalRedirect("/admin/institutions");
-    }
-
-    public sealed class InputModel
-    {
-        // SlugRules says what a slug may be; the page checks it with the other rules.
-        [Display(Name = "Slug")]
-        public string? Slug { get; set; }
-
-        [Required(ErrorMessage = "Enter the institution's name.")]
-        [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
-        [Display(Name = "Name")]
-        public string? Name { get; set; }
-
-        [StringLength(6000, ErrorMessage = "Use at most {1} characters.")]
-        [Display(Name = "Host names")]
-        public string? HostNames { get; set; }
-
-        [Required(ErrorMessage = "Choose a time zone from the list.")]
-        [Display(Name = "Time zone")]
-        public string? TimeZoneId { get; set; } = InstitutionChoices.DefaultTimeZoneId;
-
-        [Required(ErrorMessage = "Choose a language from the list.")]
-        [Display(Name = "Default language")]
-        public string? DefaultCulture { get; set; } = PlatformCultures.Default;
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ public sealed class EditModel(
     IStringLocalizer<EditModel> localizer) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public InstitutionInput Input { get; set; } = new();
 
     public string CurrentName { get; private set; } = string.Empty;
     public string CurrentSlug { get; private set; } = string.Empty;
@@ -32,7 +31,7 @@ public sealed class EditModel(
             return NotFound();
         }
         (CurrentName, CurrentSlug) = (institution.Name, institution.Slug);
-        Input = new InputModel
+        Input = new InstitutionInput
         {
             Slug = institution.Slug,
             Name = institution.Name,
@@ -81,29 +80,5 @@ public sealed class EditModel(
             ? localizer["Saved {0}.", institution.Name].Value
             : localizer["Saved {0}. It moved from /{1} to /{2}; links to the old address no longer work.", institution.Name, movedFrom, institution.Slug].Value;
         return LocalRedirect("/admin/institutions");
-    }
-
-    public sealed class InputModel
-    {
-        // SlugRules says what a slug may be; the page checks it with the other rules.
-        [Display(Name = "Slug")]
-        public string? Slug { get; set; }
-
-        [Required(ErrorMessage = "Enter the institution's name.")]
-        [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
-        [Display(Name = "Name")]
-        public string? Name { get; set; }
-
-        [StringLength(6000, ErrorMessage = "Use at most {1} characters.")]
-        [Display(Name = "Host names")]
-        public string? HostNames { get; set; }
-
-        [Required(ErrorMessage = "Choose a time zone from the list.")]
-        [Display(Name = "Time zone")]
-        public string? TimeZoneId { get; set; }
-
-        [Required(ErrorMessage = "Choose a language from the list.")]
-        [Display(Name = "Default language")]
-        public string? DefaultCulture { get; set; }
     }
 }
