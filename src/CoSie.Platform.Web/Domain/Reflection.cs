@@ -2,7 +2,7 @@ namespace CoSie.Platform.Web.Domain;
 
 // A member's answer to one prompt in one cohort, and the root of the thread its replies form. Every write to the
 // thread goes through Record, which numbers the change and bumps ThreadVersion (the key of the cached thread).
-public sealed class Reflection : ITenantOwned
+public sealed class Reflection : ITenantOwned, IPost
 {
     public const int MaxBodyLength = 10_000;
 
@@ -89,23 +89,5 @@ public sealed class Reflection : ITenantOwned
         };
     }
 
-    public bool MayEdit(Guid userId, DateTimeOffset now, TimeSpan window) =>
-        AuthorId == userId && Status == PostStatus.Visible && now < CreatedAt + window;
-
-    public PostRevision Edit(string source, string html, DateTimeOffset now)
-    {
-        var revision = new PostRevision { ReflectionId = Id, PostId = Id, BodySource = BodySource, WrittenAt = EditedAt ?? CreatedAt, ReplacedAt = now };
-        BodySource = source;
-        BodyHtml = html;
-        EditedAt = now;
-        return revision;
-    }
-
-    // The text goes; the row and its replies stay.
-    public void Delete()
-    {
-        Status = PostStatus.Deleted;
-        BodySource = string.Empty;
-        BodyHtml = string.Empty;
-    }
+    Guid IPost.ThreadId => Id;
 }

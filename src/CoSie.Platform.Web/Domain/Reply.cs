@@ -5,7 +5,7 @@ namespace CoSie.Platform.Web.Domain;
 // A reply to a reflection or to another reply. Path places it in the tree: its parent's path followed by its own
 // position among its siblings, in fixed-width segments, so ordering a thread's replies by path (in the "C"
 // collation) lists the tree depth-first in one query.
-public sealed class Reply : ITenantOwned
+public sealed class Reply : ITenantOwned, IPost
 {
     public const int SegmentWidth = 6;
 
@@ -37,22 +37,5 @@ public sealed class Reply : ITenantOwned
 
     public static string PathSegment(int position) => position.ToString("D" + SegmentWidth, CultureInfo.InvariantCulture);
 
-    public bool MayEdit(Guid userId, DateTimeOffset now, TimeSpan window) =>
-        AuthorId == userId && Status == PostStatus.Visible && now < CreatedAt + window;
-
-    public PostRevision Edit(string source, string html, DateTimeOffset now)
-    {
-        var revision = new PostRevision { ReflectionId = ReflectionId, PostId = Id, BodySource = BodySource, WrittenAt = EditedAt ?? CreatedAt, ReplacedAt = now };
-        BodySource = source;
-        BodyHtml = html;
-        EditedAt = now;
-        return revision;
-    }
-
-    public void Delete()
-    {
-        Status = PostStatus.Deleted;
-        BodySource = string.Empty;
-        BodyHtml = string.Empty;
-    }
+    Guid IPost.ThreadId => ReflectionId;
 }
