@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // The unread count next to "Notifications" in the header, one query per page.
-public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant)
+public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant, ILogger<NotificationBadge> logger)
 {
     public async Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
@@ -14,6 +14,16 @@ public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant
         {
             return 0;
         }
-        return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        try
+        {
+            return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The layout asks on every page, the error page too: while the database is away, that page must still
+            // say what happened rather than fail itself and leave an empty 500.
+            logger.LogWarning(e, "Could not count unread notifications; the badge shows none");
+            return 0;
+        }
     }
 }
