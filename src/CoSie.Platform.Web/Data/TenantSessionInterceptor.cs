@@ -1,5 +1,7 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace CoSie.Platform.Web.Data;
 
@@ -7,7 +9,7 @@ namespace CoSie.Platform.Web.Data;
 // filters, so that row-level security agrees with EF Core. EF Core opens a connection for each query or SaveChanges
 // (and keeps it open for a transaction), so setting it on every open covers every statement; both settings are
 // written each time, so a pooled connection never carries a previous user's institution (docs/decisions/0009-row-level-security.md).
-public sealed class TenantSessionInterceptor : DbConnectionInterceptor
+public sealed class TenantSessionInterceptor(ILogger<TenantSessionInterceptor> logger) : DbConnectionInterceptor
 {
     private const string Sql =
         $"SELECT set_config('{RowLevelSecuritySql.InstitutionSetting}', @institution, false), " +
@@ -15,14 +17,47 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = Command(connection, eventData.Context as PlatformDbContext);
-        command.ExecuteNonQuery();
+        try
+        {
+            using var command = Command(connection, eventData.Context as PlatformDbContext);
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException e) when (IsStale(connection))
+        {
+            Reopen(e, connection);
+            connection.Open();
+            using var command = Command(connection, eventData.Context as PlatformDbContext);
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = Command(connection, eventData.Context as PlatformDbContext);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(connection, eventData.Context as PlatformDbContext);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException e) when (IsStale(connection))
+        {
+            Reopen(e, connection);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = Command(connection, eventData.Context as PlatformDbContext);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    // A connection from the pool whose server went away (a PostgreSQL restart, a failover) breaks on its first
+    // statement, and that statement is always this one: nothing of the caller's work has run on it yet, so taking a
+    // fresh connection and running it again is safe. Npgsql does not notice a restart by itself, so the pool's other
+    // idle connections are dropped at the same time rather than failing one request each.
+    private static bool IsStale(DbConnection connection) => connection is NpgsqlConnection && connection.State != ConnectionState.Open;
+
+    private void Reopen(NpgsqlException e, DbConnection connection)
+    {
+        logger.LogWarning(e, "A pooled database connection was broken; clearing the pool and opening a fresh connection");
+        NpgsqlConnection.ClearPool((NpgsqlConnection)connection);
+        connection.Close();
     }
 
     internal static DbCommand Command(DbConnection connection, PlatformDbContext? db)
