@@ -28,7 +28,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public SmtpSink Mail { get; } = new();
     public string Database => _database ?? throw new InvalidOperationException("The factory is not initialised.");
-    public string ConnectionString => TestDatabases.ConnectionStringFor(Database);
+    public virtual string ConnectionString => TestDatabases.ConnectionStringFor(Database);
 
     // What the app connects as; tests' own queries use ConnectionString (a superuser, which row-level security
     // passes). AppRolePlatformFactory runs the app as a role that RLS applies to.
@@ -36,9 +36,15 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database ??= await TestDatabases.CreateAsync(GetType().Name);
+        _database ??= await CreateDatabaseAsync();
         await Mail.StartAsync();
     }
+
+    // A copy of the migrated template on the shared test cluster; a fault test that restarts its database server
+    // brings a server of its own instead.
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync(GetType().Name);
+
+    protected virtual Task DropDatabaseAsync(string database) => TestDatabases.DropAsync(database);
 
     async Task IAsyncLifetime.DisposeAsync()
     {
@@ -46,7 +52,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await Mail.DisposeAsync();
         if (_database is not null && !_sharesDatabase)
         {
-            await TestDatabases.DropAsync(_database);
+            await DropDatabaseAsync(_database);
         }
     }
 
