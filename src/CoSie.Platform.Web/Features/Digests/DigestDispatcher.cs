@@ -4,6 +4,7 @@ using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Tenancy;
 using CoSie.Platform.Web.Web;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -136,7 +137,10 @@ public sealed class DigestDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 delivery.Attempts++;
-                delivery.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}");
+                // With the server's reply code, which tells a full mailbox or a busy server (4xx) from a refusal (5xx).
+                delivery.LastError = Truncate(ex is SmtpCommandException smtp
+                    ? $"{ex.GetType().Name} {(int)smtp.StatusCode}: {ex.Message}"
+                    : $"{ex.GetType().Name}: {ex.Message}");
                 // A single delivery is retried by Hangfire (its job rethrows); in a batch the row waits out its backoff
                 // under the lease, so the rest of the batch goes on without it, and a retry job is scheduled.
                 delivery.LeaseUntil = onlyDeliveryId is null ? clock.GetUtcNow() + Backoff(delivery.Attempts) : null;
