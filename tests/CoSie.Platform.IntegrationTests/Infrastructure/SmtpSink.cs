@@ -13,11 +13,13 @@ namespace CoSie.Platform.IntegrationTests.Infrastructure;
 // A real SMTP server on a loopback port that keeps what it receives.
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentDictionary<string, bool> _refused = new(StringComparer.OrdinalIgnoreCase);
+    private CancellationTokenSource? _stop;
     private Task? _running;
+    private volatile SmtpResponse? _refusal;
+    private HeldMessage? _hold;
 
     public int Port { get; } = FreePort();
 
@@ -31,15 +33,57 @@ public sealed class SmtpSink : IAsyncDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         _messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    // Every message is answered after its DATA with this reply instead of 250, and not kept: 421 says "try again
+    // later" (a server that is overloaded or shutting down), 554 "no" (a server that rejects the transaction).
+    public void RefuseMessages(bool temporarily) =>
+        _refusal = temporarily
+            ? new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Service not available, try again later")
+            : new SmtpResponse(SmtpReplyCode.TransactionFailed, "Transaction failed");
+
+    public void AcceptMessages() => _refusal = null;
+
+    // The next message after `after` more have been accepted is held after its DATA, unanswered, until released;
+    // then it is refused (as RefuseMessages says by then, else with 421) and not kept. A sender that dies meanwhile has handed nothing over.
+    public HeldMessage HoldNext(int after = 0) => _hold = new HeldMessage(_messages.Count + after);
+
+    // Starts listening on Port; after StopAsync it can start again on the same port, as a restarted server does.
     public Task StartAsync()
     {
+        if (_stop is not null)
+        {
+            return Task.CompletedTask;
+        }
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Recipients(this));
         var server = new SmtpServer.SmtpServer(options, services);
+        _stop = new CancellationTokenSource();
         _running = server.StartAsync(_stop.Token);
         return Task.CompletedTask;
+    }
+
+    // The server goes away: nothing listens on the port until StartAsync, so connecting is refused.
+    public async Task StopAsync()
+    {
+        if (_stop is null)
+        {
+            return;
+        }
+        await _stop.CancelAsync();
+        if (_running is not null)
+        {
+            try
+            {
+                await _running;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _stop.Dispose();
+        _stop = null;
+        _running = null;
     }
 
     public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
@@ -62,18 +106,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        if (_running is not null)
-        {
-            try
-            {
-                await _running;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-        _stop.Dispose();
+        await StopAsync();
         _arrived.Dispose();
     }
 
@@ -96,9 +129,37 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (sink._hold is { } hold && sink._messages.Count >= hold.AfterAccepted && Interlocked.CompareExchange(ref sink._hold, null, hold) == hold)
+            {
+                await hold.HoldAsync(message, cancellationToken);
+                return sink._refusal ?? new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Held and dropped");
+            }
+            if (sink._refusal is { } refusal)
+            {
+                return refusal;
+            }
             sink._messages.Enqueue(message);
             sink._arrived.Release();
             return SmtpResponse.Ok;
+        }
+    }
+
+    public sealed class HeldMessage(int afterAccepted)
+    {
+        internal int AfterAccepted { get; } = afterAccepted;
+
+        private readonly TaskCompletionSource<MimeMessage> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Completes when the held message has arrived and waits for its answer.
+        public Task<MimeMessage> Arrived => _arrived.Task;
+
+        public void Release() => _released.TrySetResult();
+
+        internal async Task HoldAsync(MimeMessage message, CancellationToken cancellationToken)
+        {
+            _arrived.TrySetResult(message);
+            await _released.Task.WaitAsync(cancellationToken);
         }
     }
 }
