@@ -10,6 +10,7 @@ public sealed class LoopbackBalancer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TcpClient, TcpClient> _open = new();
     private readonly Task _accepting;
 
     public LoopbackBalancer(Uri target)
@@ -23,6 +24,27 @@ public sealed class LoopbackBalancer : IAsyncDisposable
     public Uri Address { get; }
 
     public Uri Target { get; set; }
+
+    // Cuts every connection open through the balancer, as a network that drops them does; the instances keep running
+    // and new connections go through as before.
+    public int Sever()
+    {
+        var count = 0;
+        foreach (var (client, upstream) in _open)
+        {
+            // A connection that is closing by itself at this moment may be gone already.
+            try
+            {
+                client.Client?.Close(0);
+                upstream.Client?.Close(0);
+                count++;
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+        return count;
+    }
 
     private async Task AcceptAsync()
     {
@@ -49,6 +71,7 @@ public sealed class LoopbackBalancer : IAsyncDisposable
             try
             {
                 await upstream.ConnectAsync(target.Host, target.Port, _stopping.Token);
+                _open[client] = upstream;
                 var down = client.GetStream();
                 var up = upstream.GetStream();
                 // When either side closes, the other is closed too, as a proxy does.
@@ -56,6 +79,10 @@ public sealed class LoopbackBalancer : IAsyncDisposable
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
+            }
+            finally
+            {
+                _open.TryRemove(client, out _);
             }
         }
     }

@@ -1,0 +1,196 @@
+using System.Net;
+using CoSie.Platform.IntegrationTests.Discussions;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.IntegrationTests.ScaleOut;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.IntegrationTests.Faults;
+
+// The network drops one live connection while replies keep coming; the instance itself keeps running. (An instance
+// that stops is ScaleOut/ScaleOutFailoverTests; a catch-up without a real drop is Discussions/LiveDiscussionTests.)
+public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture<LiveDropTests.Factory>
+{
+    private const int Replies = 18;
+
+    [Fact]
+    public async Task A_client_whose_connection_drops_while_replies_are_posted_ends_with_every_event_once_and_in_order()
+    {
+        var cohort = await factory.OpenCohortAsync("Drop");
+        var authors = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            authors.Add(await factory.ClientAsync(await factory.LearnerAsync(cohort, $"Drop author {i}")));
+        }
+        var reflectionId = await factory.WriteReflectionAsync(authors[0], cohort, "What do we lose when the line drops?");
+        await using var balancer = new LoopbackBalancer(factory.ServerAddress);
+        await using var live = await LiveClient.ConnectAsync(balancer.Address, await factory.SessionCookieHeaderAsync(await factory.LearnerAsync(cohort, "Drop reader")));
+        var page = new ThreadPage();
+        live.Connection.On<ThreadEventMessage>("ReplyPosted", page.Receive);
+        var reconnects = 0;
+        // As the page does on reconnecting: join again from the last sequence it applied.
+        live.Connection.Reconnected += connectionId =>
+        {
+            Interlocked.Increment(ref reconnects);
+            _ = page.JoinAsync(live, factory.A.Slug, reflectionId);
+            return Task.CompletedTask;
+        };
+        await page.JoinAsync(live, factory.A.Slug, reflectionId);
+
+        var posted = new List<Guid>();
+        var drops = 0;
+        for (var i = 0; i < Replies; i++)
+        {
+            posted.Add(await factory.ReplyAsync(authors[i % authors.Count], cohort, reflectionId, $"Reply {i} while the line comes and goes."));
+            // Cut twice, each time with replies posted right after, while the client is away and reconnecting.
+            if (i is 4 or 11)
+            {
+                Assert.True(balancer.Sever() > 0, "No connection was open to cut.");
+                drops++;
+            }
+        }
+        var last = await factory.QueryAsync(db => db.Reflections.Where(r => r.Id == reflectionId).Select(r => r.LastEventSequence).SingleAsync());
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (page.LastSequence < last && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(drops, Volatile.Read(ref reconnects));
+        var applied = page.Applied;
+        Assert.Equal(posted, applied.Select(m => m.PostId));
+        Assert.Equal(Enumerable.Range(2, Replies).Select(s => (long)s), applied.Select(m => m.Sequence));
+        Assert.All(applied, m => Assert.Equal(nameof(ThreadEventKind.ReplyPosted), m.Kind));
+    }
+
+    // What the thread page does with live events: apply each sequence once, in order. While a join is in flight,
+    // pushes are held until its missed events are applied, because a push of a later event can arrive before the
+    // join's answer with the earlier ones.
+    private sealed class ThreadPage
+    {
+        private readonly Lock _gate = new();
+        private readonly List<ThreadEventMessage> _applied = [];
+        private readonly List<ThreadEventMessage> _held = [];
+        private long _last;
+        private int _joining;
+
+        public long LastSequence
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _last;
+                }
+            }
+        }
+
+        public List<ThreadEventMessage> Applied
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _applied];
+                }
+            }
+        }
+
+        public void Receive(ThreadEventMessage message)
+        {
+            lock (_gate)
+            {
+                if (_joining > 0)
+                {
+                    _held.Add(message);
+                }
+                else
+                {
+                    Apply(message);
+                }
+            }
+        }
+
+        public async Task JoinAsync(LiveClient live, string institution, Guid reflectionId)
+        {
+            long from;
+            lock (_gate)
+            {
+                _joining++;
+                from = _last;
+            }
+            try
+            {
+                var result = await live.JoinAsync(institution, reflectionId, from);
+                Assert.True(result.Joined);
+                lock (_gate)
+                {
+                    result.Missed.ToList().ForEach(Apply);
+                }
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (--_joining == 0)
+                    {
+                        _held.OrderBy(m => m.Sequence).ToList().ForEach(Apply);
+                        _held.Clear();
+                    }
+                }
+            }
+        }
+
+        // Sequence 1 is the reflection itself, which the page shows already.
+        private void Apply(ThreadEventMessage message)
+        {
+            if (message.Sequence <= _last)
+            {
+                return;
+            }
+            _last = message.Sequence;
+            if (message.Sequence > 1)
+            {
+                _applied.Add(message);
+            }
+        }
+    }
+
+    public sealed class Factory : DiscussionFactory
+    {
+        public Factory()
+        {
+            UseKestrel(0);
+            // The live client and its reconnects run on real time; the app's clock starts at it.
+            Clock.SetUtcNow(DateTimeOffset.UtcNow);
+        }
+
+        public Uri ServerAddress { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            StartServer();
+            ServerAddress = ClientOptions.BaseAddress;
+        }
+
+        public async Task<HttpClient> ClientAsync(PlatformUser user)
+        {
+            var header = await this.SessionCookieHeaderAsync(user);
+            var cookies = new CookieContainer();
+            cookies.Add(ServerAddress, new Cookie(header[..header.IndexOf('=')], header[(header.IndexOf('=') + 1)..], "/"));
+            return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = ServerAddress };
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Three people post eighteen replies within seconds; the flood limit is not what this test is about.
+            builder.UseSetting("Discussions:PostsPerMinute", "1000");
+        }
+    }
+}
