@@ -17,12 +17,14 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor
     {
         using var command = Command(connection, eventData.Context as PlatformDbContext);
         command.ExecuteNonQuery();
+        SqlCommandTally.Current?.SessionSetup();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = Command(connection, eventData.Context as PlatformDbContext);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        SqlCommandTally.Current?.SessionSetup();
     }
 
     internal static DbCommand Command(DbConnection connection, PlatformDbContext? db)
