@@ -50,7 +50,8 @@ public sealed record Row(string Scenario, int Connections, LoadResult Result, st
 // What one GET of a view answered: its status, the posts it holds and its size.
 public sealed record View(string Url, int Status, int Posts, long Bytes, string? ContentType);
 
-public sealed record HttpReport(IReadOnlyList<Row> Rows, View Page, View Fragment, View Static)
+// PeakRssMb: the app's peak resident memory while wrk ran.
+public sealed record HttpReport(IReadOnlyList<Row> Rows, View Page, View Fragment, View Static, double PeakRssMb = 0)
 {
     // Before paged threads, the fragment url answers 404, or the whole thread: neither is a view of 20 posts.
     public bool HasTwentyPostView => IsTwentyPostView(Fragment);

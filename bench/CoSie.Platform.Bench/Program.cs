@@ -52,7 +52,9 @@ try
     {
         using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
         Console.WriteLine("HTTP: thread_page, thread_view_20, static_limit, discussion_list ...");
+        app.ResetPeak();
         http = await new HttpScenarios(repository, app, data, settings, webRoot).RunAsync(member);
+        http = http with { PeakRssMb = app.Memory().Peak };
 
         Console.WriteLine("queries_per_page ...");
         var perPage = new QueriesPerPage(counter);
@@ -107,7 +109,8 @@ try
     {
         failures.Add($"the app logged {appErrors} errors; see {Path.GetRelativePath(repository, logFolder)}");
     }
-    foreach (var digest in digests.Where(d => d.Pending > 0 || d.Sent != d.Members || d.SmtpMessages != d.Sent || d.AppErrorLines > 0))
+    // Every member and the cohort's instructor get a digest.
+    foreach (var digest in digests.Where(d => d.Pending > 0 || d.Sent != d.Members + 1 || d.SmtpMessages != d.Sent || d.AppErrorLines > 0))
     {
         failures.Add($"digest of {digest.Members}: {digest.Sent} sent, {digest.Pending} pending, {digest.SmtpMessages} received by SMTP, {digest.AppErrorLines} app errors");
     }
@@ -132,7 +135,7 @@ try
         Machine = machine,
         Settings = settings,
         Http = http.Rows,
-        ThreadViews = new { http.Page, http.Fragment, http.Static },
+        ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
         Fanout = fanout,
         Soak = soak,

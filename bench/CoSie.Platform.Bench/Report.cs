@@ -26,7 +26,7 @@ public static class Report
         md.AppendLine();
         var ratios = settings.ConnectionSteps.Select(c => (c, Rate(http, "thread_page", c) / Rate(http, "static_limit", c)))
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item2:0.00} ({x.c})"));
-        Line($"- thread_page against static_limit, same run: {string.Join(", ", ratios)}; target 0.5 at 32 connections. The page as opened holds {http.Page.Posts:N0} posts in {http.Page.Bytes:N0} bytes.");
+        Line($"- thread_page against static_limit, same run: {string.Join(", ", ratios)}; target 0.5 at 32 connections. The page as opened holds {http.Page.Posts:N0} posts in {http.Page.Bytes:N0} bytes. The app's peak RSS while wrk ran: {http.PeakRssMb:0} MB.");
         if (http.HasTwentyPostView)
         {
             var at8 = Rate(http, "thread_view_20", 8);
