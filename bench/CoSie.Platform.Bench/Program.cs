@@ -21,8 +21,8 @@ var settings = new BenchSettings(
     SoakMembers: quick ? 20 : 200,
     SoakLiveConnections: quick ? 100 : 1000,
     SoakSeconds: quick ? 20 : 120,
-    DigestSizes: quick ? [200, 1000] : [1000, 5000],
-    DigestPosts: quick ? 2000 : 20000,
+    DigestSizes: quick ? [100, 500] : [1000, 5000],
+    DigestPosts: quick ? 1000 : 20000,
     MicrobenchJob: quick ? "dry" : "short");
 
 var database = $"cosie_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
