@@ -5,22 +5,31 @@ using System.Net.Sockets;
 
 namespace CoSie.Platform.Bench;
 
-// The app as it runs in production: its Release build in its own process, on a loopback port.
+// The app as it runs in production: its Release build in its own process, on a loopback port. Its console log
+// (warnings and errors) goes to a file, and its error lines are counted.
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly StreamWriter _log;
+    private int _errors;
 
-    private AppProcess(Process process, int port)
+    private AppProcess(Process process, int port, string logPath, StreamWriter log)
     {
         _process = process;
         Port = port;
+        LogPath = logPath;
+        _log = log;
     }
 
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
-    public int ProcessId => _process.Id;
+    public string LogPath { get; }
 
-    public static async Task<AppProcess> StartAsync(string repository, string connectionString, string webRoot)
+    // Lines the app logged at Error or Critical (the console logger's "fail:" and "crit:").
+    public int Errors => Volatile.Read(ref _errors);
+
+    public static async Task<AppProcess> StartAsync(
+        string repository, string connectionString, string webRoot, string logPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var app = Path.Combine(repository, "src/CoSie.Platform.Web/bin/Release/net10.0/CoSie.Platform.Web.dll");
@@ -37,16 +46,27 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Jobs__ServerEnabled"] = "false";
         start.Environment["Discussions__PostsPerMinute"] = "100000";
         start.Environment["Discussions__HubCallBurst"] = "100000";
+        start.Environment["Diagnostics__ServerTiming"] = "true";
+        // Warnings and errors only: a log line per request would cost more than some of the pages measured.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Email__PickupDirectory"] = Path.Combine(Path.GetTempPath(), "cosie-bench-mail");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, e) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("app: " + e.Data); } };
+        var running = new AppProcess(process, port, logPath, log);
+        process.OutputDataReceived += (_, e) => running.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => running.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var running = new AppProcess(process, port);
         using var client = new HttpClient { BaseAddress = running.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -65,11 +85,27 @@ public sealed class AppProcess : IAsyncDisposable
             }
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting.");
+                throw new InvalidOperationException($"The app exited with {process.ExitCode} while starting; see {logPath}.");
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("The app did not become ready within 60 s.");
+        throw new TimeoutException($"The app did not become ready within 90 s; see {logPath}.");
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errors);
+        }
+        lock (_log)
+        {
+            _log.WriteLine(line);
+        }
     }
 
     // Resident and peak resident memory of the app, in MB.
@@ -82,6 +118,9 @@ public sealed class AppProcess : IAsyncDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
+    // Starts the peak (VmHWM) again from the current resident size, so that a scenario's peak is its own.
+    public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -90,9 +129,13 @@ public sealed class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -25,7 +25,7 @@ public sealed class BenchSeeder(string connectionString)
 
         // Hashing a password costs ~100 ms by design; one hash serves every bench account.
         var hash = new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Password);
-        var users = Enumerable.Range(0, listSize + posters + 4).Select(i => NewUser(i == 0 ? "instructor@bench.test" : $"learner{i}@bench.test", hash)).ToList();
+        var users = Enumerable.Range(0, listSize + posters + 4).Select(i => NewUser(i == 0 ? "instructor@bench.test" : $"learner{i}@bench.test", hash, Start)).ToList();
         db.Users.AddRange(users);
         var instructor = users[0];
         var learners = users.Skip(1).ToList();
@@ -50,11 +50,12 @@ public sealed class BenchSeeder(string connectionString)
         db.Modules.Add(module);
         db.Cohorts.Add(cohort);
         db.InstitutionMemberships.Add(new InstitutionMembership { InstitutionId = institution.Id, UserId = instructor.Id, Role = InstitutionRole.Instructor, CreatedAt = Start });
-        db.CohortMembers.Add(new CohortMember { InstitutionId = institution.Id, CohortId = cohort.Id, UserId = instructor.Id, Role = CohortRole.Instructor, JoinedAt = Start });
+        db.CohortMembers.Add(new CohortMember { InstitutionId = institution.Id, CohortId = cohort.Id, UserId = instructor.Id, Role = CohortRole.Instructor, JoinedAt = Start, DigestFrequency = DigestFrequency.Off });
         foreach (var learner in learners)
         {
             db.InstitutionMemberships.Add(new InstitutionMembership { InstitutionId = institution.Id, UserId = learner.Id, Role = InstitutionRole.Learner, CreatedAt = Start });
-            db.CohortMembers.Add(new CohortMember { InstitutionId = institution.Id, CohortId = cohort.Id, UserId = learner.Id, Role = CohortRole.Learner, JoinedAt = Start });
+            // No digests: the digest scenario has cohorts of its own, and these would go out beside them.
+            db.CohortMembers.Add(new CohortMember { InstitutionId = institution.Id, CohortId = cohort.Id, UserId = learner.Id, Role = CohortRole.Learner, JoinedAt = Start, DigestFrequency = DigestFrequency.Off });
         }
 
         var random = new Random(42);
@@ -109,7 +110,7 @@ public sealed class BenchSeeder(string connectionString)
         LastActivityAt = Start,
     };
 
-    private static PlatformUser NewUser(string email, string hash) => new()
+    public static PlatformUser NewUser(string email, string hash, DateTimeOffset createdAt) => new()
     {
         UserName = email,
         NormalizedUserName = email.ToUpperInvariant(),
@@ -118,6 +119,6 @@ public sealed class BenchSeeder(string connectionString)
         EmailConfirmed = true,
         DisplayName = email.Split('@')[0],
         PasswordHash = hash,
-        CreatedAt = Start,
+        CreatedAt = createdAt,
     };
 }

@@ -1,3 +1,7 @@
 namespace CoSie.Platform.Bench;
 
-public sealed record FanoutResult(int Connections, int Replies, long Delivered, long Expected, double P50, double P95, double P99);
+// Latencies in ms; memory in MB: before the clients connect, once they are connected, after the replies, and the
+// peak from the moment they started connecting.
+public sealed record FanoutResult(
+    int Connections, int Replies, long Delivered, long Expected, double P50, double P95, double P99,
+    double RssBeforeMb, double RssConnectedMb, double RssAfterMb, double PeakMb);

@@ -1,122 +1,158 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
 // ./cosie bench [--quick]: seeds a private database at scale, starts the Release app on loopback and measures
-// the pages and live paths the platform exists for. Results: a table on stdout and JSON in bench/results/.
+// the pages, live paths and digests the platform exists for. Results: a Markdown report on stdout, and JSON and the
+// same Markdown in bench/results/.
 var quick = args.Contains("--quick");
 var server = Environment.GetEnvironmentVariable("COSIE_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("COSIE_BENCH_POSTGRES is not set; run ./cosie bench.");
 var repository = FindRepository();
-var invariant = CultureInfo.InvariantCulture;
-var settings = new
-{
-    Quick = quick,
-    Duration = quick ? 2 : 8,
-    Repeats = quick ? 1 : 3,
-    ConnectionSteps = quick ? new[] { 1, 8 } : new[] { 1, 8, 32 },
-    ListSize = quick ? 100 : 500,
-    FanoutConnections = quick ? 100 : 1000,
-    FanoutReplies = quick ? 20 : 100,
-};
+var settings = new BenchSettings(
+    Quick: quick,
+    Duration: quick ? 2 : 8,
+    Repeats: quick ? 1 : 3,
+    ConnectionSteps: quick ? [1, 8] : [1, 8, 32],
+    ListSize: quick ? 100 : 500,
+    FanoutConnections: quick ? 100 : 1000,
+    FanoutReplies: quick ? 20 : 100,
+    SoakMembers: quick ? 20 : 200,
+    SoakLiveConnections: quick ? 100 : 1000,
+    SoakSeconds: quick ? 20 : 120,
+    DigestSizes: quick ? [100, 500] : [1000, 5000],
+    DigestPosts: quick ? 1000 : 20000,
+    MicrobenchJob: quick ? "dry" : "short");
 
 var database = $"cosie_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
 await Admin($"CREATE DATABASE \"{database}\"");
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
 var webRoot = Path.Combine(Path.GetTempPath(), database + "-wwwroot");
+var logFolder = Path.Combine(repository, ".data", "bench-logs", database);
+var failures = new List<string>();
 try
 {
     Console.WriteLine($"Seeding {database} ...");
     var seeder = new BenchSeeder(connectionString);
     await seeder.MigrateAsync();
     var seedClock = Stopwatch.StartNew();
-    var data = await seeder.SeedAsync(settings.ListSize, posters: 20);
+    var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
+    var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
     Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:0.0} s");
 
     CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
-    await using var app = await AppProcess.StartAsync(repository, connectionString, webRoot);
-    using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
-    var wrk = new Wrk(repository, TimeSpan.FromSeconds(settings.Duration), settings.Repeats);
-    var rows = new List<Row>();
-
-    // The same bytes as the thread page, served as a static file by the same app: the ceiling for this machine.
-    var threadHtml = await member.GetStringAsync(data.ThreadUrl(1000));
-    // Under "_bench": a first segment that no institution slug can take, so the request stays a platform path.
-    Directory.CreateDirectory(Path.Combine(webRoot, "_bench"));
-    await File.WriteAllTextAsync(Path.Combine(webRoot, "_bench/thread.html"), threadHtml);
-    var posts = threadHtml.Split("<article class=\"post").Length - 1;
-
-    foreach (var connections in settings.ConnectionSteps)
-    {
-        rows.Add(new Row("thread_page", connections, await wrk.RunAsync(new Uri(app.BaseAddress, data.ThreadUrl(1000)), connections, member.CookieHeader), $"{posts} posts"));
-        rows.Add(new Row("static_limit", connections, await wrk.RunAsync(new Uri(app.BaseAddress, "/_bench/thread.html"), connections, null), "same bytes, static"));
-        rows.Add(new Row("discussion_list", connections, await wrk.RunAsync(new Uri(app.BaseAddress, data.ListUrl), connections, member.CookieHeader), $"{settings.ListSize} reflections"));
-    }
-
     var counter = new QueryCounter(connectionString);
-    var queries = new Dictionary<string, double>();
-    foreach (var (name, url) in new[] { ("thread 10", data.ThreadUrl(10)), ("thread 100", data.ThreadUrl(100)), ("thread 1000", data.ThreadUrl(1000)), ("list", data.ListUrl) })
+    HttpReport http;
+    List<QueryCount> queries;
+    FanoutResult fanout;
+    SoakResult soak;
+    int appErrors;
+    await using (var app = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log")))
     {
-        await member.GetStringAsync(url);
-        await counter.ResetAsync();
-        const int requests = 20;
-        for (var i = 0; i < requests; i++)
+        using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
+        Console.WriteLine("HTTP: thread_page, thread_view_20, static_limit, discussion_list ...");
+        app.ResetPeak();
+        http = await new HttpScenarios(repository, app, data, settings, webRoot).RunAsync(member);
+        http = http with { PeakRssMb = app.Memory().Peak };
+
+        Console.WriteLine("queries_per_page ...");
+        var perPage = new QueriesPerPage(counter);
+        queries = [];
+        foreach (var size in new[] { 10, 100, 1000 })
         {
-            await member.GetStringAsync(url);
+            queries.Add(await perPage.MeasureAsync(member, $"thread of {size} replies", data.ThreadUrl(size)));
         }
-        queries[name] = (double)await counter.CountAsync() / requests;
+        if (http.HasTwentyPostView)
+        {
+            queries.Add(await perPage.MeasureAsync(member, "20-post view of 1,000", http.Fragment.Url));
+        }
+        queries.Add(await perPage.MeasureAsync(member, $"list of {settings.ListSize} reflections", data.ListUrl));
+
+        var members = new List<Session>();
+        foreach (var email in data.Posters)
+        {
+            members.Add(await Session.SignInAsync(app.BaseAddress, email));
+        }
+        Console.WriteLine("fanout ...");
+        fanout = await new Fanout(app, data).RunAsync(members, member, settings.FanoutConnections, settings.FanoutReplies);
+        Console.WriteLine($"soak: {settings.SoakMembers} members for {settings.SoakSeconds} s with {settings.SoakLiveConnections} live connections ...");
+        soak = await new Soak(app, data, http.HasTwentyPostView ? http.Fragment.Url : null)
+            .RunAsync(members, settings.SoakLiveConnections, TimeSpan.FromSeconds(settings.SoakSeconds));
+        members.ForEach(m => m.Dispose());
+        appErrors = app.Errors;
     }
 
-    var readers = new List<Session>();
-    foreach (var email in data.Posters)
+    var digests = new List<DigestResult>();
+    foreach (var size in settings.DigestSizes)
     {
-        readers.Add(await Session.SignInAsync(app.BaseAddress, email));
+        Console.WriteLine($"digest: {size} members ...");
+        digests.Add(await new DigestBench(repository, connectionString, webRoot, logFolder, counter).RunAsync(size, digestCohorts[size]));
     }
-    var before = app.Memory();
-    var fanout = await new Fanout(app.BaseAddress, data).RunAsync(readers, member, settings.FanoutConnections, settings.FanoutReplies);
-    var after = app.Memory();
-    readers.ForEach(r => r.Dispose());
 
-    var report = new StringBuilder();
-    report.AppendLine(invariant, $"| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | errors | note |");
-    report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-    foreach (var row in rows)
+    Console.WriteLine($"microbench ({settings.MicrobenchJob} job) ...");
+    var micro = await Microbenchmarks.RunAsync(repository, settings.MicrobenchJob, Path.Combine(logFolder, "microbench"));
+
+    if (http.Rows.Any(r => r.Result.Errors > 0))
     {
-        var r = row.Result;
-        report.AppendLine(invariant, $"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse} | {r.Errors} | {row.Note} |");
+        failures.Add("wrk saw errors or non-2xx answers");
     }
-    foreach (var connections in settings.ConnectionSteps)
+    if (fanout.Delivered != fanout.Expected)
     {
-        var thread = rows.Single(r => r.Scenario == "thread_page" && r.Connections == connections).Result.RequestsPerSecond;
-        var limit = rows.Single(r => r.Scenario == "static_limit" && r.Connections == connections).Result.RequestsPerSecond;
-        report.AppendLine(invariant, $"\nthread_page / static_limit at {connections} connections: {thread / limit:0.00}");
+        failures.Add($"fanout delivered {fanout.Delivered} of {fanout.Expected}");
     }
-    report.AppendLine(invariant, $"\nqueries_per_page (SQL statements per request, warm cache): {string.Join(", ", queries.Select(q => $"{q.Key}: {q.Value:0.0}"))}");
-    report.AppendLine(invariant, $"fanout: {fanout.Connections} clients, {fanout.Replies} replies, delivered {fanout.Delivered}/{fanout.Expected}; request start to receipt p50 {fanout.P50:0} ms, p95 {fanout.P95:0} ms, p99 {fanout.P99:0} ms; app RSS {before.Rss:0} MB before, {after.Rss:0} MB after, peak {after.Peak:0} MB");
-    Console.WriteLine();
-    Console.WriteLine(report);
+    if (soak.ServerErrors > 0 || soak.Failures > 0 || soak.AppErrorLines > 0)
+    {
+        failures.Add($"soak: {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log");
+    }
+    if (appErrors > 0)
+    {
+        failures.Add($"the app logged {appErrors} errors; see {Path.GetRelativePath(repository, logFolder)}");
+    }
+    // Every member and the cohort's instructor get a digest.
+    foreach (var digest in digests.Where(d => d.Pending > 0 || d.Sent != d.Members + 1 || d.SmtpMessages != d.Sent || d.AppErrorLines > 0))
+    {
+        failures.Add($"digest of {digest.Members}: {digest.Sent} sent, {digest.Pending} pending, {digest.SmtpMessages} received by SMTP, {digest.AppErrorLines} app errors");
+    }
+    if (micro.Count == 0)
+    {
+        failures.Add("microbench produced no results");
+    }
 
     var commit = await Git("rev-parse --short HEAD");
+    var dirty = (await Git("status --porcelain --untracked-files=no")).Length > 0;
+    var machine = Machine.Describe();
+    var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
+    var folder = Path.Combine(repository, "bench/results");
+    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro);
+    Console.WriteLine();
+    Console.WriteLine(markdown);
     var result = new
     {
         When = DateTimeOffset.UtcNow,
         Commit = commit,
-        Machine = new { Cores = Environment.ProcessorCount, MemoryGiB = Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024, 1), Cpu = CpuModel(), Os = Environment.OSVersion.ToString() },
+        Dirty = dirty,
+        Machine = machine,
         Settings = settings,
-        Http = rows,
+        Http = http.Rows,
+        ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
         Fanout = fanout,
-        Memory = new { RssBeforeFanoutMb = before.Rss, RssAfterFanoutMb = after.Rss, PeakMb = after.Peak },
+        Soak = soak,
+        Digests = digests,
+        Microbench = micro,
+        Failures = failures,
     };
-    var folder = Path.Combine(repository, "bench/results");
     Directory.CreateDirectory(folder);
-    var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(quick ? "-quick" : "")}.json");
-    await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
-    Console.WriteLine($"Results: {Path.GetRelativePath(repository, file)}");
-    return fanout.Delivered == fanout.Expected && rows.All(r => r.Result.Errors == 0) ? 0 : 1;
+    var file = Path.Combine(folder, stamp + ".json");
+    await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+    await File.WriteAllTextAsync(Path.ChangeExtension(file, ".md"), markdown);
+    Console.WriteLine($"Results: {Path.GetRelativePath(repository, file)} (and .md); app logs: {Path.GetRelativePath(repository, logFolder)}");
+    foreach (var failure in failures)
+    {
+        Console.Error.WriteLine("bench: " + failure);
+    }
+    return failures.Count == 0 ? 0 : 1;
 }
 finally
 {
@@ -156,11 +192,6 @@ static void CopyDirectory(string from, string to)
     }
 }
 
-static string CpuModel() =>
-    File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
-        : "unknown";
-
 async Task<string> Git(string arguments)
 {
     var start = new ProcessStartInfo("git", arguments) { RedirectStandardOutput = true, WorkingDirectory = repository };
@@ -169,5 +200,3 @@ async Task<string> Git(string arguments)
     await process.WaitForExitAsync();
     return output.Trim();
 }
-
-internal sealed record Row(string Scenario, int Connections, LoadResult Result, string Note);

@@ -14,16 +14,19 @@ public sealed class QueryCounter(string connectionString)
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<long> CountAsync()
+    public async Task<long> CountAsync(bool excludeJobStorage = false)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        // The harness marks its own statements; Hangfire's own statements (polling its queue, heartbeats, job states) name its schema.
         await using var command = new NpgsqlCommand(
             """
             SELECT coalesce(sum(calls), 0)::bigint FROM pg_stat_statements
             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE 'DISCARD%'
+              AND query NOT ILIKE '%/* bench */%' AND (NOT @exclude OR query NOT ILIKE '%hangfire%')
             """, connection);
+        command.Parameters.AddWithValue("exclude", excludeJobStorage);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -17,17 +17,17 @@ public sealed partial class Session : IDisposable
     public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);
     public string SessionCookie => _cookies.GetCookies(_client.BaseAddress!)["cosie.session"]?.Value ?? throw new InvalidOperationException("Not signed in.");
 
-    public static async Task<Session> SignInAsync(Uri baseAddress, string email)
+    public static async Task<Session> SignInAsync(Uri baseAddress, string email, string institution = BenchSeeder.Institution)
     {
         var session = new Session(baseAddress);
-        var token = await session.TokenAsync($"/{BenchSeeder.Institution}/Account/Login");
+        var token = await session.TokenAsync($"/{institution}/Account/Login");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = BenchSeeder.Password,
             ["__RequestVerificationToken"] = token,
         });
-        using var response = await session._client.PostAsync($"/{BenchSeeder.Institution}/Account/Login", form);
+        using var response = await session._client.PostAsync($"/{institution}/Account/Login", form);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
@@ -36,6 +36,8 @@ public sealed partial class Session : IDisposable
     }
 
     public async Task<string> GetStringAsync(string url) => await _client.GetStringAsync(url);
+
+    public Task<HttpResponseMessage> GetAsync(string url, CancellationToken cancellationToken = default) => _client.GetAsync(url, cancellationToken);
 
     public async Task<string> TokenAsync(string url)
     {
@@ -46,18 +48,30 @@ public sealed partial class Session : IDisposable
     // Posts a reply with a fresh submission key; returns the new post's id from the redirect to its permalink.
     public async Task<Guid> ReplyAsync(string threadUrl, string token, string body)
     {
+        using var response = await PostReplyAsync(threadUrl, token, body);
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        var match = PostId().Match(location);
+        return response.StatusCode == HttpStatusCode.Redirect && match.Success
+            ? Guid.Parse(match.Groups[1].Value)
+            : throw new InvalidOperationException($"Replying answered {(int)response.StatusCode} {location}.");
+    }
+
+    public async Task<HttpResponseMessage> PostReplyAsync(string threadUrl, string token, string body, CancellationToken cancellationToken = default)
+    {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Body"] = body,
             ["Input.SubmissionKey"] = Guid.NewGuid().ToString(),
             ["__RequestVerificationToken"] = token,
         });
-        using var response = await _client.PostAsync(threadUrl + "?handler=Reply", form);
-        var location = response.Headers.Location?.OriginalString ?? string.Empty;
-        var match = PostId().Match(location);
-        return response.StatusCode == HttpStatusCode.Redirect && match.Success
-            ? Guid.Parse(match.Groups[1].Value)
-            : throw new InvalidOperationException($"Replying answered {(int)response.StatusCode} {location}.");
+        return await _client.PostAsync(threadUrl + "?handler=Reply", form, cancellationToken);
+    }
+
+    // Posts a form of the page the token came from (the handler is in the url), as its submit button would.
+    public async Task<HttpResponseMessage> PostFormAsync(string url, string token, CancellationToken cancellationToken = default)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        return await _client.PostAsync(url, form, cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

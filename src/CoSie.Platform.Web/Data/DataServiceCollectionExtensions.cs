@@ -17,12 +17,21 @@ public static class DataServiceCollectionExtensions
         LoadMigrationsAssembly();
         services.AddSingleton<TenantStampingInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
-        services.AddDbContext<PlatformDbContext>((provider, options) => options
-            .UseNpgsql(connections.App, npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName))
-            .UseSnakeCaseNamingConvention()
-            .AddInterceptors(
-                provider.GetRequiredService<TenantStampingInterceptor>(),
-                provider.GetRequiredService<TenantSessionInterceptor>()));
+        var tallyCommands = Web.ServerTimingMiddleware.Enabled(configuration);
+        services.AddSingleton<SqlCommandTallyInterceptor>();
+        services.AddDbContext<PlatformDbContext>((provider, options) =>
+        {
+            options
+                .UseNpgsql(connections.App, npgsql => npgsql.MigrationsAssembly(MigrationsAssemblyName))
+                .UseSnakeCaseNamingConvention()
+                .AddInterceptors(
+                    provider.GetRequiredService<TenantStampingInterceptor>(),
+                    provider.GetRequiredService<TenantSessionInterceptor>());
+            if (tallyCommands)
+            {
+                options.AddInterceptors(provider.GetRequiredService<SqlCommandTallyInterceptor>());
+            }
+        });
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -29,6 +29,7 @@ public sealed class TenantSessionInterceptor(ILogger<TenantSessionInterceptor> l
             using var command = Command(connection, eventData.Context as PlatformDbContext);
             command.ExecuteNonQuery();
         }
+        SqlCommandTally.Current?.SessionSetup();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ public sealed class TenantSessionInterceptor(ILogger<TenantSessionInterceptor> l
             await using var command = Command(connection, eventData.Context as PlatformDbContext);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        SqlCommandTally.Current?.SessionSetup();
     }
 
     // A connection from the pool whose server went away (a PostgreSQL restart, a failover) breaks on its first

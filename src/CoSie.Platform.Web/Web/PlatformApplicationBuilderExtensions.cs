@@ -9,6 +9,10 @@ public static class PlatformApplicationBuilderExtensions
 {
     public static WebApplication UsePlatformPipeline(this WebApplication app)
     {
+        if (ServerTimingMiddleware.Enabled(app.Configuration))
+        {
+            app.UseMiddleware<ServerTimingMiddleware>();
+        }
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {

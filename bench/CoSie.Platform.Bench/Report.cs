@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+
+namespace CoSie.Platform.Bench;
+
+// The run as Markdown, ready to paste into the README's Performance section.
+public static class Report
+{
+    private const double NodeBbOnPostgres = 70;
+
+    public static string Markdown(
+        BenchSettings settings, Machine machine, string commit, string file, HttpReport http, IReadOnlyList<QueryCount> queries,
+        FanoutResult fanout, SoakResult soak, IReadOnlyList<DigestResult> digests, IReadOnlyList<MicroResult> micro)
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        Line($"Measured at commit `{commit}` (`{file}`; {machine.Cores} cores, {machine.Cpu}, load average {machine.LoadAverage1Min:0.0} at the start; {(settings.Quick ? "quick run, " : "")}medians of {settings.Repeats} {settings.Duration}-second wrk runs):");
+        md.AppendLine();
+        md.AppendLine("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | note |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        foreach (var row in http.Rows)
+        {
+            var r = row.Result;
+            Line($"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse:N0} | {row.Note}{(r.Errors > 0 ? $"; {r.Errors} errors" : "")} |");
+        }
+        md.AppendLine();
+        var ratios = settings.ConnectionSteps.Select(c => (c, Rate(http, "thread_page", c) / Rate(http, "static_limit", c)))
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item2:0.00} ({x.c})"));
+        Line($"- thread_page against static_limit, same run: {string.Join(", ", ratios)}; target 0.5 at 32 connections. The page as opened holds {http.Page.Posts:N0} posts in {http.Page.Bytes:N0} bytes. The app's peak RSS while wrk ran: {http.PeakRssMb:0} MB.");
+        if (http.HasTwentyPostView)
+        {
+            var at8 = Rate(http, "thread_view_20", 8);
+            Line($"- thread_view_20 (`{HttpScenarios.FragmentQuery}`, {http.Fragment.Posts} posts, {http.Fragment.Bytes:N0} bytes): {at8:N0} requests/s at 8 connections, {at8 / NodeBbOnPostgres:0.0}× NodeBB on PostgreSQL (target 10×, 700 requests/s).");
+        }
+        else
+        {
+            Line($"- thread_view_20: `{HttpScenarios.FragmentQuery}` answered {http.Fragment.Status} with {http.Fragment.Posts} posts ({http.Fragment.Bytes:N0} bytes): no 20-post view to measure yet.");
+        }
+        md.AppendLine();
+        md.AppendLine("| queries_per_page | EF Core commands | connection setups | statements PostgreSQL ran |");
+        md.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var q in queries)
+        {
+            Line($"| {q.Page} | {q.Commands}{(q.MaxCommands != q.Commands ? $"–{q.MaxCommands}" : "")} | {q.SessionSetups} | {q.ServerStatements:0.#} |");
+        }
+        md.AppendLine();
+        md.AppendLine("Commands per request as the app's EF Core interceptor reports them in `Server-Timing` (warm cache, 20 requests each; target ≤ 6 and the same at every size); a connection setup is the `set_config` that binds row-level security to the institution; PostgreSQL's own count (`pg_stat_statements`) includes both.");
+        md.AppendLine();
+        Line($"- fanout: {fanout.Connections:N0} WebSocket clients in one thread, {fanout.Replies} replies posted through the page: {fanout.Delivered:N0} of {fanout.Expected:N0} deliveries; from the POST's start to receipt p50 {fanout.P50:0} ms, p95 {fanout.P95:0} ms, p99 {fanout.P99:0} ms (target p99 < 250 ms). App RSS {fanout.RssBeforeMb:0} MB before, {fanout.RssConnectedMb:0} MB with the clients connected, {fanout.RssAfterMb:0} MB after the replies, peak {fanout.PeakMb:0} MB from the first connection on (target < 500 MB).");
+        md.AppendLine();
+        md.AppendLine("| digest: members | sent | received by SMTP | job s | members/s | SQL statements | RSS before MB | peak RSS MB |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var d in digests)
+        {
+            Line($"| {d.Members:N0} | {d.Sent:N0} | {d.SmtpMessages:N0} | {d.JobSeconds ?? d.WallSeconds:0.0} | {d.MembersPerSecond:N0} | {d.Statements:N0} | {d.RssBeforeMb:0} | {d.PeakRssMb:0} |");
+        }
+        md.AppendLine();
+        Line($"Each cohort has {settings.DigestPosts:N0} posts in the week; \"Send this week's digests now\" queues the app's `SendCohortDigestsJob`, which its Hangfire server runs, sending through MailKit to an SMTP server on loopback (job s: Hangfire's recorded run time; target ≥ 200 members/s, memory flat as the cohort grows).");
+        md.AppendLine();
+        Line($"- soak: {soak.Members} members reading and posting for {soak.Seconds:0} s with {soak.LiveConnections:N0} live connections: {soak.Requests:N0} requests, {soak.RequestsPerSecond:N0}/s; p50 {soak.P50:0} ms, p95 {soak.P95:0} ms, p99 {soak.P99:0} ms (reads p99 {soak.ReadP99:0} ms, {soak.Posts:N0} posts p99 {soak.PostP99:0} ms); {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log; {soak.LiveDeliveries:N0} live deliveries, {soak.LiveConnectionsLost} connections lost; peak RSS {soak.PeakRssMb:0} MB.");
+        if (micro.Count > 0)
+        {
+            md.AppendLine();
+            Line($"| microbench ({settings.MicrobenchJob} job) | mean | allocated |");
+            md.AppendLine("| --- | ---: | ---: |");
+            foreach (var m in micro)
+            {
+                Line($"| {m.Name} | {Time(m.MeanNanoseconds)} | {Bytes(m.AllocatedBytes)} |");
+            }
+        }
+        return md.ToString();
+    }
+
+    private static double Rate(HttpReport http, string scenario, int connections) =>
+        http.Rows.FirstOrDefault(r => r.Scenario == scenario && r.Connections == connections)?.Result.RequestsPerSecond ?? double.NaN;
+
+    private static string Time(double ns) => ns switch
+    {
+        >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1_000_000:0.00} ms"),
+        >= 1_000 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1_000:0.0} µs"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{ns:0} ns"),
+    };
+
+    private static string Bytes(double? bytes) => bytes switch
+    {
+        null => "–",
+        >= 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024 / 1024:0.0} MB"),
+        >= 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024:0.0} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:0} B"),
+    };
+}
