@@ -14,8 +14,7 @@ public sealed class DigestBench(string repository, string connectionString, stri
 {
     public async Task<DigestResult> RunAsync(int members, Guid cohortId)
     {
-        await using var smtp = new SmtpCounter();
-        smtp.Start();
+        await using var smtp = await SmtpSink.StartAsync();
         await using var app = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, $"app-digest-{members}.log"), new Dictionary<string, string>
         {
             ["Jobs__ServerEnabled"] = "true",
@@ -55,7 +54,7 @@ public sealed class DigestBench(string repository, string connectionString, stri
         var job = await JobSecondsAsync(cohortId);
         var statements = await counter.CountAsync(excludeJobStorage: true);
         peak = Math.Max(peak, app.Memory().Peak);
-        return new DigestResult(members, total, sent, pending, smtp.Messages, smtp.Bytes, wall, job,
+        return new DigestResult(members, total, sent, pending, smtp.Messages, wall, job,
             members / (job ?? wall), statements, rssBefore, peak, app.Errors);
     }
 
@@ -102,5 +101,5 @@ public sealed class DigestBench(string repository, string connectionString, stri
 // Times in seconds, memory in MB. Statements: everything the app ran in PostgreSQL for the send, Hangfire's own
 // bookkeeping left out. MembersPerSecond is over the job's run time.
 public sealed record DigestResult(
-    int Members, long Deliveries, long Sent, long Pending, long SmtpMessages, long SmtpBytes, double WallSeconds, double? JobSeconds,
+    int Members, long Deliveries, long Sent, long Pending, long SmtpMessages, double WallSeconds, double? JobSeconds,
     double MembersPerSecond, long Statements, double RssBeforeMb, double PeakRssMb, int AppErrorLines);
