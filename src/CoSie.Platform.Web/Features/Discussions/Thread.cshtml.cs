@@ -45,7 +45,7 @@ public sealed class ThreadModel(
 
     // "page" is also Razor Pages' own route value (the page's name), so the number binds from the query alone.
     public async Task<IActionResult> OnGetAsync(
-        Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, Guid? post, Guid? replyTo, CancellationToken cancellationToken)
+        Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, Guid? post, Guid? replyTo, long? since, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -61,6 +61,7 @@ public sealed class ThreadModel(
         {
             return NotFound();
         }
+        KeepMarksSince(since);
         Input = new ReplyInput { ParentId = ReplyingTo is { IsReflection: false } parent ? parent.Id : null, SubmissionKey = Guid.NewGuid() };
         await reader.RecordVisitAsync(Access, UserId, clock.GetUtcNow(), cancellationToken);
         // The visit has just read this thread's notifications.
@@ -68,9 +69,11 @@ public sealed class ThreadModel(
         return Page();
     }
 
-    // Page N's replies alone (the first without a number), as the thread page renders them, for "Show more". The same checks as the page; it is
-    // part of a visit already recorded, so it records none. How many replies follow goes in a header.
-    public async Task<IActionResult> OnGetPageAsync(Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
+    // Page N's replies alone (the first without a number), as the thread page renders them, for "Show more". The
+    // same checks as the page; it is part of a visit already recorded, so it records none. How many replies follow
+    // goes in a header.
+    public async Task<IActionResult> OnGetPageAsync(
+        Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, long? since, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -87,6 +90,7 @@ public sealed class ThreadModel(
         {
             return NotFound();
         }
+        KeepMarksSince(since);
         Response.Headers[RemainingHeader] = Paging.Remaining.ToString(CultureInfo.InvariantCulture);
         Response.Headers[PagesHeader] = Paging.Count.ToString(CultureInfo.InvariantCulture);
         using var html = new StringWriter(CultureInfo.InvariantCulture);
@@ -148,6 +152,22 @@ public sealed class ThreadModel(
     public IHtmlContent Replies() => new ThreadSlice(renderer, Snapshot!, Person!, Paging.Start, Paging.End);
 
     public int PageSize => Math.Max(1, options.Value.PageSize);
+
+    // Links to other pages carry the time this page counts "new" from: opening the thread recorded the visit, and
+    // the next page of the same reading should mark the same replies as new.
+    public string SinceQuery => Person?.LastVisitAt is { } visit ? $"&since={visit.ToUnixTimeMilliseconds()}" : string.Empty;
+
+    // It only changes which posts this person sees marked as new, and only towards an earlier visit of theirs.
+    private void KeepMarksSince(long? since)
+    {
+        if (since is { } ms && ms is >= 0 and <= MaxUnixMilliseconds && Person!.LastVisitAt is { } visit
+            && DateTimeOffset.FromUnixTimeMilliseconds(ms) is var earlier && earlier < visit)
+        {
+            Person = Person with { LastVisitAt = earlier };
+        }
+    }
+
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
     // An explicit page number must exist; otherwise the page that holds the post asked for, else the first.
     private bool ChoosePage(int? number, Guid? post)

@@ -188,7 +188,8 @@
         if (link.getAttribute("aria-busy") === "true") { return; }
         var page = parseInt(link.getAttribute("data-next-page"), 10);
         link.setAttribute("aria-busy", "true");
-        fetch(window.location.pathname + "?handler=Page&page=" + page, { credentials: "same-origin", headers: { Accept: "text/html" } })
+        var since = link.getAttribute("data-since") || "";
+        fetch(window.location.pathname + "?handler=Page&page=" + page + since, { credentials: "same-origin", headers: { Accept: "text/html" } })
           .then(function (response) {
             if (!response.ok) { throw new Error("HTTP " + response.status); }
             var left = parseInt(response.headers.get("X-Replies-Remaining"), 10);
@@ -207,7 +208,7 @@
             added.forEach(function (article) { setUpReplyLinks(article); });
             remaining = isNaN(result.left) ? Math.max(0, remaining - added.length) : result.left;
             link.setAttribute("data-next-page", String(page + 1));
-            link.href = "?page=" + (page + 1);
+            link.href = "?page=" + (page + 1) + since;
             show();
             if (announce) { announce.textContent = (link.getAttribute("data-text-loaded") || "{0}").replace("{0}", String(added.length)); }
             // Keyboard focus moves to the first reply shown, where reading goes on (the button may be gone).
