@@ -1,11 +1,10 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using CoSie.Platform.Web.Features.Discussions;
 
 namespace CoSie.Platform.Microbench;
 
-// The shared part of a thread page (rendered once per thread version and cached) and the per-person slots that
-// every request writes into it, as ThreadModel does.
+// The shared part of a thread page (rendered once per thread version and cached) and the page of it, with the
+// per-person slots filled, that every request writes, as ThreadModel does.
 [MemoryDiagnoser]
 public class ThreadRendering
 {
@@ -30,17 +29,13 @@ public class ThreadRendering
     [Benchmark]
     public ThreadSnapshot RenderSnapshot() => _renderer.Render(_posts, ViewerClass.Reader, TimeZoneInfo.Utc);
 
+    // One page as ThreadModel writes it: the reflection and the first page of replies, slots filled for the person.
     [Benchmark]
-    public int WritePersonalSlots()
+    public int WritePersonalPage()
     {
-        var html = new StringBuilder(_snapshot.Parts.Sum(p => p.Length) + _snapshot.Posts.Count * 256);
-        for (var i = 0; i < _snapshot.Slots.Count; i++)
-        {
-            html.Append(_snapshot.Parts[i]);
-            var (post, kind) = _snapshot.Slots[i];
-            _renderer.WriteSlot(html, _snapshot.Posts[post], kind, _person);
-        }
-        html.Append(_snapshot.Parts[^1]);
-        return html.Length;
+        using var writer = new StringWriter();
+        new ThreadSlice(_renderer, _snapshot, _person, 0, Math.Min(_snapshot.Posts.Count, 1 + new DiscussionOptions().PageSize))
+            .WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        return writer.GetStringBuilder().Length;
     }
 }

@@ -16,7 +16,7 @@ public sealed class DatabaseConnections
                 "ConnectionStrings:Default is not set. Set the environment variable ConnectionStrings__Default " +
                 "(for example Host=localhost;Database=cosie;Username=cosie;Password=...), or start the app with ./cosie run.");
         }
-        App = app;
+        App = WithPreparedStatements(app);
         var migrations = configuration.GetConnectionString("Migrations");
         Migrations = string.IsNullOrWhiteSpace(migrations) ? app : migrations;
         var appUser = new NpgsqlConnectionStringBuilder(App).Username;
@@ -25,6 +25,21 @@ public sealed class DatabaseConnections
     }
 
     public string App { get; }
+
+    // The pages' queries are few but large (the thread's access check joins a dozen tables), and PostgreSQL spent more
+    // time parsing and planning them than running them (1.5 of 1.6 ms for that check). Npgsql then prepares a
+    // statement on a connection once it has run twice, and later runs skip both steps. A deployment's own setting wins.
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare > 0)
+        {
+            return connectionString;
+        }
+        builder.MaxAutoPrepare = 64;
+        builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
+    }
 
     public string Migrations { get; }
 

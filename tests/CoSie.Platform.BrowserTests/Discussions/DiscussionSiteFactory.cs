@@ -3,6 +3,7 @@ using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSie.Platform.BrowserTests.Discussions;
@@ -78,6 +79,29 @@ public sealed class DiscussionSiteFactory : BrowserAppFactory
         InInstitutionAsync(Institution.Id, async (services, _) =>
             PostIdOf(await services.GetRequiredService<ReplyToReflection>().ExecuteAsync(
                 cohort.Id, reflectionId, parentId, author.Id, body, Guid.NewGuid(), CancellationToken.None)));
+
+    // Many replies at once, written as the use case would but in one transaction (the posting limit would take minutes):
+    // every third answers the one before it. Returns the thread's reply ids in tree order.
+    public Task<IReadOnlyList<Guid>> SeedRepliesAsync(Guid reflectionId, PlatformUser author, int count) =>
+        InInstitutionAsync(Institution.Id, async (_, db) =>
+        {
+            var now = Clock.GetUtcNow();
+            var reflection = await db.Reflections.SingleAsync(r => r.Id == reflectionId);
+            Reply? previous = null;
+            for (var i = 0; i < count; i++)
+            {
+                var reply = reflection.AddReply(i % 3 == 2 ? previous : null, author.Id, $"Seeded reply {i}", $"<p>Seeded reply {i}</p>", now);
+                db.Replies.Add(reply);
+                db.ThreadEvents.Add(reflection.Record(ThreadEventKind.ReplyPosted, reply.Id, now));
+                previous = reply;
+            }
+            await db.SaveChangesAsync();
+            return await TreeOrderAsync(reflectionId);
+        });
+
+    public Task<IReadOnlyList<Guid>> TreeOrderAsync(Guid reflectionId) =>
+        InInstitutionAsync(Institution.Id, async (_, db) =>
+            (IReadOnlyList<Guid>)await db.Replies.Where(r => r.ReflectionId == reflectionId).OrderBy(r => r.Path).Select(r => r.Id).ToListAsync());
 
     public static string ThreadPath(Cohort cohort, Guid reflectionId) => $"/{InstitutionSlug}/cohorts/{cohort.Id}/reflections/{reflectionId}";
 

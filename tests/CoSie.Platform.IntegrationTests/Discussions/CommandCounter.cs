@@ -3,14 +3,37 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoSie.Platform.IntegrationTests.Discussions;
 
-// Counts the SQL commands the app sends, to hold the thread page to a constant number of queries.
-public sealed class CommandCounter : DbCommandInterceptor
+// Counts the SQL statements the app sends, as PostgreSQL's pg_stat_statements would: every command EF Core runs, and
+// the statement that sets the institution for row-level security each time a connection opens
+// (TenantSessionInterceptor runs it on the connection itself, outside EF Core's command interceptors).
+public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private int _count;
+    private int _opens;
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public int ConnectionOpens => Volatile.Read(ref _opens);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _opens, 0);
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Opened();
+
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Opened();
+        return Task.CompletedTask;
+    }
+
+    private void Opened()
+    {
+        Interlocked.Increment(ref _opens);
+        Interlocked.Increment(ref _count);
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {

@@ -22,6 +22,8 @@ public sealed class DiscussionAccessTests(DiscussionFactory factory) : IClassFix
         factory.PromptUrl(cohort),
         factory.ThreadUrl(cohort, reflection),
         $"{factory.ThreadUrl(cohort, reflection)}?handler=Members&q=a",
+        $"{factory.ThreadUrl(cohort, reflection)}?handler=Page&page=1",
+        $"{factory.ThreadUrl(cohort, reflection)}?post={reply}",
         $"{factory.ThreadUrl(cohort, reflection)}/posts/{reply}/edit",
         $"{factory.ThreadUrl(cohort, reflection)}/posts/{reply}/history",
     ];

@@ -98,6 +98,32 @@ public partial class DiscussionFactory : CohortFactory
         return Guid.Parse(PostAnchor().Match(location).Groups[1].Value);
     }
 
+    // A thread seeded in bulk as a deep and wide tree: every third reply answers the one before it. Returns the
+    // reflection and its replies' ids in tree order (by path), as the thread page lists them.
+    public async Task<(Guid ReflectionId, IReadOnlyList<Guid> Replies)> SeededThreadAsync(Cohort cohort, int replies, Guid? authorId = null)
+    {
+        var author = authorId ?? (await LearnerAsync(cohort, $"Author of {replies} {Guid.NewGuid():N}")).Id;
+        return await QueryAsync(async db =>
+        {
+            var now = Clock.GetUtcNow();
+            var reflection = new Reflection { CohortId = cohort.Id, PromptId = Prompts[0].Id, AuthorId = author, BodySource = "Root", BodyHtml = "<p>Root</p>", CreatedAt = now, LastActivityAt = now };
+            db.Reflections.Add(reflection);
+            var added = new List<Reply>(replies);
+            Reply? previous = null;
+            for (var i = 0; i < replies; i++)
+            {
+                var parent = i % 3 == 2 ? previous : null;
+                var reply = reflection.AddReply(parent, author, $"Reply {i}", $"<p>Reply {i}</p>", now);
+                db.Replies.Add(reply);
+                db.ThreadEvents.Add(reflection.Record(ThreadEventKind.ReplyPosted, reply.Id, now));
+                added.Add(reply);
+                previous = reply;
+            }
+            await db.SaveChangesAsync();
+            return (reflection.Id, (IReadOnlyList<Guid>)[.. added.OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Id)]);
+        });
+    }
+
     public async Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => await PersonInCohortAsync(cohort, CohortRole.Learner, name);
 
     public Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query) => InInstitutionAsync(A.Id, (_, db) => query(db));

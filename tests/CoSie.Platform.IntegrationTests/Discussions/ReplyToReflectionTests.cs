@@ -43,7 +43,7 @@ public sealed class ReplyToReflectionTests(DiscussionFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var replyId = DiscussionFactory.PostIdOf(response);
-        Assert.Equal($"{factory.ThreadUrl(cohort, reflectionId)}#post-{replyId}", response.Headers.Location!.ToString());
+        Assert.Equal($"{factory.ThreadUrl(cohort, reflectionId)}?post={replyId}#post-{replyId}", response.Headers.Location!.ToString());
     }
 
     [Fact]

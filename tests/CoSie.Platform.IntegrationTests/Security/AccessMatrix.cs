@@ -63,6 +63,7 @@ public static class AccessMatrix
         ["GET /Discussions/Prompt?handler=Members"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Thread"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Thread?handler=Members"] = "login 200 200 200 404 404 404 403 404",
+        ["GET /Discussions/Thread?handler=Page"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Errors/Status"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Home/Index"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Institutions/Home"] = "200 200 200 200 200 200 200 200 200",

@@ -27,7 +27,7 @@ public sealed class DigestLinks(IOptions<AppOptions> options)
         $"{Cohort(institution, cohortId)}/reflections/{reflectionId}";
 
     public string Reply(InstitutionInfo institution, Guid cohortId, Guid reflectionId, Guid replyId) =>
-        $"{Reflection(institution, cohortId, reflectionId)}#reply-{replyId}";
+        $"{Reflection(institution, cohortId, reflectionId)}?post={replyId}#post-{replyId}";
 
     public string Module(InstitutionInfo institution, string courseSlug, string moduleSlug) =>
         $"{InstitutionBase(institution)}/courses/{Uri.EscapeDataString(courseSlug)}/{Uri.EscapeDataString(moduleSlug)}";

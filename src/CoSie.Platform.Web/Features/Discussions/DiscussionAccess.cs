@@ -46,6 +46,10 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                     .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
                     .Max(s => (DateTimeOffset?)s.Until),
                 OwnAwaiting = db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval),
+                // For the page, in the same round trip: whether there are marks to fetch, and the header's badge.
+                HasHelpfulMarks = db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
+                UnreadHere = db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null),
+                Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || row.InstitutionRole is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
@@ -87,6 +91,9 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             LastVisitAt = row.Visit?.VisitedAt,
             PostingSuspendedUntil = row.SuspendedUntil,
             OwnRepliesAwaitingApproval = row.OwnAwaiting,
+            HasHelpfulMarks = row.HasHelpfulMarks,
+            UnreadHere = row.UnreadHere,
+            Unread = row.Unread,
         };
     }
 
@@ -119,6 +126,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 SuspendedUntil = db.CohortSuspensions
                     .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
                     .Max(s => (DateTimeOffset?)s.Until),
+                Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || row.InstitutionRole is null)
@@ -147,6 +155,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             PostFirst = row.PostFirst,
             RevealOnPost = row.RevealOnPost,
             PostingSuspendedUntil = row.SuspendedUntil,
+            Unread = row.Unread,
         };
     }
 

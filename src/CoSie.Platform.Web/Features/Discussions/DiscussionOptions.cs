@@ -13,6 +13,9 @@ public sealed class DiscussionOptions
     // Origins besides the app's own host that may open a live connection (e.g. https://cosie.example.org).
     public List<string> AllowedOrigins { get; set; } = [];
 
+    // Replies on one page of a thread (Discussions:PageSize); "Show more" loads the next page in place.
+    public int PageSize { get; set; } = 20;
+
     // Rendered threads kept in memory, measured in characters of HTML.
     public long ThreadCacheCharacters { get; set; } = 64_000_000;
 

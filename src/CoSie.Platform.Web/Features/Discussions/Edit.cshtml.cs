@@ -97,7 +97,7 @@ public sealed class EditModel(
         db.Reflections.Where(r => r.Id == reflectionId).Select(r => r.PromptId).SingleAsync(cancellationToken);
 
     private string ThreadUrl(Guid cohortId, Guid reflectionId, Guid postId) =>
-        Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"#post-{postId}";
+        Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"?post={postId}#post-{postId}";
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

@@ -5,11 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
-// The unread count next to "Notifications" in the header, one query per page.
+// The unread count next to "Notifications" in the header: one query per page, or none when the page's own access
+// check already counted it (thread and prompt pages, whose query count is held constant).
 public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant, ILogger<NotificationBadge> logger)
 {
+    private int? _known;
+
+    public void Know(int unread) => _known = unread;
+
     public async Task<int> UnreadAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
+        if (_known is { } known)
+        {
+            return known;
+        }
         if (!tenant.HasInstitution || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             return 0;

@@ -2,7 +2,7 @@ using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
-// What rendering one post needs; the reflection has Depth -1 and no parent.
+// What rendering one post needs; the reflection has Depth -1, no parent and the empty path (first in tree order).
 public sealed record PostRow(
     Guid Id,
     Guid ReflectionId,
@@ -15,7 +15,8 @@ public sealed record PostRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt,
     int HelpfulCount,
-    string? HiddenReason = null)
+    string? HiddenReason = null,
+    string Path = "")
 {
     public bool IsReflection => Id == ReflectionId;
 

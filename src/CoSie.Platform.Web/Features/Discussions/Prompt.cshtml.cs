@@ -15,7 +15,7 @@ namespace CoSie.Platform.Web.Features.Discussions;
 // reflections if post-first lets them see them.
 [Authorize]
 public sealed class PromptModel(
-    PlatformDbContext db, DiscussionAccess access, WriteReflection write, TenantContext tenant, IStringLocalizer<PromptModel> localizer) : PageModel
+    PlatformDbContext db, DiscussionAccess access, WriteReflection write, NotificationBadge badge, TenantContext tenant, IStringLocalizer<PromptModel> localizer) : PageModel
 {
     public const int MaxListed = 300;
 
@@ -32,6 +32,9 @@ public sealed class PromptModel(
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid promptId, string? sort, CancellationToken cancellationToken)
     {
         Sort = sort == "discussed" ? "discussed" : "newest";
+        // One connection for the page's queries: each open is a statement of its own (the institution for
+        // row-level security, TenantSessionInterceptor).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
     }
 
@@ -78,6 +81,7 @@ public sealed class PromptModel(
             case AccessVerdict.Forbidden:
                 return StatusCode(StatusCodes.Status403Forbidden);
         }
+        badge.Know(Access.Unread);
         var userId = UserId;
         var moderator = Access.Viewer!.IsModerator;
         var query = db.Reflections.AsNoTracking()

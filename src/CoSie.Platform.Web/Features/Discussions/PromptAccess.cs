@@ -17,6 +17,9 @@ public sealed class PromptAccess
     public bool PostFirst { get; init; }
     public bool RevealOnPost { get; init; }
 
+    // The person's unread notifications in the institution, for the header's badge.
+    public int Unread { get; init; }
+
     [MemberNotNullWhen(true, nameof(Viewer), nameof(Place))]
     public bool Allowed => Verdict is AccessVerdict.Allowed or AccessVerdict.HeldBack;
 

@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
-using System.Text;
+using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
-// A reflection and its replies as a tree. The shared HTML comes from ThreadReader (cached per thread version);
-// this page fills in the person's own parts. Posting, replying and "helpful" are plain forms that redirect back
-// to the post (post, redirect, get); discussion.js adds live updates on top.
+// A reflection and one page of its replies (DiscussionOptions.PageSize, in tree order). The shared HTML comes from
+// ThreadReader (the whole thread, cached per thread version); this page writes the slice it shows and fills in the
+// person's own parts. ?page=N picks a page, ?post={id} the page that holds a post; "Show more" is a plain link to
+// the next page, which discussion.js turns into the Page fragment appended in place. Posting, replying and
+// "helpful" are plain forms that redirect back to the post (post, redirect, get); discussion.js adds live updates.
 [Authorize]
 public sealed class ThreadModel(
     DiscussionAccess access,
@@ -21,8 +25,10 @@ public sealed class ThreadModel(
     ReplyToReflection replies,
     MarkHelpful helpful,
     Mentions mentions,
+    NotificationBadge badge,
     TenantContext tenant,
     TimeProvider clock,
+    IOptions<DiscussionOptions> options,
     IStringLocalizer<ThreadModel> localizer) : PageModel
 {
     [BindProperty]
@@ -34,19 +40,66 @@ public sealed class ThreadModel(
     public PostRow? ReplyingTo { get; private set; }
     public string? Error { get; private set; }
     public IReadOnlyList<PostRow> OwnAwaiting { get; private set; } = [];
+    public ThreadPage Paging { get; private set; } = ThreadPage.Of(1, 0, 1);
     public string InstitutionSlug => tenant.Required.Slug;
 
-    public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid? replyTo, CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value (the page's name), so the number binds from the query alone.
+    public async Task<IActionResult> OnGetAsync(
+        Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, Guid? post, Guid? replyTo, long? since, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return NotFound();
+        }
+        await reader.HoldConnectionAsync(cancellationToken);
         var refusal = await LoadAsync(cohortId, reflectionId, replyTo, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
+        if (!ChoosePage(number, post ?? replyTo))
+        {
+            return NotFound();
+        }
+        KeepMarksSince(since);
         Input = new ReplyInput { ParentId = ReplyingTo is { IsReflection: false } parent ? parent.Id : null, SubmissionKey = Guid.NewGuid() };
-        await reader.RecordVisitAsync(Access.Reflection!, UserId, clock.GetUtcNow(), cancellationToken);
+        await reader.RecordVisitAsync(Access, UserId, clock.GetUtcNow(), cancellationToken);
+        // The visit has just read this thread's notifications.
+        badge.Know(Math.Max(0, Access.Unread - Access.UnreadHere));
         return Page();
     }
+
+    // Page N's replies alone (the first without a number), as the thread page renders them, for "Show more". The
+    // same checks as the page; it is part of a visit already recorded, so it records none. How many replies follow
+    // goes in a header.
+    public async Task<IActionResult> OnGetPageAsync(
+        Guid cohortId, Guid reflectionId, [FromQuery(Name = "page")] int? number, long? since, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return NotFound();
+        }
+        await reader.HoldConnectionAsync(cancellationToken);
+        var refusal = await LoadAsync(cohortId, reflectionId, null, cancellationToken, withOwnAwaiting: false);
+        if (refusal is not null)
+        {
+            // Held back by post-first: the page would explain the gate; a fragment has nothing to show.
+            return refusal is PageResult ? StatusCode(StatusCodes.Status403Forbidden) : refusal;
+        }
+        if (!ChoosePage(number ?? 1, null))
+        {
+            return NotFound();
+        }
+        KeepMarksSince(since);
+        Response.Headers[RemainingHeader] = Paging.Remaining.ToString(CultureInfo.InvariantCulture);
+        Response.Headers[PagesHeader] = Paging.Count.ToString(CultureInfo.InvariantCulture);
+        using var html = new StringWriter(CultureInfo.InvariantCulture);
+        Replies().WriteTo(html, HtmlEncoder.Default);
+        return Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    public const string RemainingHeader = "X-Replies-Remaining";
+    public const string PagesHeader = "X-Reply-Pages";
 
     public async Task<IActionResult> OnPostReplyAsync(Guid cohortId, Guid reflectionId, CancellationToken cancellationToken)
     {
@@ -64,6 +117,7 @@ public sealed class ThreadModel(
         {
             return refusal;
         }
+        _ = ChoosePage(null, Input.ParentId);
         Error = localizer.Message(result);
         Response.StatusCode = result.StatusCode();
         Response.AddRetryAfter(result);
@@ -93,21 +147,42 @@ public sealed class ThreadModel(
         return new JsonResult(members.Where(m => m.UserId != UserId).Select(m => new { name = m.Name }));
     }
 
-    public IHtmlContent ThreadHtml()
+    public IHtmlContent ReflectionHtml() => new ThreadSlice(renderer, Snapshot!, Person!, 0, 1);
+
+    public IHtmlContent Replies() => new ThreadSlice(renderer, Snapshot!, Person!, Paging.Start, Paging.End);
+
+    public int PageSize => Math.Max(1, options.Value.PageSize);
+
+    // Links to other pages carry the time this page counts "new" from: opening the thread recorded the visit, and
+    // the next page of the same reading should mark the same replies as new.
+    public string SinceQuery => Person?.LastVisitAt is { } visit ? $"&since={visit.ToUnixTimeMilliseconds()}" : string.Empty;
+
+    // It only changes which posts this person sees marked as new, and only towards an earlier visit of theirs.
+    private void KeepMarksSince(long? since)
     {
-        var snapshot = Snapshot!;
-        var html = new StringBuilder(snapshot.Parts.Sum(p => p.Length) + snapshot.Posts.Count * 256);
-        for (var i = 0; i < snapshot.Slots.Count; i++)
+        if (since is { } ms && ms is >= 0 and <= MaxUnixMilliseconds && Person!.LastVisitAt is { } visit
+            && DateTimeOffset.FromUnixTimeMilliseconds(ms) is var earlier && earlier < visit)
         {
-            html.Append(snapshot.Parts[i]);
-            var (post, kind) = snapshot.Slots[i];
-            renderer.WriteSlot(html, snapshot.Posts[post], kind, Person!);
+            Person = Person with { LastVisitAt = earlier };
         }
-        html.Append(snapshot.Parts[^1]);
-        return new HtmlString(html.ToString());
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid reflectionId, Guid? replyTo, CancellationToken cancellationToken)
+    private const long MaxUnixMilliseconds = 253_402_300_799_999;
+
+    // An explicit page number must exist; otherwise the page that holds the post asked for, else the first.
+    private bool ChoosePage(int? number, Guid? post)
+    {
+        var count = ThreadPage.CountFor(Snapshot!.ReplyCount, PageSize);
+        if (number is { } n && (n < 1 || n > count))
+        {
+            return false;
+        }
+        var chosen = number ?? (post is { } id && Snapshot.IndexOf(id) is var index and > 0 ? ThreadPage.Holding(index, PageSize) : 1);
+        Paging = ThreadPage.Of(chosen, Snapshot.ReplyCount, PageSize);
+        return true;
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid reflectionId, Guid? replyTo, CancellationToken cancellationToken, bool withOwnAwaiting = true)
     {
         Access = await access.ForThreadAsync(cohortId, reflectionId, UserId, cancellationToken);
         switch (Access.Verdict)
@@ -122,14 +197,14 @@ public sealed class ThreadModel(
                 return Page();
         }
         Snapshot = await reader.SharedAsync(Access, cancellationToken);
-        var marks = await reader.HelpfulMarksAsync(reflectionId, UserId, cancellationToken);
+        var marks = await reader.HelpfulMarksAsync(Access, UserId, cancellationToken);
         var viewer = Access.Viewer!;
         Person = new PersonalView(
             UserId, viewer.CanParticipate, viewer.IsModerator, !Access.Reflection!.IsLocked, marks, Access.LastVisitAt, clock.GetUtcNow(), Access.EditWindow,
             Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"));
-        ReplyingTo = replyTo is { } id ? Snapshot.Posts.FirstOrDefault(p => p.Id == id) : null;
+        ReplyingTo = replyTo is { } id ? Snapshot.Find(id) : null;
         // Only when there is something to show, so that an ordinary thread page keeps its query count.
-        if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator)
+        if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator && withOwnAwaiting)
         {
             var userId = UserId;
             OwnAwaiting = await reader.RepliesAsync(reflectionId, cancellationToken) is var all
@@ -142,8 +217,9 @@ public sealed class ThreadModel(
     public string When(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, reader.Zone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
+    // ?post= opens the page that holds the post, whichever page that is by now.
     private string PostUrl(Guid cohortId, Guid reflectionId, Guid postId) =>
-        Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"#post-{postId}";
+        Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"?post={postId}#post-{postId}";
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 

@@ -19,6 +19,11 @@ public sealed class ThreadAccess
     public long? LastSeenSequence { get; init; }
     public DateTimeOffset? LastVisitAt { get; init; }
     public int OwnRepliesAwaitingApproval { get; init; }
+    public bool HasHelpfulMarks { get; init; }
+
+    // The person's unread notifications: about this thread, and in the whole institution.
+    public int UnreadHere { get; init; }
+    public int Unread { get; init; }
 
     [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
     public bool Allowed => Verdict == AccessVerdict.Allowed;

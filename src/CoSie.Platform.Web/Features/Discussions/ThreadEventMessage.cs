@@ -1,6 +1,7 @@
 namespace CoSie.Platform.Web.Features.Discussions;
 
-// One thread event as a live page receives it. Html is the post rendered by ThreadRenderer, as the page renders it.
+// One thread event as a live page receives it. Html is the post rendered by ThreadRenderer, as the page renders it;
+// Path is the post's place in tree order, so that a page showing part of the thread can tell where a reply belongs.
 public sealed record ThreadEventMessage(
     Guid ReflectionId,
     long Sequence,
@@ -10,4 +11,5 @@ public sealed record ThreadEventMessage(
     int Depth,
     string? Html,
     int HelpfulCount,
-    int ReplyCount);
+    int ReplyCount,
+    string? Path = null);

@@ -58,7 +58,7 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reade
             var inReplyTo = post.ParentReplyId is { } parent ? parentNames.GetValueOrDefault(parent) : null;
             var html = e.Kind == ThreadEventKind.HelpfulChanged ? null : renderer.RenderPost(post, inReplyTo, viewer, zone, anyone);
             messages.Add(new ThreadEventMessage(
-                reflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, reflection.Reflection.ReplyCount));
+                reflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, reflection.Reflection.ReplyCount, post.Path));
         }
         return messages;
     }

@@ -28,13 +28,29 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         return snapshot;
     }
 
-    public async Task<IReadOnlySet<Guid>> HelpfulMarksAsync(Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>
-        (await db.Helpfuls.Where(h => h.ReflectionId == reflectionId && h.UserId == userId).Select(h => h.PostId).ToListAsync(cancellationToken)).ToHashSet();
+    // The access check says whether there are any, so that most page views skip this query.
+    public async Task<IReadOnlySet<Guid>> HelpfulMarksAsync(ThreadAccess access, Guid userId, CancellationToken cancellationToken) =>
+        access.HasHelpfulMarks
+            ? (await db.Helpfuls.Where(h => h.ReflectionId == access.Reflection!.Id && h.UserId == userId).Select(h => h.PostId).ToListAsync(cancellationToken)).ToHashSet()
+            : new HashSet<Guid>();
 
-    // Records the visit and reads this thread's notifications as seen, in one statement. Raw SQL skips the
+    // One connection for the rest of the request: EF Core would open one per query, and each open writes the
+    // institution for row-level security (TenantSessionInterceptor), a statement of its own. The context closes it
+    // when the request's scope ends.
+    public Task HoldConnectionAsync(CancellationToken cancellationToken) => db.Database.OpenConnectionAsync(cancellationToken);
+
+    // Records the visit and reads this thread's notifications as seen, in one statement, but only when it would
+    // change something: a first visit, events since the last one, or unread notifications about the thread. Skipping
+    // an unchanged visit keeps its time, which is what "new since your last visit" and the digests compare posts
+    // with; no post can be newer than it while the thread's last event is the one the visit saw. Raw SQL skips the
     // interceptor, so the institution is written out.
-    public async Task RecordVisitAsync(Reflection reflection, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> RecordVisitAsync(ThreadAccess access, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var reflection = access.Reflection!;
+        if (access.LastSeenSequence >= reflection.LastEventSequence && access.UnreadHere == 0)
+        {
+            return false;
+        }
         var institutionId = tenant.Required.Id;
         await db.Database.ExecuteSqlAsync($"""
             WITH seen AS (
@@ -45,6 +61,7 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
             ON CONFLICT (user_id, reflection_id) DO UPDATE
                 SET last_seen_sequence = GREATEST(thread_visits.last_seen_sequence, EXCLUDED.last_seen_sequence), visited_at = EXCLUDED.visited_at
             """, cancellationToken);
+        return true;
     }
 
     public Task<List<PostRow>> RepliesAsync(Guid reflectionId, CancellationToken cancellationToken) =>
@@ -55,7 +72,7 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         orderby r.Path
         join u in db.Users on r.AuthorId equals u.Id into authors
         from u in authors.DefaultIfEmpty()
-        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason);
+        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason, r.Path);
 
     public TimeZoneInfo Zone =>
         TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;

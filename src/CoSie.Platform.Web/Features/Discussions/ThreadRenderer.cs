@@ -11,29 +11,40 @@ namespace CoSie.Platform.Web.Features.Discussions;
 public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    private const string ArticleEnd = "</article>\n";
 
     public ThreadSnapshot Render(IReadOnlyList<PostRow> posts, ViewerClass viewer, TimeZoneInfo zone)
     {
         var names = posts.ToDictionary(p => p.Id, p => p.AuthorName);
-        var parts = new List<string>(posts.Count * 2 + 1);
-        var slots = new List<(int, SlotKind)>(posts.Count * 2);
+        var rendered = new List<RenderedPost>(posts.Count);
         var html = new StringBuilder();
-        for (var i = 0; i < posts.Count; i++)
+        foreach (var post in posts)
         {
-            var post = posts[i];
             var inReplyTo = post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is { } parent ? DisplayName(names.GetValueOrDefault(parent)) : null;
             WriteHeader(html, post, inReplyTo, zone);
-            parts.Add(html.ToString());
+            var head = html.ToString();
             html.Clear();
-            slots.Add((i, SlotKind.NewMark));
             WriteBody(html, post, viewer);
-            parts.Add(html.ToString());
+            rendered.Add(new RenderedPost(head, html.ToString()));
             html.Clear();
-            slots.Add((i, SlotKind.Actions));
-            html.Append("</article>\n");
         }
-        parts.Add(html.ToString());
-        return new ThreadSnapshot(posts, parts, slots);
+        return new ThreadSnapshot(posts, rendered);
+    }
+
+    // One post of a snapshot with its slots filled for this person; scratch holds each slot while it is written.
+    public void WritePost(TextWriter writer, ThreadSnapshot snapshot, int index, PersonalView person, StringBuilder scratch)
+    {
+        var post = snapshot.Posts[index];
+        var rendered = snapshot.Rendered[index];
+        writer.Write(rendered.Head);
+        scratch.Clear();
+        WriteSlot(scratch, post, SlotKind.NewMark, person);
+        writer.Write(scratch);
+        writer.Write(rendered.Body);
+        scratch.Clear();
+        WriteSlot(scratch, post, SlotKind.Actions, person);
+        writer.Write(scratch);
+        writer.Write(ArticleEnd);
     }
 
     // One post with its slots filled for this person: what a live push carries and a catch-up returns.
@@ -44,7 +55,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         WriteSlot(html, post, SlotKind.NewMark, person);
         WriteBody(html, post, viewer);
         WriteSlot(html, post, SlotKind.Actions, person);
-        html.Append("</article>\n");
+        html.Append(ArticleEnd);
         return html.ToString();
     }
 
@@ -131,6 +142,8 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         html.Append("\" id=\"post-").Append(id).Append("\" data-post-id=\"").Append(id)
             .Append("\" data-parent-id=\"").Append((post.ParentReplyId ?? (post.IsReflection ? (Guid?)null : post.ReflectionId))?.ToString() ?? string.Empty)
             .Append("\" data-depth=\"").Append(post.Depth.ToString(CultureInfo.InvariantCulture))
+            // Its place in tree order, so that a live page can tell whether a new reply falls inside what it shows.
+            .Append("\" data-path=\"").Append(post.Path)
             .Append("\" aria-label=\"").Append(Encode(localizer["Post by {0}", author])).Append("\">");
         var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
         html.Append("<header class=\"post-meta\"><span class=\"post-author\">").Append(Encode(author)).Append("</span> ")

@@ -33,7 +33,7 @@ public sealed class FlagModel(DiscussionAccess access, FlagPost flag, IStringLoc
                 TempData["Status"] = result.Outcome == ModerationOutcome.Done
                     ? localizer["Thank you. The cohort's moderators will look at it."].Value
                     : localizer["You have flagged this post already, or it is no longer shown."].Value;
-                return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"#post-{postId}");
+                return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"?post={postId}#post-{postId}");
             case ModerationOutcome.NotFound:
                 return NotFound();
             case ModerationOutcome.Forbidden:

@@ -92,7 +92,7 @@ public sealed class ModerateModel(
                 var back = Request.Form["returnUrl"].ToString();
                 return Url.IsLocalUrl(back) && !string.IsNullOrEmpty(back)
                     ? LocalRedirect(back)
-                    : Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"#post-{postId}");
+                    : Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"?post={postId}#post-{postId}");
             case ModerationOutcome.NotFound:
                 return NotFound();
             case ModerationOutcome.Forbidden:

@@ -1,6 +1,8 @@
 // Live discussions on top of pages that work without JavaScript: new replies, edits, deletions and "helpful"
 // counts arrive in place; a reconnect catches up from the last event sequence seen; @mentions autocomplete.
-// Every post's HTML comes from the server, rendered by the same code as the page and sanitized there.
+// A thread page shows one page of replies: "Show more" appends the next page in place, and a link to a post on
+// another page follows to the page that holds it. Every post's HTML comes from the server, rendered by the same
+// code as the page and sanitized there.
 (function () {
   "use strict";
 
@@ -11,9 +13,11 @@
     var many = element.getAttribute("data-many");
     element.textContent = count === 1 && one ? one : (many || "{0}").replace("{0}", String(count));
   }
-  if (!window.signalR) { return; }
-
   var thread = document.getElementById("thread");
+  var more = thread ? setUpPaging() : null;
+  if (thread && !more) { return; }
+  if (!window.signalR) { setUpMentions(); setUpReplyLinks(); return; }
+
   var list = document.querySelector(".reflection-list-section[data-watch=true]");
   var badge = document.querySelector(".notification-badge");
   var badgeLink = document.querySelector(".notifications-link");
@@ -135,19 +139,19 @@
         if (pending.indexOf(existing) >= 0) { pending[pending.indexOf(existing)] = article; }
         return;
       }
-      var parentId = message.parentId || reflectionId;
-      var parent = document.getElementById("post-" + parentId);
-      if (!parent) { return; }
-      var depth = parseInt(parent.getAttribute("data-depth"), 10);
-      var after = parent;
-      var next = parent.nextElementSibling;
-      while (next && next.matches("article.post") && parseInt(next.getAttribute("data-depth"), 10) > depth) {
-        after = next;
-        next = next.nextElementSibling;
+      // Only a post new to this page is placed: one on a page not loaded stays there.
+      if (message.kind !== "ReplyPosted" && message.kind !== "PostApproved") { return; }
+      var path = message.path || "";
+      var shown = thread.querySelectorAll("article.post.reply");
+      if (shown.length && path < (shown[0].getAttribute("data-path") || "")) { return; }
+      if (more.remaining() > 0 && (!shown.length || path > (shown[shown.length - 1].getAttribute("data-path") || ""))) {
+        // It belongs after what is loaded: "Show more" will bring it.
+        more.grow();
+        return;
       }
       // New replies wait behind the notice, so the page does not move under the reader.
       article.hidden = true;
-      after.after(article);
+      place(article);
       pending.push(article);
       setUpReplyLinks(article);
       if (notice && noticeButton) {
@@ -155,6 +159,88 @@
         notice.hidden = false;
       }
     }
+  }
+
+  // Returns null when it leaves for the page that holds a linked post.
+  function setUpPaging() {
+    var hash = window.location.hash;
+    if (hash.indexOf("#post-") === 0 && !document.getElementById(hash.slice(1))) {
+      var wanted = hash.slice("#post-".length);
+      if (/^[0-9a-f-]{36}$/i.test(wanted) && new URLSearchParams(window.location.search).get("post") !== wanted) {
+        window.location.replace(window.location.pathname + "?post=" + wanted + hash);
+        return null;
+      }
+    }
+    var link = document.querySelector(".show-more");
+    var announce = document.querySelector(".more-status");
+    var remaining = link ? parseInt(link.getAttribute("data-remaining"), 10) || 0 : 0;
+
+    function show() {
+      if (!link) { return; }
+      link.textContent = (link.getAttribute("data-text-more") || "{0}").replace("{0}", String(remaining));
+      link.setAttribute("data-remaining", String(remaining));
+      link.closest("nav").hidden = remaining <= 0;
+    }
+
+    if (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        if (link.getAttribute("aria-busy") === "true") { return; }
+        var page = parseInt(link.getAttribute("data-next-page"), 10);
+        link.setAttribute("aria-busy", "true");
+        var since = link.getAttribute("data-since") || "";
+        fetch(window.location.pathname + "?handler=Page&page=" + page + since, { credentials: "same-origin", headers: { Accept: "text/html" } })
+          .then(function (response) {
+            if (!response.ok) { throw new Error("HTTP " + response.status); }
+            var left = parseInt(response.headers.get("X-Replies-Remaining"), 10);
+            return response.text().then(function (html) { return { html: html, left: left }; });
+          })
+          .then(function (result) {
+            var template = document.createElement("template");
+            template.innerHTML = result.html;
+            var added = [];
+            Array.prototype.slice.call(template.content.querySelectorAll("article.post")).forEach(function (article) {
+              // Already here: arrived live, or the pages moved by a reply posted above.
+              if (document.getElementById(article.id)) { return; }
+              place(article);
+              added.push(article);
+            });
+            added.forEach(function (article) { setUpReplyLinks(article); });
+            remaining = isNaN(result.left) ? Math.max(0, remaining - added.length) : result.left;
+            link.setAttribute("data-next-page", String(page + 1));
+            link.href = "?page=" + (page + 1) + since;
+            show();
+            if (announce) { announce.textContent = (link.getAttribute("data-text-loaded") || "{0}").replace("{0}", String(added.length)); }
+            // Keyboard focus moves to the first reply shown, where reading goes on (the button may be gone).
+            if (added[0]) {
+              added[0].setAttribute("tabindex", "-1");
+              added[0].focus();
+            }
+          })
+          .catch(function () {
+            if (announce) { announce.textContent = link.getAttribute("data-text-failed") || ""; }
+          })
+          .then(function () { link.removeAttribute("aria-busy"); });
+      });
+    }
+    return {
+      remaining: function () { return remaining; },
+      grow: function () { remaining += 1; show(); },
+    };
+  }
+
+  // Puts a reply where it stands in tree order among the replies shown: paths are fixed-width digit segments, so
+  // they compare as strings.
+  function place(article) {
+    var path = article.getAttribute("data-path") || "";
+    var shown = thread.querySelectorAll("article.post.reply");
+    for (var i = 0; i < shown.length; i++) {
+      if ((shown[i].getAttribute("data-path") || "") > path) {
+        shown[i].before(article);
+        return;
+      }
+    }
+    (shown.length ? shown[shown.length - 1] : thread.querySelector("article.post.reflection")).after(article);
   }
 
   function setUpList() {
