@@ -24,13 +24,13 @@ public sealed class HttpScenarios(string repository, AppProcess app, BenchData d
         var rows = new List<Row>();
         foreach (var connections in settings.ConnectionSteps)
         {
-            rows.Add(new Row("thread_page", connections, await wrk.RunAsync(new Uri(app.BaseAddress, threadUrl), connections, member.CookieHeader), $"{page.Posts} posts as opened"));
+            rows.Add(new Row("thread_page", connections, await wrk.RunAsync(new Uri(app.BaseAddress, threadUrl), connections, () => member.FreshCookieHeaderAsync(threadUrl)), $"{page.Posts} posts as opened"));
             if (HttpReport.IsTwentyPostView(fragment))
             {
-                rows.Add(new Row("thread_view_20", connections, await wrk.RunAsync(new Uri(app.BaseAddress, fragment.Url), connections, member.CookieHeader), $"{fragment.Posts} posts, fragment"));
+                rows.Add(new Row("thread_view_20", connections, await wrk.RunAsync(new Uri(app.BaseAddress, fragment.Url), connections, () => member.FreshCookieHeaderAsync(threadUrl)), $"{fragment.Posts} posts, fragment"));
             }
             rows.Add(new Row("static_limit", connections, await wrk.RunAsync(new Uri(app.BaseAddress, staticUrl), connections, null), "same bytes, static"));
-            rows.Add(new Row("discussion_list", connections, await wrk.RunAsync(new Uri(app.BaseAddress, data.ListUrl), connections, member.CookieHeader), $"{settings.ListSize} reflections"));
+            rows.Add(new Row("discussion_list", connections, await wrk.RunAsync(new Uri(app.BaseAddress, data.ListUrl), connections, () => member.FreshCookieHeaderAsync(data.ListUrl)), $"{settings.ListSize} reflections"));
         }
         return new HttpReport(rows, page, fragment, staticView);
     }

@@ -15,6 +15,16 @@ public sealed partial class Session : IDisposable
     }
 
     public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);
+
+    // The cookie as a browser would hold it now. Once the security stamp's validation interval has passed, the app
+    // checks the stamp and renews the cookie on the next request; a browser keeps the renewed one, but wrk replays the
+    // header it was given, so an old cookie would make every request of the run check the stamp again. One request
+    // first takes the renewal.
+    public async Task<string> FreshCookieHeaderAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        return CookieHeader;
+    }
     public string SessionCookie => _cookies.GetCookies(_client.BaseAddress!)["cosie.session"]?.Value ?? throw new InvalidOperationException("Not signed in.");
 
     public static async Task<Session> SignInAsync(Uri baseAddress, string email, string institution = BenchSeeder.Institution)

@@ -6,12 +6,13 @@ namespace CoSie.Platform.Bench;
 // HTTP load from wrk (Debian's package), one JSON line per run from bench/wrk/report.lua.
 public sealed class Wrk(string repository, TimeSpan duration, int repeats)
 {
-    public async Task<LoadResult> RunAsync(Uri url, int connections, string? cookie)
+    // The cookie is asked for before each run (signed-in sessions renew theirs; see Session.FreshCookieHeaderAsync).
+    public async Task<LoadResult> RunAsync(Uri url, int connections, Func<Task<string>>? cookie)
     {
         var runs = new List<LoadResult>();
         for (var i = 0; i < repeats; i++)
         {
-            runs.Add(await RunOnceAsync(url, connections, cookie));
+            runs.Add(await RunOnceAsync(url, connections, cookie is null ? null : await cookie()));
         }
         return LoadResult.Median(runs);
     }
