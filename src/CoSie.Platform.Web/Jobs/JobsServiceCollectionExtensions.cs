@@ -64,6 +64,14 @@ public static class JobsServiceCollectionExtensions
             DashboardTitle = "CoSIE jobs",
             AppPath = "/admin/institutions",
         }).RequireAuthorization(Identity.PlatformPolicies.PlatformAdmin);
+        // The dashboard polls its statistics by POSTing a form to /stats; Hangfire reads that form whatever the method,
+        // so a GET (a bookmark, a link checker) failed with "Incorrect Content-Type" and answered 500. The more
+        // specific route takes GETs away from the dashboard's catch-all and says which method works.
+        endpoints.MapGet("/admin/jobs/stats", (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }).RequireAuthorization(Identity.PlatformPolicies.PlatformAdmin);
         return endpoints;
     }
 }
