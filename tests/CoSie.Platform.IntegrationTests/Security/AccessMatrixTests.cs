@@ -72,19 +72,51 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
                 }
                 var form = forms[Actors[i]];
                 form.Action = endpoint.Url;
-                using var response = await clients[Actors[i]].PostFormAsync(endpoint.Url, form, TamperedValues());
+                using var response = await clients[Actors[i]].PostFormAsync(endpoint.Url, form, TamperedValues(endpoint.Pattern));
                 observed.Add(Outcome(response));
             }
             Compare(endpoint, observed, failures, observedMissing);
         }
         var after = await factory.FingerprintAsync();
         var changed = before.Where(t => after[t.Key] != t.Value).Select(t => t.Key).ToList();
+        var inconsistent = Inconsistencies().ToList();
 
         Assert.True(missing.Count == 0, $"Routes without a declaration in AccessMatrix (one line each):\n{observedMissing}");
         Assert.True(stale.Count == 0, $"Declarations for routes the app no longer maps: {string.Join(", ", stale)}");
         Assert.True(failures.Count == 0, $"Outcomes that differ from AccessMatrix ({string.Join(" ", Actors)}):\n{string.Join("\n", failures)}");
         Assert.True(changed.Count == 0, $"Refused requests changed {string.Join(", ", changed)}");
+        Assert.True(inconsistent.Count == 0,
+            $"A form refuses someone differently from its page (a form field may bind over a route value; [FromRoute] fixes that):\n{string.Join("\n", inconsistent)}");
     }
+
+    // Whoever a page refuses (sign-in, 403, 404) and its form refuses too, the form refuses the same way: a different
+    // answer to the POST means the handler judged another thing than the page did, typically a form field bound over a
+    // route parameter. (A form may serve people its page has nothing for, such as the module preview.)
+    private static IEnumerable<string> Inconsistencies()
+    {
+        foreach (var (key, declared) in AccessMatrix.Expected.Where(e => e.Key.StartsWith("POST ", StringComparison.Ordinal)))
+        {
+            var page = key["POST ".Length..].Split('?')[0];
+            if (KnownInconsistentPages.Contains(page) || !AccessMatrix.Expected.TryGetValue("GET " + page, out var get))
+            {
+                continue;
+            }
+            var posted = Tokens(declared);
+            var read = Tokens(get);
+            for (var i = 0; i < Actors.Length; i++)
+            {
+                if (read[i] is "login" or "403" or "404" && posted[i] != "ok" && posted[i] != read[i])
+                {
+                    yield return $"  {key}: {Actors[i]} gets {posted[i]}, but {read[i]} from GET {page}";
+                }
+            }
+        }
+    }
+
+    // REVIEW: Thread and Prompt bind cohortId/reflectionId/promptId without [FromRoute], so a tampered CohortId field
+    // turns another cohort's learner's 403 into 404 there. Their files are being reworked on another branch; once they
+    // take the route values from the route, empty this set and declare 403 for OtherCohortLearnerA.
+    private static readonly HashSet<string> KnownInconsistentPages = ["/Discussions/Thread", "/Discussions/Prompt"];
 
     [Fact]
     public async Task Hub_methods_are_declared_and_a_thread_joins_only_for_its_readers()
@@ -110,6 +142,30 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
 
     // Hidden and bound inputs a tampering person could send: another institution, cohort, author or post. Pages take
     // them from the route and the session, never from the form.
+    // Every route parameter of the endpoint is sent as a form field too, naming something else: the handler must judge
+    // the thing in the URL, which the page's authorization was about.
+    private Dictionary<string, string> TamperedValues(string pattern)
+    {
+        var values = TamperedValues();
+        foreach (Match parameter in RouteParameter().Matches(pattern))
+        {
+            var name = parameter.Groups[1].Value;
+            var foreign = name switch
+            {
+                "id" or "cohortId" => factory.CohortB.Id.ToString(),
+                "slug" or "course" => "course-b",
+                "path" => null,
+                _ when parameter.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+                _ => "tampered",
+            };
+            if (foreign is not null)
+            {
+                values[name] = foreign;
+            }
+        }
+        return values;
+    }
+
     private Dictionary<string, string> TamperedValues() => new()
     {
         ["Input.Body"] = "tampered",
@@ -171,14 +227,14 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
                 {
                     var method = handler.HttpMethod.ToUpperInvariant();
                     var query = handler.Name is null ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler.Name;
-                    endpoints.Add(new Endpoint($"{method} {page.ViewEnginePath}{(handler.Name is null ? string.Empty : "?handler=" + handler.Name)}", method, url + query));
+                    endpoints.Add(new Endpoint($"{method} {page.ViewEnginePath}{(handler.Name is null ? string.Empty : "?handler=" + handler.Name)}", method, url + query, pattern));
                 }
                 continue;
             }
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
             foreach (var method in methods.Where(m => m is "GET" or "POST").Distinct())
             {
-                endpoints.Add(new Endpoint($"{method} {pattern}", method, Fill(pattern, "/" + pattern.TrimStart('/'))));
+                endpoints.Add(new Endpoint($"{method} {pattern}", method, Fill(pattern, "/" + pattern.TrimStart('/')), pattern));
             }
         }
         return [.. endpoints.DistinctBy(e => (e.Key, e.Url)).OrderBy(e => e.Key, StringComparer.Ordinal)];
@@ -213,5 +269,5 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
     [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
     private static partial Regex RouteParameter();
 
-    private sealed record Endpoint(string Key, string Method, string Url);
+    private sealed record Endpoint(string Key, string Method, string Url, string Pattern);
 }

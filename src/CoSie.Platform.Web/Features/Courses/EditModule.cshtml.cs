@@ -28,7 +28,7 @@ public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, M
         return Show(Module.BodyHtml);
     }
 
-    public async Task<IActionResult> OnPostAsync(string course, string module, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, [FromRoute] string module, string? command, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, module, cancellationToken))
         {

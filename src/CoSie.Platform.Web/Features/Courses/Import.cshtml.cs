@@ -33,7 +33,7 @@ public sealed class ImportModel(
         return await LoadAsync(course, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(string course, IFormFile? upload, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync([FromRoute] string course, IFormFile? upload, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, cancellationToken))
         {
@@ -65,7 +65,7 @@ public sealed class ImportModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(string course, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmAsync([FromRoute] string course, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, cancellationToken))
         {

@@ -29,7 +29,7 @@ public sealed class NewModuleModel(PlatformDbContext db, CourseAccess access, Mo
         return Show(string.Empty);
     }
 
-    public async Task<IActionResult> OnPostAsync(string course, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, string? command, CancellationToken cancellationToken)
     {
         var found = await access.ManageAsync(course, User, cancellationToken);
         if (found is null)

@@ -18,7 +18,7 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
     public void OnGet(int code) => Describe(code);
 
     // Re-executed error requests keep the original method, so a failed POST lands here too.
-    public void OnPost(int code) => Describe(code);
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {
