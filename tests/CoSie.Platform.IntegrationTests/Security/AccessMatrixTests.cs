@@ -6,12 +6,7 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions;
-using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -24,7 +19,7 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
     [Fact]
     public async Task Every_endpoint_answers_each_role_as_declared_and_refusals_change_nothing()
     {
-        var endpoints = await EndpointsAsync();
+        var endpoints = await MappedEndpoints.ListAsync(factory);
         var missing = endpoints.Where(e => !AccessMatrix.Expected.ContainsKey(e.Key)).Select(e => e.Key).Distinct().ToList();
         var stale = AccessMatrix.Expected.Keys.Except(endpoints.Select(e => e.Key)).ToList();
         var clients = new Dictionary<Actor, HttpClient>();
@@ -147,7 +142,7 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
     private Dictionary<string, string> TamperedValues(string pattern)
     {
         var values = TamperedValues();
-        foreach (Match parameter in RouteParameter().Matches(pattern))
+        foreach (Match parameter in MappedEndpoints.RouteParameter().Matches(pattern))
         {
             var name = parameter.Groups[1].Value;
             var foreign = name switch
@@ -178,7 +173,7 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
         ["UserId"] = factory.People[Actor.LearnerB].Id.ToString(),
     };
 
-    private static void Compare(Endpoint endpoint, List<string> observed, List<string> failures, StringBuilder missing)
+    private static void Compare(MappedEndpoint endpoint, List<string> observed, List<string> failures, StringBuilder missing)
     {
         var line = string.Join(" ", observed);
         if (!AccessMatrix.Expected.TryGetValue(endpoint.Key, out var declared))
@@ -209,65 +204,4 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
         }
         return await factory.CreateClientAsAsync(factory.People[actor]);
     }
-
-    private async Task<List<Endpoint>> EndpointsAsync()
-    {
-        var source = factory.Services.GetRequiredService<EndpointDataSource>();
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var endpoints = new List<Endpoint>();
-        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = endpoint.RoutePattern.RawText ?? string.Empty;
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
-            {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                var inInstitution = endpoint.Metadata.GetMetadata<EndpointScopeMetadata>()?.Scope == EndpointScope.Institution;
-                var url = (inInstitution ? "/" + factory.A.Slug : string.Empty) + Fill(page.ViewEnginePath, "/" + pattern.TrimStart('/'));
-                foreach (var handler in compiled.HandlerMethods)
-                {
-                    var method = handler.HttpMethod.ToUpperInvariant();
-                    var query = handler.Name is null ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + handler.Name;
-                    endpoints.Add(new Endpoint($"{method} {page.ViewEnginePath}{(handler.Name is null ? string.Empty : "?handler=" + handler.Name)}", method, url + query, pattern));
-                }
-                continue;
-            }
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"];
-            foreach (var method in methods.Where(m => m is "GET" or "POST").Distinct())
-            {
-                endpoints.Add(new Endpoint($"{method} {pattern}", method, Fill(pattern, "/" + pattern.TrimStart('/')), pattern));
-            }
-        }
-        return [.. endpoints.DistinctBy(e => (e.Key, e.Url)).OrderBy(e => e.Key, StringComparer.Ordinal)];
-    }
-
-    // Real ids of the seeded things of institution A in place of each route parameter.
-    private string Fill(string page, string pattern) => RouteParameter().Replace(pattern, match =>
-    {
-        var name = match.Groups[1].Value;
-        return name switch
-        {
-            "id" when page.StartsWith("/Admin/", StringComparison.Ordinal) => factory.A.Id.ToString(),
-            "id" => factory.CohortA.Id.ToString(),
-            "userId" => factory.People[Actor.AdminA].Id.ToString(),
-            "memberId" => factory.LearnerMembershipA.Id.ToString(),
-            "invitationId" => factory.InvitationA.Id.ToString(),
-            "cohortId" => factory.CohortA.Id.ToString(),
-            "reflectionId" => factory.ReflectionA.ToString(),
-            "postId" => factory.ReplyA.ToString(),
-            "promptId" => factory.PromptA.Id.ToString(),
-            "slug" or "course" => factory.CourseA.Slug,
-            "module" => factory.ModuleA.Slug,
-            "code" when page == "/Errors/Status" => "404",
-            "code" => factory.CohortA.InviteCode,
-            "path" => string.Empty,
-            // A token that does not verify: the unsubscribe page must refuse it the same way for everyone.
-            "token" => "not-a-valid-token",
-            _ => throw new InvalidOperationException($"No seeded value for the route parameter {{{name}}} of {page}; add one to Fill."),
-        };
-    });
-
-    [GeneratedRegex(@"\{\**([A-Za-z]+)[^}]*\}")]
-    private static partial Regex RouteParameter();
-
-    private sealed record Endpoint(string Key, string Method, string Url, string Pattern);
 }

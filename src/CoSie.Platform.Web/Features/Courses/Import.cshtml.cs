@@ -11,7 +11,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
 // A little above the importer's own limit, so that a slightly larger file still gets its message.
-[RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
     CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer,
