@@ -32,6 +32,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddSingleton<LiveCutOffRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
         services.AddSingleton<AccountCheck>();
+        services.AddHostedService<LiveAccountSweep>();
         services.AddSingleton<DiscussionHubFilter>();
         var signalR = services.AddSignalR(options =>
         {
