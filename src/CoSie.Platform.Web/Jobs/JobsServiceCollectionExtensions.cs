@@ -17,8 +17,9 @@ public static class JobsServiceCollectionExtensions
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = options.SchemaName,
-            // An app role of its own may not create schemas; the migrator installs Hangfire's tables as the owner then.
-            PrepareSchemaIfNecessary = connections.AppRole is null,
+            // An app role of its own may not create schemas, and an app that does not migrate leaves the schema to the
+            // migration run: the migrator installs Hangfire's tables as the owner then.
+            PrepareSchemaIfNecessary = connections.AppRole is null && configuration.GetValue("Database:MigrateOnStartup", true),
             // A running job keeps extending its lease, so a long job is never handed to a second worker; a job
             // whose server died is picked up again once the lease lapses.
             UseSlidingInvisibilityTimeout = true,
