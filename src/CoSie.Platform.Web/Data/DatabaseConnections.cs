@@ -22,6 +22,16 @@ public sealed class DatabaseConnections
         var appUser = new NpgsqlConnectionStringBuilder(App).Username;
         var ownerUser = new NpgsqlConnectionStringBuilder(Migrations).Username;
         AppRole = !string.IsNullOrEmpty(appUser) && !string.Equals(appUser, ownerUser, StringComparison.Ordinal) ? appUser : null;
+        AppRolePassword = AppRole is null ? null : new NpgsqlConnectionStringBuilder(App).Password;
+        ProvisionAppRole = configuration.GetValue("Database:ProvisionAppRole", false);
+        if (ProvisionAppRole && (AppRole is null || string.IsNullOrEmpty(AppRolePassword)))
+        {
+            // A deployment that asks for its own app role must never fall back to connecting as the owner, which
+            // row-level security does not bind.
+            throw new InvalidOperationException(
+                "Database:ProvisionAppRole is set, but ConnectionStrings:Default does not name a role of its own with a password: " +
+                "set it to the app's role (for example Username=cosie_app;Password=...) and ConnectionStrings:Migrations to the owner.");
+        }
     }
 
     public string App { get; }
@@ -45,4 +55,10 @@ public sealed class DatabaseConnections
 
     // Set when the app connects as a role of its own, which the migrator then grants data access to.
     public string? AppRole { get; }
+
+    public string? AppRolePassword { get; }
+
+    // Database:ProvisionAppRole: the migration run creates the app's role (or sets its password) from
+    // ConnectionStrings:Default, as docker compose does. It needs an owner that may create roles.
+    public bool ProvisionAppRole { get; }
 }

@@ -56,15 +56,50 @@ public sealed class DatabaseMigrator(DatabaseConnections connections, JobsOption
             var tables = await apply.ExecuteScalarAsync(cancellationToken);
             logger.LogInformation("Row-level security covers {Count} tenant-owned tables", tables);
         }
+        // The app may not create schemas (its own role) or does not migrate (Database:MigrateOnStartup off), so Hangfire's
+        // tables are installed here, by the owner, with everything else the schema needs.
+        Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(owner, jobs.SchemaName);
         if (connections.AppRole is not { } role)
         {
             return;
         }
-        // The app role may not create schemas, so Hangfire's tables are installed here, by the owner.
-        Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(owner, jobs.SchemaName);
+        if (connections.ProvisionAppRole)
+        {
+            await ProvisionAsync(owner, role, connections.AppRolePassword!, cancellationToken);
+        }
         await using var grant = new NpgsqlCommand(
             RowLevelSecuritySql.GrantToAppRole(role, "public") + RowLevelSecuritySql.GrantToAppRole(role, jobs.SchemaName), owner);
         await grant.ExecuteNonQueryAsync(cancellationToken);
         logger.LogInformation("Granted the app role {Role} access to the data", role);
+    }
+
+    // Creates the app's role, or brings an existing one to the password of ConnectionStrings:Default, with no rights
+    // beyond logging in; the grants follow. A role that is superuser or BYPASSRLS is refused: the policies would not
+    // bind it, and the deployment would look protected without being so.
+    private async Task ProvisionAsync(NpgsqlConnection owner, string role, string password, CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = @role", owner))
+        {
+            exists.Parameters.AddWithValue("role", role);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                throw new InvalidOperationException(
+                    $"The app's role {role} is a superuser or may bypass row-level security; give the app a role of its own without those rights.");
+            }
+        }
+        // Role names and passwords cannot be parameters of CREATE ROLE; format() quotes them as an identifier and a literal.
+        await using var build = new NpgsqlCommand("""
+            SELECT format(
+                CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = @role)
+                     THEN 'ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD %L'
+                     ELSE 'CREATE ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD %L' END,
+                @role, @password)
+            """, owner);
+        build.Parameters.AddWithValue("role", role);
+        build.Parameters.AddWithValue("password", password);
+        var statement = (string)(await build.ExecuteScalarAsync(cancellationToken))!;
+        await using var provision = new NpgsqlCommand(statement, owner);
+        await provision.ExecuteNonQueryAsync(cancellationToken);
+        logger.LogInformation("The app role {Role} is in place, without superuser or BYPASSRLS rights", role);
     }
 }

@@ -37,7 +37,7 @@ public static class IdentityServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // A changed password, a sign-out everywhere or a disabled account reaches other sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -17,8 +17,9 @@ public static class JobsServiceCollectionExtensions
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = options.SchemaName,
-            // An app role of its own may not create schemas; the migrator installs Hangfire's tables as the owner then.
-            PrepareSchemaIfNecessary = connections.AppRole is null,
+            // An app role of its own may not create schemas, and an app that does not migrate leaves the schema to the
+            // migration run: the migrator installs Hangfire's tables as the owner then.
+            PrepareSchemaIfNecessary = connections.AppRole is null && configuration.GetValue("Database:MigrateOnStartup", true),
             // A running job keeps extending its lease, so a long job is never handed to a second worker; a job
             // whose server died is picked up again once the lease lapses.
             UseSlidingInvisibilityTimeout = true,
@@ -63,6 +64,14 @@ public static class JobsServiceCollectionExtensions
             Authorization = [new PlatformAdminDashboardFilter()],
             DashboardTitle = "CoSIE jobs",
             AppPath = "/admin/institutions",
+        }).RequireAuthorization(Identity.PlatformPolicies.PlatformAdmin);
+        // The dashboard polls its statistics by POSTing a form to /stats; Hangfire reads that form whatever the method,
+        // so a GET (a bookmark, a link checker) failed with "Incorrect Content-Type" and answered 500. The more
+        // specific route takes GETs away from the dashboard's catch-all and says which method works.
+        endpoints.MapGet("/admin/jobs/stats", (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
         }).RequireAuthorization(Identity.PlatformPolicies.PlatformAdmin);
         return endpoints;
     }

@@ -19,7 +19,13 @@ public static class PlatformApplicationBuilderExtensions
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler("/Errors/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Errors/500",
+            // What the client sent wrong is the client's error, with the server's own status (413 for a body cut off
+            // at the limit), not a 500 that reads as ours. A form that cannot be parsed is a bad request.
+            StatusCodeSelector = ClientErrorStatus,
+        });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 
         // Answered before tenancy, which reads institutions from the database: liveness must not depend on the
@@ -33,6 +39,8 @@ public static class PlatformApplicationBuilderExtensions
         app.UseDiscussionOriginCheck();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing, which knows the endpoint and so its limit; before anything reads the body.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();
@@ -41,5 +49,21 @@ public static class PlatformApplicationBuilderExtensions
         app.MapPlatformJobsDashboard();
         app.MapDiscussions();
         return app;
+    }
+
+    // The exception, or one it wraps (antiforgery and model binding wrap what reading the form threw).
+    private static int ClientErrorStatus(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case BadHttpRequestException bad:
+                    return bad.StatusCode;
+                case InvalidDataException:
+                    return StatusCodes.Status400BadRequest;
+            }
+        }
+        return StatusCodes.Status500InternalServerError;
     }
 }

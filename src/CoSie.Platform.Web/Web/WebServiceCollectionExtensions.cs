@@ -2,6 +2,7 @@ using System.Globalization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -51,6 +52,11 @@ public static class WebServiceCollectionExtensions
             .PersistKeysToDbContext<PlatformDbContext>();
 
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownSettings.Timeout(configuration));
+
+        services.Configure<RequestLimits>(configuration.GetSection(RequestLimits.Section));
+        // The body limit (RequestBodyLimitMiddleware) is the one limit on size: a single form field may fill it. The
+        // form reader's own 4 MB cap per field would otherwise fail a module body or an import first, as a 500.
+        services.Configure<FormOptions>(options => options.ValueLengthLimit = int.MaxValue);
 
         services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSettings.Apply(options, configuration));
 

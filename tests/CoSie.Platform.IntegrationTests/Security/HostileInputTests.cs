@@ -110,6 +110,83 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         AssertInert(await client.GetDocumentAsync(factory.Url("/cohorts")), "cohort list");
     }
 
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_modules_title_body_prompt_and_literature_are_shown_inert(string payload)
+    {
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var cohort = await factory.OpenCohortAsync($"Hostile module {Slug(payload)}");
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Module Reader"));
+
+        using var created = await instructor.SubmitAsync(factory.Url($"/courses/{factory.Course.Slug}/modules/new"), new Dictionary<string, string>
+        {
+            ["Input.Title"] = payload,
+            ["Input.Slug"] = $"{Slug(payload)}-module",
+            ["Input.Format"] = "Html",
+            ["Input.Body"] = payload,
+            ["Input.Prompts[0].Text"] = payload,
+            ["Input.Literature"] = payload,
+            ["command"] = "publish",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var moduleUrl = created.Headers.Location!.OriginalString;
+        AssertInert(await instructor.GetDocumentAsync(moduleUrl), "module page (instructor)");
+        AssertInert(await instructor.GetDocumentAsync(factory.Url($"/courses/{factory.Course.Slug}")), "course page");
+        var module = await learner.GetDocumentAsync(moduleUrl);
+        AssertInert(module, "module page (learner)");
+        var prompt = module.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+            .First(href => href.Contains($"/cohorts/{cohort.Id}/prompts/", StringComparison.Ordinal));
+        AssertInert(await learner.GetDocumentAsync(prompt), "prompt page");
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task An_institutions_name_is_shown_inert(string payload)
+    {
+        var admin = await factory.CreateClientAsAsync(await factory.UserAsync($"platform-{Slug(payload)}@hostile.test", platformAdmin: true));
+
+        using var created = await admin.SubmitAsync("/admin/institutions/new", new Dictionary<string, string>
+        {
+            ["Input.Slug"] = $"{Slug(payload)}-inst",
+            ["Input.Name"] = payload,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        AssertInert(await admin.GetDocumentAsync("/admin/institutions"), "institution list");
+        AssertInert(await admin.GetDocumentAsync($"/{Slug(payload)}-inst"), "institution home");
+    }
+
+    // A flag's note reaches the moderators' queue; a hide reason reaches the author and the moderators on the thread.
+    [Fact]
+    public async Task Flag_notes_and_hide_reasons_are_shown_inert()
+    {
+        var cohort = await factory.OpenCohortAsync("Hostile moderation");
+        var authorUser = await factory.LearnerAsync(cohort, "Flagged Author");
+        var author = await factory.CreateClientAsAsync(authorUser);
+        var flagger = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Hostile Flagger"));
+        var moderator = await factory.CreateClientAsAsync(factory.Instructor);
+        var reflectionId = await factory.WriteReflectionAsync(author, cohort, "Flag me.");
+        var postUrl = factory.Url($"/cohorts/{cohort.Id}/reflections/{reflectionId}/posts/{reflectionId}");
+        var hostile = string.Join(" ", Corpus);
+
+        using (var flagged = await flagger.SubmitAsync(postUrl + "/flag", new Dictionary<string, string> { ["Input.Reason"] = "Other", ["Input.Note"] = hostile }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, flagged.StatusCode);
+        }
+        AssertInert(await moderator.GetDocumentAsync(factory.Url($"/cohorts/{cohort.Id}/moderation")), "moderation queue");
+
+        using (var hidden = await moderator.SubmitAsync(postUrl + "/moderate", new Dictionary<string, string> { ["Input.Reason"] = hostile }, "#hide-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, hidden.StatusCode);
+        }
+        AssertInert(await author.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId)), "thread page (author)");
+        AssertInert(await moderator.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId)), "thread page (moderator)");
+        AssertInert(await moderator.GetDocumentAsync(postUrl + "/moderate"), "moderation page");
+        AssertInert(await moderator.GetDocumentAsync(factory.Url("/moderation/audit")), "audit log");
+        AssertInert(await author.GetDocumentAsync(factory.Url("/notifications")), "notifications");
+    }
+
     [Fact]
     public async Task A_live_reply_carries_inert_html()
     {

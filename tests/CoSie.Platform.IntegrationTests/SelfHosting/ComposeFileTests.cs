@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoSie.Platform.Web.Data;
 using Json.Schema;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
 using YamlDotNet.RepresentationModel;
 
 namespace CoSie.Platform.IntegrationTests.SelfHosting;
@@ -71,9 +74,56 @@ public sealed class ComposeFileTests
     {
         var variables = EnvExample.Load().Values;
 
-        var error = Assert.Throws<InvalidOperationException>(() => compose.Environment("app", variables));
+        var error = Assert.Throws<InvalidOperationException>(() => compose.Environment("migrate", variables));
         Assert.StartsWith("POSTGRES_PASSWORD is not set", error.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => compose.Environment("postgres", variables));
+        var app = Assert.Throws<InvalidOperationException>(() => compose.Environment("app", variables));
+        Assert.StartsWith("COSIE_DB_APP_PASSWORD is not set", app.Message, StringComparison.Ordinal);
+    }
+
+    // Row-level security binds only a role that neither owns the tables nor is superuser: the app and its replica must
+    // connect as the app's role and never hold the owner's credentials; the migration run, as the owner, creates it.
+    [Fact]
+    public void The_app_connects_as_its_own_role_and_never_with_the_owners_credentials()
+    {
+        var variables = EnvExample.Load().With(new Dictionary<string, string>
+        {
+            ["POSTGRES_PASSWORD"] = "owner-secret",
+            ["COSIE_DB_APP_PASSWORD"] = "app-secret",
+        });
+        var owner = variables["POSTGRES_USER"];
+        var migrate = compose.Environment("migrate", variables);
+
+        Assert.Equal("true", migrate["Database__ProvisionAppRole"]);
+        Assert.Equal(owner, new NpgsqlConnectionStringBuilder(migrate["ConnectionStrings__Migrations"]).Username);
+        foreach (var service in new[] { "app", "app2" })
+        {
+            var environment = compose.Environment(service, variables);
+            var connection = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__Default"]);
+            Assert.NotEqual(owner, connection.Username);
+            Assert.Equal("app-secret", connection.Password);
+            Assert.Equal(migrate["ConnectionStrings__Default"], environment["ConnectionStrings__Default"]);
+            Assert.False(environment.ContainsKey("ConnectionStrings__Migrations"), $"{service} holds the owner's connection");
+            Assert.DoesNotContain(environment.Values, v => v.Contains("owner-secret", StringComparison.Ordinal));
+        }
+    }
+
+    // Should .env name the owner as the app's role, the migration run stops rather than leave the app unbound by RLS.
+    [Fact]
+    public void The_migration_run_refuses_an_app_role_that_is_the_owner()
+    {
+        var variables = EnvExample.Load().With(new Dictionary<string, string>
+        {
+            ["POSTGRES_PASSWORD"] = "owner-secret",
+            ["COSIE_DB_APP_PASSWORD"] = "owner-secret",
+            ["COSIE_DB_APP_USER"] = EnvExample.Load().Values["POSTGRES_USER"],
+        });
+        var settings = compose.Environment("migrate", variables)
+            .ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal), e => (string?)e.Value);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new DatabaseConnections(configuration));
+        Assert.Contains("ProvisionAppRole", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +131,7 @@ public sealed class ComposeFileTests
     {
         var app = compose.Service("app");
         var migrate = compose.Service("migrate");
-        var variables = EnvExample.Load().With(new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "secret" });
+        var variables = EnvExample.Load().With(new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "secret", ["COSIE_DB_APP_PASSWORD"] = "app" });
 
         Assert.Equal("service_completed_successfully", Scalar(app.Child("depends_on")?.Child("migrate")?.Child("condition")));
         Assert.Equal("service_healthy", Scalar(migrate.Child("depends_on")?.Child("postgres")?.Child("condition")));
@@ -90,7 +140,7 @@ public sealed class ComposeFileTests
         Assert.Equal("false", compose.Environment("app", variables)["Database__MigrateOnStartup"]);
         Assert.Equal(
             "Host=postgres;Port=5432;Database=cosie;Username=cosie;Password=secret",
-            compose.Environment("migrate", variables)["ConnectionStrings__Default"]);
+            compose.Environment("migrate", variables)["ConnectionStrings__Migrations"]);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
                 Assert.Contains("CoSIE Demo", await demo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
             Assert.Contains("ops@platform.test", await PlatformAdminsAsync(database));
+            await AssertTheAppRoleIsBoundByRowLevelSecurityAsync(database, environment["ConnectionStrings__Default"]);
             await using (var probe = AppProcess.Start(published.Folder, environment, "healthcheck"))
             {
                 Assert.True(await probe.WaitForExitAsync(StopTimeout) == 0, probe.Output);
@@ -55,32 +56,25 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         finally
         {
             await TestDatabases.DropAsync(database);
+            await DropAppRoleAsync();
         }
     }
 
+    // Compose starts the app only after the migration run succeeded, which is also what creates the app's role: an app
+    // started before it cannot sign in to the database, and stops at once saying so rather than serve errors.
     [Fact]
-    public async Task Before_the_migration_run_the_app_is_alive_but_not_ready()
+    public async Task Before_the_migration_run_the_app_stops_and_names_the_role_it_could_not_connect_as()
     {
         var database = await TestDatabases.CreateEmptyAsync("unmigrated");
         try
         {
-            var port = FreePort();
-            var environment = ContainerEnvironment("app", database, port, []);
+            var environment = ContainerEnvironment("app", database, FreePort(), []);
             Assert.Equal("false", environment["Database__MigrateOnStartup"]);
 
             await using var app = AppProcess.Start(published.Folder, environment);
-            using var client = Client(port);
-            await WaitForAsync(app, client, "/healthz", HttpStatusCode.OK);
-            using (var ready = await client.GetAsync("/readyz"))
-            {
-                Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-            }
-            await using (var probe = AppProcess.Start(published.Folder, environment, "healthcheck"))
-            {
-                Assert.True(await probe.WaitForExitAsync(StopTimeout) == 0, probe.Output);
-            }
 
-            Assert.True(await app.StopAsync(StopTimeout) == 0, app.Output);
+            Assert.NotEqual(0, await app.WaitForExitAsync(StartTimeout));
+            Assert.Contains(AppRole, app.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -99,14 +93,61 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
 
     // What compose gives the service after `cp .env.example .env` and the given edits, with the database and port of
     // this test instead of the postgres service and the image's 8080.
+    // The owner is this test server's own user; the app's role keeps the name and password compose gives it, and the
+    // migrate command creates it as it does in the container.
     private static Dictionary<string, string> ContainerEnvironment(
         string service, string database, string port, Dictionary<string, string> edits)
     {
         edits["POSTGRES_PASSWORD"] = "replaced-below";
+        edits["COSIE_DB_APP_USER"] = AppRole;
+        edits["COSIE_DB_APP_PASSWORD"] = "app-role-password-of-this-test";
         var environment = ComposeFile.Load().Environment(service, EnvExample.Load().With(edits));
-        environment["ConnectionStrings__Default"] = TestDatabases.ConnectionStringFor(database);
+        if (environment.ContainsKey("ConnectionStrings__Migrations"))
+        {
+            environment["ConnectionStrings__Migrations"] = TestDatabases.ConnectionStringFor(database);
+        }
+        var app = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__Default"]);
+        environment["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(TestDatabases.ConnectionStringFor(database))
+        {
+            Username = app.Username,
+            Password = app.Password,
+        }.ConnectionString;
         environment["ASPNETCORE_HTTP_PORTS"] = port;
         return environment;
+    }
+
+    // A role name of this test run: roles belong to the whole PostgreSQL cluster, not to the test's database.
+    private static readonly string AppRole = $"cosie_app_{Environment.ProcessId}";
+
+    // As compose runs it: the app's role is no superuser, cannot bypass row-level security, owns no table, and without
+    // an institution set sees none of the demo institution's rows, which the owner sees.
+    private static async Task AssertTheAppRoleIsBoundByRowLevelSecurityAsync(string database, string appConnection)
+    {
+        await using var asApp = new NpgsqlConnection(appConnection);
+        await asApp.OpenAsync();
+        Assert.Equal(AppRole, await ScalarAsync(asApp, "SELECT current_user"));
+        Assert.Equal(false, await ScalarAsync(asApp, "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"));
+        Assert.Equal(0L, await ScalarAsync(asApp, "SELECT count(*) FROM pg_tables WHERE tableowner = current_user"));
+        Assert.Equal(true, await ScalarAsync(asApp, "SELECT row_security_active('courses')"));
+        Assert.Equal(0L, await ScalarAsync(asApp, "SELECT count(*) FROM courses"));
+
+        await using var asOwner = new NpgsqlConnection(TestDatabases.ConnectionStringFor(database));
+        await asOwner.OpenAsync();
+        Assert.NotEqual(0L, await ScalarAsync(asOwner, "SELECT count(*) FROM courses"));
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task DropAppRoleAsync()
+    {
+        await using var server = new NpgsqlConnection(TestDatabases.ConnectionStringFor("postgres"));
+        await server.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS \"{AppRole}\"", server);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static HttpClient Client(string port) =>

@@ -14,6 +14,12 @@ public sealed class LogoutModel(SignInManager<PlatformUser> signIn, LiveConnecti
 {
     public async Task<IActionResult> OnPostAsync()
     {
+        // Signing out ends the person's sessions everywhere: a new security stamp makes every other device's cookie fail
+        // its next check (within a minute), so a session left open on a shared computer ends too.
+        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         // Live connections outlast the cookie they started with; signing out ends them too.
         if (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))

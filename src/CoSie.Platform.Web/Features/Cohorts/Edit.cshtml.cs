@@ -28,7 +28,7 @@ public sealed class EditModel(PlatformDbContext db, CohortAccess access, IString
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -59,7 +59,7 @@ public sealed class JoinModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, string? invitation, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string code, string? invitation, CancellationToken cancellationToken)
     {
         if (!SignedIn || UserId is not { } userId)
         {

@@ -52,7 +52,7 @@ public sealed class MembersModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(Guid id, Guid memberId, CohortRole role, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRoleAsync([FromRoute] Guid id, Guid memberId, CohortRole role, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -45,10 +45,10 @@ public sealed class OverviewModel(PlatformDbContext db, CohortAccess access, Coh
         return Page();
     }
 
-    public Task<IActionResult> OnPostDisableInviteAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDisableInviteAsync([FromRoute] Guid id, CancellationToken cancellationToken) =>
         SetInviteEnabledAsync(id, enabled: false, cancellationToken);
 
-    public Task<IActionResult> OnPostEnableInviteAsync(Guid id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostEnableInviteAsync([FromRoute] Guid id, CancellationToken cancellationToken) =>
         SetInviteEnabledAsync(id, enabled: true, cancellationToken);
 
     private async Task<IActionResult> SetInviteEnabledAsync(Guid id, bool enabled, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class RegenerateInviteModel(PlatformDbContext db, CohortAccess acc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -42,7 +42,7 @@ public sealed class RemoveMemberModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid memberId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromRoute] Guid memberId, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -32,7 +32,7 @@ public sealed class RevokeInvitationModel(PlatformDbContext db, CohortAccess acc
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid invitationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromRoute] Guid invitationId, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

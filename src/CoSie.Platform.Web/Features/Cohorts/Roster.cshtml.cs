@@ -15,7 +15,7 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 // hold 2,000 rows, far more than TempData's cookie carries.
 [Authorize(Policy = PlatformPolicies.InstitutionMember)]
 [RequestSizeLimit(RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, ValueLengthLimit = RequestLimit)]
 public sealed class RosterModel(
     PlatformDbContext db, CohortAccess access, RosterCsv csv, ImportRoster import, CohortCalendar calendar, TenantContext tenant,
     IStringLocalizer<RosterModel> localizer)
@@ -43,7 +43,7 @@ public sealed class RosterModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -34,12 +34,13 @@ public sealed class CourseModel(PlatformDbContext db, CourseAccess access, Cours
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(string slug, Guid moduleId, int direction, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync([FromRoute] string slug, Guid moduleId, int direction, CancellationToken cancellationToken)
     {
         var course = await access.ManageAsync(slug, User, cancellationToken);
         if (course is null)
         {
-            return NotFound();
+            // As the page itself answers: visitors sign in first, signed-in people who may not manage it learn nothing.
+            return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
         var modules = await db.Modules.Where(m => m.CourseId == course.Id).OrderBy(m => m.Position).ThenBy(m => m.CreatedAt).ToListAsync(cancellationToken);
         var index = modules.FindIndex(m => m.Id == moduleId);

@@ -21,7 +21,7 @@ public sealed class DeleteModuleModel(PlatformDbContext db, CourseAccess access,
     public async Task<IActionResult> OnGetAsync(string course, string module, CancellationToken cancellationToken) =>
         await LoadAsync(course, module, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string course, string module, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, [FromRoute] string module, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, module, cancellationToken))
         {

@@ -27,7 +27,7 @@ public sealed class EditModel(PlatformDbContext db, CourseAccess access, CourseS
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string slug, CancellationToken cancellationToken)
     {
         var course = await access.ManageAsync(slug, User, cancellationToken);
         if (course is null)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Courses;
 
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
+[RequestSizeLimit(Web.RequestLimits.ModuleFormBytes)]
 public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, ModuleEditing editing, IStringLocalizer<EditModuleModel> localizer) : PageModel
 {
     [BindProperty]
@@ -28,7 +29,7 @@ public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, M
         return Show(Module.BodyHtml);
     }
 
-    public async Task<IActionResult> OnPostAsync(string course, string module, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, [FromRoute] string module, string? command, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, module, cancellationToken))
         {

@@ -11,7 +11,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
 // A little above the importer's own limit, so that a slightly larger file still gets its message.
-[RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
     CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer,
@@ -33,7 +33,7 @@ public sealed class ImportModel(
         return await LoadAsync(course, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(string course, IFormFile? upload, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUploadAsync([FromRoute] string course, IFormFile? upload, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, cancellationToken))
         {
@@ -65,7 +65,7 @@ public sealed class ImportModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(string course, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostConfirmAsync([FromRoute] string course, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(course, cancellationToken))
         {

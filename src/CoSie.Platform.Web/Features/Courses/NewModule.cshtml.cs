@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Courses;
 
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
+[RequestSizeLimit(Web.RequestLimits.ModuleFormBytes)]
 public sealed class NewModuleModel(PlatformDbContext db, CourseAccess access, ModuleEditing editing, IStringLocalizer<NewModuleModel> localizer) : PageModel
 {
     [BindProperty]
@@ -29,7 +30,7 @@ public sealed class NewModuleModel(PlatformDbContext db, CourseAccess access, Mo
         return Show(string.Empty);
     }
 
-    public async Task<IActionResult> OnPostAsync(string course, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string course, string? command, CancellationToken cancellationToken)
     {
         var found = await access.ManageAsync(course, User, cancellationToken);
         if (found is null)

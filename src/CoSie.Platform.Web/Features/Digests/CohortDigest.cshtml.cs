@@ -77,7 +77,7 @@ public sealed class CohortDigestModel(
         return Content(email.Render(letter).Html, "text/html; charset=utf-8");
     }
 
-    public async Task<IActionResult> OnPostSendTestAsync(Guid id, Guid member, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSendTestAsync([FromRoute] Guid id, Guid member, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)
@@ -101,7 +101,7 @@ public sealed class CohortDigestModel(
         return RedirectToPage(new { id, member });
     }
 
-    public async Task<IActionResult> OnPostResendAsync(Guid id, Guid deliveryId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostResendAsync([FromRoute] Guid id, Guid deliveryId, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)
@@ -125,7 +125,7 @@ public sealed class CohortDigestModel(
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostSendNowAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

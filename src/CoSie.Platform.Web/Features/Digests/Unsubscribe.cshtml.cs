@@ -33,7 +33,7 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string token, CancellationToken cancellationToken)
     {
         var found = await FindAsync(token, cancellationToken);
         if (found is null)

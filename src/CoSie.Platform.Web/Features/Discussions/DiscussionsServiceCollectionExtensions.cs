@@ -6,6 +6,8 @@ namespace CoSie.Platform.Web.Features.Discussions;
 
 public static class DiscussionsServiceCollectionExtensions
 {
+    public const int MaxHubMessageBytes = 32 * 1024;
+
     public static IServiceCollection AddDiscussions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DiscussionOptions>(configuration.GetSection("Discussions"));
@@ -30,8 +32,15 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddSingleton<LiveCutOffRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
         services.AddSingleton<AccountCheck>();
+        services.AddHostedService<LiveAccountSweep>();
         services.AddSingleton<DiscussionHubFilter>();
-        var signalR = services.AddSignalR(options => options.AddFilter<DiscussionHubFilter>());
+        var signalR = services.AddSignalR(options =>
+        {
+            options.AddFilter<DiscussionHubFilter>();
+            // Hub calls carry ids and a sequence number; a message larger than this ends the connection. (SignalR's
+            // default, stated here so that it is a decision: docs/security.md.)
+            options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+        });
         if (configuration[ScaleOutSettings.RedisConnection] is { Length: > 0 } redis)
         {
             // Several instances: a group or a person's connections may sit on any of them; Redis carries each message

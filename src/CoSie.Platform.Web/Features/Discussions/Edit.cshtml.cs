@@ -26,7 +26,7 @@ public sealed class EditModel(
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
         await LoadAsync(cohortId, reflectionId, postId, fill: true, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken)
     {
         var result = await edit.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Body, cancellationToken);
         if (result.Succeeded)
@@ -46,7 +46,7 @@ public sealed class EditModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeleteAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken)
     {
         var result = await delete.ExecuteAsync(cohortId, reflectionId, postId, UserId, cancellationToken);
         if (result.Succeeded)

@@ -19,6 +19,8 @@ public sealed class LiveConnections(
 
     public IEnumerable<LiveConnection> Of(Guid userId) => _connections.Values.Where(c => c.UserId == userId);
 
+    public IReadOnlyList<LiveConnection> All() => [.. _connections.Values];
+
     // Takes the person out of the groups that match, on every instance, and tells their pages.
     public async Task RevokeAsync(LiveCutOff cutOff)
     {
@@ -38,13 +40,7 @@ public sealed class LiveConnections(
         {
             if (cutOff.EndSession)
             {
-                logger.LogInformation("Ending live connection {ConnectionId} of {UserId}", connection.Context.ConnectionId, cutOff.UserId);
-                connection.Groups.Clear();
-                Remove(connection.Context.ConnectionId);
-                // Told by the instance that holds it, just before it ends, so the page hears it first and stops
-                // rather than reconnecting.
-                await hub.Clients.Client(connection.Context.ConnectionId).SessionEnded();
-                connection.Context.Abort();
+                await EndAsync(connection);
                 continue;
             }
             foreach (var group in connection.Groups.Values.Where(cutOff.Matches).ToList())
@@ -57,5 +53,17 @@ public sealed class LiveConnections(
                 }
             }
         }
+    }
+
+    // One connection of this instance ends: out of every group, told so, closed.
+    public async Task EndAsync(LiveConnection connection)
+    {
+        logger.LogInformation("Ending live connection {ConnectionId} of {UserId}", connection.Context.ConnectionId, connection.UserId);
+        connection.Groups.Clear();
+        Remove(connection.Context.ConnectionId);
+        // Told by the instance that holds it, just before it ends, so the page hears it first and stops rather than
+        // reconnecting.
+        await hub.Clients.Client(connection.Context.ConnectionId).SessionEnded();
+        connection.Context.Abort();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,10 +19,16 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
     public void OnGet(int code) => Describe(code);
 
     // Re-executed error requests keep the original method, so a failed POST lands here too.
-    public void OnPost(int code) => Describe(code);
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {
+        // The exception handler re-executes /Errors/500 for every exception, having chosen the status already: a body
+        // cut off at the limit is a 413, an unreadable form a 400.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode is >= 400 and < 500)
+        {
+            code = Response.StatusCode;
+        }
         (Title, Explanation) = code switch
         {
             404 => (localizer["Page not found"].Value, localizer["There is nothing at this address. It may have moved, or you may not have access to it."].Value),

@@ -51,19 +51,19 @@ public sealed class QueueModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostApproveAsync([FromRoute] Guid id, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
         AnswerAsync(id, () => approve.ExecuteAsync(id, reflectionId, postId, UserId, cancellationToken), localizer["The post is approved and published."], cancellationToken);
 
-    public Task<IActionResult> OnPostRejectAsync(Guid id, Guid reflectionId, Guid postId, string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostRejectAsync([FromRoute] Guid id, Guid reflectionId, Guid postId, string? reason, CancellationToken cancellationToken) =>
         AnswerAsync(id, () => hide.ExecuteAsync(id, reflectionId, postId, UserId, reason, cancellationToken), localizer["The post is hidden."], cancellationToken);
 
-    public Task<IActionResult> OnPostDismissAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostDismissAsync([FromRoute] Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
         AnswerAsync(id, () => resolve.ExecuteAsync(id, postId, UserId, hide: false, reason, cancellationToken), localizer["The flags are dismissed."], cancellationToken);
 
-    public Task<IActionResult> OnPostHideAsync(Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostHideAsync([FromRoute] Guid id, Guid postId, string? reason, CancellationToken cancellationToken) =>
         AnswerAsync(id, () => resolve.ExecuteAsync(id, postId, UserId, hide: true, reason, cancellationToken), localizer["The post is hidden and its flags resolved."], cancellationToken);
 
-    public async Task<IActionResult> OnPostApprovalAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApprovalAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var grant = await cohorts.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)

@@ -30,14 +30,14 @@ public sealed class SuspensionsModel(
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
         var until = Input.Until is { } local ? new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime() : DateTimeOffset.MinValue;
         var result = await suspend.ExecuteAsync(id, Input.UserId ?? Guid.Empty, until, Input.Reason, User, cancellationToken);
         return await AnswerAsync(id, result, localizer["The member is suspended from posting in this cohort."], cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostLiftAsync(Guid id, Guid suspensionId, string? reason, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnPostLiftAsync([FromRoute] Guid id, Guid suspensionId, string? reason, CancellationToken cancellationToken) =>
         await AnswerAsync(id, await lift.ExecuteAsync(id, suspensionId, reason, User, cancellationToken), localizer["The suspension is lifted."], cancellationToken);
 
     private async Task<IActionResult> AnswerAsync(Guid id, ModerationResult result, string done, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class RemoveAdminModel(
         return await LoadAdminAsync(tenantDb, userId, cancellationToken) is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid userId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromRoute] Guid userId, CancellationToken cancellationToken)
     {
         if (!await FindInstitutionAsync(id, cancellationToken))
         {
