@@ -38,7 +38,7 @@ public sealed class PromptModel(
         return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid cohortId, Guid promptId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
     {
         var result = await write.ExecuteAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
         if (result.Succeeded || (result.Outcome == DiscussionOutcome.AlreadyWritten && result.PostId is not null))

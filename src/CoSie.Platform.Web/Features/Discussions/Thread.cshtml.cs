@@ -101,7 +101,7 @@ public sealed class ThreadModel(
     public const string RemainingHeader = "X-Replies-Remaining";
     public const string PagesHeader = "X-Reply-Pages";
 
-    public async Task<IActionResult> OnPostReplyAsync(Guid cohortId, Guid reflectionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReplyAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, CancellationToken cancellationToken)
     {
         var result = await replies.ExecuteAsync(cohortId, reflectionId, Input.ParentId, UserId, Input.Body, Input.SubmissionKey, cancellationToken);
         if (result.Succeeded)
@@ -124,7 +124,7 @@ public sealed class ThreadModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostHelpfulAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostHelpfulAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromQuery] Guid postId, CancellationToken cancellationToken)
     {
         var result = await helpful.ExecuteAsync(cohortId, reflectionId, postId, UserId, cancellationToken);
         return result.Outcome switch
