@@ -15,7 +15,12 @@ public static class PlatformApplicationBuilderExtensions
             app.UseHsts();
         }
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler("/Errors/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Errors/500",
+            // The database being away is not a bug of the page: 503 tells browsers, proxies and monitors to come back.
+            StatusCodeSelector = e => DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 
         // Answered before tenancy, which reads institutions from the database: liveness must not depend on the

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using CoSie.Platform.Web.Web;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,8 +25,15 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
 
     private void Describe(int code)
     {
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The exception handler chose 503: the database is away (DatabaseOutage). Nothing here may need it.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
         (Title, Explanation) = code switch
         {
+            503 => (localizer["Temporarily unavailable"].Value, localizer["The platform cannot reach its database just now. Please try again in a moment."].Value),
             404 => (localizer["Page not found"].Value, localizer["There is nothing at this address. It may have moved, or you may not have access to it."].Value),
             403 => (localizer["Not allowed"].Value, localizer["Your account cannot open this page."].Value),
             400 => (localizer["Bad request"].Value, localizer["The request could not be understood. Go back and try again."].Value),
