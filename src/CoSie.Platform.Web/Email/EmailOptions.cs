@@ -17,4 +17,10 @@ public sealed class EmailOptions
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.Auto;
     public string? SmtpUsername { get; set; }
     public string? SmtpPassword { get; set; }
+
+    // A server that does not answer must not hold a worker for long: MailKit waits two minutes for each reply by
+    // default and connecting has no limit at all. A digest batch renews its lease only between messages, so one
+    // message must take well under half the lease (see DigestDispatcher).
+    public int SmtpConnectTimeoutSeconds { get; set; } = 15;
+    public int SmtpTimeoutSeconds { get; set; } = 30;
 }

@@ -62,13 +62,25 @@ public sealed class EmailSession(EmailOptions settings, TimeProvider clock, ILog
             return _client;
         }
         _client?.Dispose();
-        _client = new SmtpClient();
+        _client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(settings.SmtpTimeoutSeconds).TotalMilliseconds };
         // SMTP is a conversation of short lines: without NoDelay, Nagle's algorithm and delayed acknowledgements
         // stall each command for tens of milliseconds, which caps a cohort's mailing at a few messages a second.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, cancellationToken);
+            using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connecting.CancelAfter(TimeSpan.FromSeconds(settings.SmtpConnectTimeoutSeconds));
+                try
+                {
+                    await socket.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, connecting.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A failure to send like any other, not a cancelled job: the digest is retried later.
+                    throw new TimeoutException($"Connecting to {settings.SmtpHost}:{settings.SmtpPort} took longer than {settings.SmtpConnectTimeoutSeconds} s.");
+                }
+            }
             await _client.ConnectAsync(socket, settings.SmtpHost!, settings.SmtpPort, settings.SmtpSecurity, cancellationToken);
         }
         catch

@@ -29,6 +29,17 @@ public static class SessionLifetime
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception ex) when (Web.DatabaseOutage.Is(ex))
+        {
+            // The stamp cannot be read while the database is away. The session stays as it is, unrenewed, so the next
+            // request after the outage checks it again; meanwhile nothing it could open works without the database,
+            // and its error page must not fail on the check.
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionLifetime))
+                .LogWarning(ex, "The session's security stamp could not be checked: the database is unavailable");
+        }
     }
 }

@@ -1,3 +1,6 @@
+using CoSie.Platform.Web.Web;
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace CoSie.Platform.Web.Tenancy;
 
 // Resolves the institution once per request: a bound host name wins; otherwise the first path segment,
@@ -6,15 +9,18 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, Institution
 {
     public async Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
-        var institution = await directory.FindByHostAsync(context.Request.Host.Host, context.RequestAborted);
-        if (institution is null && TryFirstSegment(context.Request.Path, out var segment, out var rest))
+        InstitutionInfo? institution;
+        try
         {
-            institution = await directory.FindBySlugAsync(segment, context.RequestAborted);
-            if (institution is not null)
-            {
-                context.Request.PathBase = context.Request.PathBase.Add("/" + institution.Slug);
-                context.Request.Path = rest;
-            }
+            institution = await ResolveAsync(context);
+        }
+        catch (Exception ex) when (DatabaseOutage.Is(ex) && context.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            // The error page of a request that failed because the database is away, which has not read the institutions
+            // yet either: it is answered without an institution rather than not at all.
+            logger.LogWarning(ex, "The institution of {Path} could not be resolved for its error page: the database is unavailable", context.Request.Path);
+            await next(context);
+            return;
         }
 
         if (institution is null)
@@ -28,6 +34,21 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, Institution
         {
             await next(context);
         }
+    }
+
+    private async Task<InstitutionInfo?> ResolveAsync(HttpContext context)
+    {
+        var institution = await directory.FindByHostAsync(context.Request.Host.Host, context.RequestAborted);
+        if (institution is null && TryFirstSegment(context.Request.Path, out var segment, out var rest))
+        {
+            institution = await directory.FindBySlugAsync(segment, context.RequestAborted);
+            if (institution is not null)
+            {
+                context.Request.PathBase = context.Request.PathBase.Add("/" + institution.Slug);
+                context.Request.Path = rest;
+            }
+        }
+        return institution;
     }
 
     private static bool TryFirstSegment(PathString path, out string segment, out PathString rest)

@@ -23,8 +23,9 @@ public static class PlatformApplicationBuilderExtensions
         {
             ExceptionHandlingPath = "/Errors/500",
             // What the client sent wrong is the client's error, with the server's own status (413 for a body cut off
-            // at the limit), not a 500 that reads as ours. A form that cannot be parsed is a bad request.
-            StatusCodeSelector = ClientErrorStatus,
+            // at the limit), not a 500 that reads as ours; a form that cannot be parsed is a bad request; the database
+            // being away is not a bug of the page, and 503 tells browsers, proxies and monitors to come back.
+            StatusCodeSelector = ExceptionStatus,
         });
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
 
@@ -52,8 +53,12 @@ public static class PlatformApplicationBuilderExtensions
     }
 
     // The exception, or one it wraps (antiforgery and model binding wrap what reading the form threw).
-    private static int ClientErrorStatus(Exception exception)
+    private static int ExceptionStatus(Exception exception)
     {
+        if (DatabaseOutage.Is(exception))
+        {
+            return StatusCodes.Status503ServiceUnavailable;
+        }
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)

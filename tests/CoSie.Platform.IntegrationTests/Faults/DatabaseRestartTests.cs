@@ -103,6 +103,65 @@ public sealed class DatabaseRestartTests(RestartingDatabaseFactory factory, ITes
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
 
+    [Fact]
+    public async Task An_outage_longer_than_the_institution_cache_answers_503_with_the_error_page_while_healthz_stays_200()
+    {
+        var cohort = await factory.OpenCohortAsync("Long outage");
+        var people = await PeopleAsync(cohort, 2);
+        var threads = await ReflectionsAsync(cohort, people.Take(1).ToList());
+        var client = await factory.ClientAsync(people[1]);
+        using var anonymous = new HttpClient { BaseAddress = factory.ServerAddress };
+        var url = factory.ThreadUrl(cohort, threads[0]);
+        var start = factory.Url("/");
+        using (var warm = await client.GetAsync(url))
+        {
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        }
+
+        await factory.Postgres.StopAsync();
+        var answers = new List<(string What, HttpStatusCode Status, TimeSpan? RetryAfter, string Page)>();
+        HttpStatusCode healthz, readyz;
+        try
+        {
+            // Past the half minute the institution list is cached for, and past the minute after which a session's
+            // security stamp is checked again: both would need the database.
+            factory.Clock.Advance(TimeSpan.FromSeconds(61));
+            foreach (var (what, who, path) in new[] { ("thread, signed in", client, url), ("institution start, anonymous", anonymous, start) })
+            {
+                using var response = await who.GetAsync(path);
+                answers.Add((what, response.StatusCode, response.Headers.RetryAfter?.Delta, await response.Content.ReadAsStringAsync()));
+            }
+            using (var live = await anonymous.GetAsync("/healthz"))
+            {
+                healthz = live.StatusCode;
+            }
+            using (var ready = await anonymous.GetAsync("/readyz"))
+            {
+                readyz = ready.StatusCode;
+            }
+        }
+        finally
+        {
+            await factory.Postgres.StartAsync();
+        }
+
+        foreach (var (what, status, retryAfter, page) in answers)
+        {
+            output.WriteLine($"{what}: {(int)status} Retry-After {retryAfter}");
+            Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{what}: {(int)status} {Forms.Excerpt(page)}");
+            Assert.Equal(CoSie.Platform.Web.Web.DatabaseOutage.RetryAfter, retryAfter);
+            Assert.Contains("Please try again in a moment.", page, StringComparison.Ordinal);
+        }
+        // The error page still knows its institution, from the list read before the outage.
+        Assert.Contains(factory.A.Name, answers[0].Page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, healthz);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readyz);
+
+        Assert.True(await ReadinessAsync(anonymous, HttpStatusCode.OK), $"/readyz did not turn green. Server log:\n{factory.Postgres.Log}");
+        using var after = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
     private async Task<List<(Guid Key, Guid PostId)>> WriteAsync(
         HttpClient client, Cohort cohort, Guid reflectionId, ConcurrentQueue<Attempt> log, Stopwatch clock, Action onSuccess)
     {

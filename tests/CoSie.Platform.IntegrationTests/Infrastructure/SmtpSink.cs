@@ -43,7 +43,8 @@ public sealed class SmtpSink : IAsyncDisposable
     public void AcceptMessages() => _refusal = null;
 
     // The next message after `after` more have been accepted is held after its DATA, unanswered, until released;
-    // then it is refused (as RefuseMessages says by then, else with 421) and not kept. A sender that dies meanwhile has handed nothing over.
+    // then it is refused (as RefuseMessages says by then, else with 421) and not kept, or, after Accept, taken as a
+    // slow server finally takes it. A sender that dies meanwhile has handed nothing over.
     public HeldMessage HoldNext(int after = 0) => _hold = new HeldMessage(_messages.Count + after);
 
     // Starts listening on Port; after StopAsync it can start again on the same port, as a restarted server does.
@@ -131,7 +132,12 @@ public sealed class SmtpSink : IAsyncDisposable
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             if (sink._hold is { } hold && sink._messages.Count >= hold.AfterAccepted && Interlocked.CompareExchange(ref sink._hold, null, hold) == hold)
             {
-                await hold.HoldAsync(message, cancellationToken);
+                if (await hold.HoldAsync(message, cancellationToken) && sink._refusal is null)
+                {
+                    sink._messages.Enqueue(message);
+                    sink._arrived.Release();
+                    return SmtpResponse.Ok;
+                }
                 return sink._refusal ?? new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Held and dropped");
             }
             if (sink._refusal is { } refusal)
@@ -149,17 +155,21 @@ public sealed class SmtpSink : IAsyncDisposable
         internal int AfterAccepted { get; } = afterAccepted;
 
         private readonly TaskCompletionSource<MimeMessage> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // Completes when the held message has arrived and waits for its answer.
         public Task<MimeMessage> Arrived => _arrived.Task;
 
-        public void Release() => _released.TrySetResult();
+        public void Release() => _released.TrySetResult(false);
 
-        internal async Task HoldAsync(MimeMessage message, CancellationToken cancellationToken)
+        // Answers the held message with 250 and keeps it (unless RefuseMessages is in force).
+        public void Accept() => _released.TrySetResult(true);
+
+        // Whether the message is to be accepted.
+        internal async Task<bool> HoldAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             _arrived.TrySetResult(message);
-            await _released.Task.WaitAsync(cancellationToken);
+            return await _released.Task.WaitAsync(cancellationToken);
         }
     }
 }

@@ -27,7 +27,10 @@ public sealed class DigestDispatcher(
 {
     public const int MaxAttempts = 4;
     public const int BatchSize = 500;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    // A digest that failed every attempt is tried again this often while its week lasts (see ScheduleDigestsJob).
+    public static readonly TimeSpan RetryFailedEvery = TimeSpan.FromHours(1);
 
     // Sends the cohort's pending deliveries (or only the given one), and says which failed but may be retried.
     public async Task<DispatchResult> SendAsync(Guid cohortId, Guid? onlyDeliveryId, CancellationToken cancellationToken)
@@ -36,12 +39,12 @@ public sealed class DigestDispatcher(
         await using var session = sender.OpenSession();
         while (true)
         {
-            var leased = await LeaseAsync(cohortId, onlyDeliveryId, cancellationToken);
+            var (leased, until) = await LeaseAsync(cohortId, onlyDeliveryId, cancellationToken);
             if (leased.Count == 0)
             {
                 return result;
             }
-            await SendBatchAsync(cohortId, leased, onlyDeliveryId, session, result, cancellationToken);
+            await SendBatchAsync(cohortId, leased, until, onlyDeliveryId, session, result, cancellationToken);
             // Memory stays bounded by one batch, however large the cohort.
             db.ChangeTracker.Clear();
             if (onlyDeliveryId is not null)
@@ -53,9 +56,10 @@ public sealed class DigestDispatcher(
 
     // Marks up to a batch of pending rows as being sent. SKIP LOCKED and the lease let two workers share a cohort
     // without sending anything twice; a worker that died lets go of its rows when the lease runs out.
-    private async Task<List<Guid>> LeaseAsync(Guid cohortId, Guid? onlyDeliveryId, CancellationToken cancellationToken)
+    private async Task<(List<Guid> Ids, DateTimeOffset Until)> LeaseAsync(Guid cohortId, Guid? onlyDeliveryId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var until = LeaseFrom(now);
         const string sql = """
             UPDATE digest_deliveries SET lease_until = @until
             WHERE id IN (SELECT id FROM digest_deliveries
@@ -64,17 +68,44 @@ public sealed class DigestDispatcher(
                          ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
             RETURNING id AS "Value"
             """;
-        return await db.Database.SqlQueryRaw<Guid>(sql,
-                new NpgsqlParameter("until", (now + Lease).ToUniversalTime()),
+        var ids = await db.Database.SqlQueryRaw<Guid>(sql,
+                new NpgsqlParameter("until", until),
                 new NpgsqlParameter("institution", tenant.Required.Id),
                 new NpgsqlParameter("cohort", cohortId),
                 new NpgsqlParameter("now", now.ToUniversalTime()),
                 new NpgsqlParameter("only", (object?)onlyDeliveryId ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
                 new NpgsqlParameter("limit", BatchSize))
             .ToListAsync(cancellationToken);
+        return (ids, until);
     }
 
-    private async Task SendBatchAsync(Guid cohortId, List<Guid> ids, Guid? onlyDeliveryId, EmailSession session, DispatchResult result, CancellationToken cancellationToken)
+    // The lease's end is also its holder's token: whoever takes a row after the lease ran out writes a later end, so
+    // "lease_until is still the one I wrote" means "nobody else has taken it". PostgreSQL keeps microseconds, so the
+    // value is cut to them here and compares equal to what is stored.
+    private static DateTimeOffset LeaseFrom(DateTimeOffset now)
+    {
+        var until = (now + Lease).ToUniversalTime();
+        return until.AddTicks(-(until.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+
+    // Extends the lease of the batch's remaining rows, and only of those still held under the given end. Rows
+    // missing from the answer were taken by another worker after this one's lease ran out: they are no longer ours.
+    private async Task<HashSet<Guid>> RenewAsync(IReadOnlyList<Guid> ids, DateTimeOffset held, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            UPDATE digest_deliveries SET lease_until = @until
+            WHERE id = ANY(@ids) AND status = 'Pending' AND lease_until = @held
+            RETURNING id AS "Value"
+            """;
+        var kept = await db.Database.SqlQueryRaw<Guid>(sql,
+                new NpgsqlParameter("until", until),
+                new NpgsqlParameter("ids", ids.ToArray()),
+                new NpgsqlParameter("held", held))
+            .ToListAsync(cancellationToken);
+        return kept.ToHashSet();
+    }
+
+    private async Task SendBatchAsync(Guid cohortId, List<Guid> ids, DateTimeOffset leaseUntil, Guid? onlyDeliveryId, EmailSession session, DispatchResult result, CancellationToken cancellationToken)
     {
         var institution = tenant.Required;
         var rows = await (
@@ -119,13 +150,32 @@ public sealed class DigestDispatcher(
             return;
         }
         var contents = await builder.BuildAsync(data, sendable.Select(s => s.Reader).ToList(), cancellationToken);
-        foreach (var (delivery, recipient, reader) in sendable)
+        HashSet<Guid>? held = null;
+        for (var i = 0; i < sendable.Count; i++)
         {
+            var (delivery, recipient, reader) = sendable[i];
+            // A batch outlives its lease when the SMTP server is slow. Half-way through the lease, the rest of the
+            // batch is renewed; with the SMTP timeouts, one message takes far less than half a lease, so a row can
+            // neither run out while its message is being sent nor be sent by this worker once another has taken it.
+            if (clock.GetUtcNow() >= leaseUntil - Lease / 2)
+            {
+                var renewed = LeaseFrom(clock.GetUtcNow());
+                held = await RenewAsync(sendable.Skip(i).Select(s => s.Delivery.Id).ToList(), leaseUntil, renewed, cancellationToken);
+                leaseUntil = renewed;
+            }
+            if (held is not null && !held.Contains(delivery.Id))
+            {
+                result.Lost++;
+                logger.LogWarning("Digest {DeliveryId} was not sent by this worker: its lease ran out and another worker holds it", delivery.Id);
+                continue;
+            }
             var content = contents[reader.UserId];
             if (content.IsEmpty)
             {
-                Finish(delivery, DigestDeliveryStatus.SkippedEmpty, null);
-                await db.SaveChangesAsync(cancellationToken);
+                await RecordAsync(delivery.Id, leaseUntil, s => s
+                    .SetProperty(d => d.Status, DigestDeliveryStatus.SkippedEmpty)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null));
                 result.Skipped++;
                 continue;
             }
@@ -136,39 +186,70 @@ public sealed class DigestDispatcher(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                delivery.Attempts++;
+                var attempts = delivery.Attempts + 1;
                 // With the server's reply code, which tells a full mailbox or a busy server (4xx) from a refusal (5xx).
-                delivery.LastError = Truncate(ex is SmtpCommandException smtp
+                var error = Truncate(ex is SmtpCommandException smtp
                     ? $"{ex.GetType().Name} {(int)smtp.StatusCode}: {ex.Message}"
                     : $"{ex.GetType().Name}: {ex.Message}");
+                var failed = attempts >= MaxAttempts;
                 // A single delivery is retried by Hangfire (its job rethrows); in a batch the row waits out its backoff
-                // under the lease, so the rest of the batch goes on without it, and a retry job is scheduled.
-                delivery.LeaseUntil = onlyDeliveryId is null ? clock.GetUtcNow() + Backoff(delivery.Attempts) : null;
-                if (delivery.Attempts >= MaxAttempts)
+                // under the lease, so the rest of the batch goes on without it, and a retry job is scheduled. A digest
+                // that failed for good keeps the time of its next try while its week lasts, unless the server refused
+                // it outright (5xx): a missing mailbox does not appear by asking again.
+                DateTimeOffset? next = failed
+                    ? (IsRefusal(ex) ? null : clock.GetUtcNow() + RetryFailedEvery)
+                    : (onlyDeliveryId is null ? clock.GetUtcNow() + Backoff(attempts) : null);
+                var recorded = await RecordAsync(delivery.Id, leaseUntil, s => s
+                    .SetProperty(d => d.Attempts, attempts)
+                    .SetProperty(d => d.LastError, error)
+                    .SetProperty(d => d.LeaseUntil, next)
+                    .SetProperty(d => d.Status, failed ? DigestDeliveryStatus.Failed : DigestDeliveryStatus.Pending));
+                if (!recorded)
                 {
-                    delivery.Status = DigestDeliveryStatus.Failed;
+                    result.Lost++;
+                }
+                else if (failed)
+                {
                     result.Failed++;
                 }
                 else
                 {
-                    result.Retry.Add((delivery.Id, Backoff(delivery.Attempts)));
+                    result.Retry.Add((delivery.Id, Backoff(attempts)));
                     result.LastError = ex;
                 }
-                await db.SaveChangesAsync(CancellationToken.None);
-                logger.LogWarning(ex, "Digest {DeliveryId} failed (attempt {Attempt} of {Max})", delivery.Id, delivery.Attempts, MaxAttempts);
+                logger.LogWarning(ex, "Digest {DeliveryId} to {To} failed (attempt {Attempt} of {Max})", delivery.Id, recipient.Email, attempts, MaxAttempts);
                 continue;
             }
             // Only now that the SMTP server took it. Not cancellable: the mail is gone, the row must say so.
-            delivery.Status = DigestDeliveryStatus.Sent;
-            delivery.SentAt = clock.GetUtcNow();
-            delivery.MessageId = message.MessageId;
-            delivery.Attempts++;
-            delivery.LastError = null;
-            delivery.LeaseUntil = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            var sentAt = clock.GetUtcNow();
+            if (!await RecordAsync(delivery.Id, leaseUntil, s => s
+                    .SetProperty(d => d.Status, DigestDeliveryStatus.Sent)
+                    .SetProperty(d => d.SentAt, sentAt)
+                    .SetProperty(d => d.MessageId, message.MessageId)
+                    .SetProperty(d => d.Attempts, delivery.Attempts + 1)
+                    .SetProperty(d => d.LastError, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)))
+            {
+                // The send outlived the lease, which the SMTP timeouts should prevent; the other worker may send it
+                // too, under the same Message-ID.
+                logger.LogError("Digest {DeliveryId} was accepted by the SMTP server after its lease had passed to another worker", delivery.Id);
+                result.Lost++;
+                continue;
+            }
             result.Sent++;
         }
     }
+
+    // Writes a row's outcome only while this worker still holds it. Not cancellable: what the SMTP server answered
+    // has happened and must be recorded.
+    private async Task<bool> RecordAsync(Guid deliveryId, DateTimeOffset leaseUntil,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<DigestDelivery>> outcome) =>
+        await db.DigestDeliveries
+            .Where(d => d.Id == deliveryId && d.Status == DigestDeliveryStatus.Pending && d.LeaseUntil == leaseUntil)
+            .ExecuteUpdateAsync(outcome, CancellationToken.None) == 1;
+
+    // The server said no to this message or recipient (5xx), rather than "not now" (4xx) or not answering at all.
+    public static bool IsRefusal(Exception ex) => ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
 
     public static TimeSpan Backoff(int attempts) => attempts switch
     {

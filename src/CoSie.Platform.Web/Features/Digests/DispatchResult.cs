@@ -6,6 +6,9 @@ public sealed class DispatchResult
     public int Skipped { get; set; }
     public int Failed { get; set; }
 
+    // Taken over by another worker after this one's lease ran out; that worker sends them.
+    public int Lost { get; set; }
+
     // Failed this time, with attempts left.
     public List<(Guid DeliveryId, TimeSpan Delay)> Retry { get; } = [];
 

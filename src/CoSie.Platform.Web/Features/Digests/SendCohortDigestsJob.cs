@@ -17,8 +17,8 @@ public sealed class SendCohortDigestsJob(TenantScopes scopes, IBackgroundJobClie
         {
             jobs.Schedule<SendDigestJob>(job => job.SendAsync(institutionId, deliveryId, CancellationToken.None), delay);
         }
-        logger.LogInformation("Cohort {CohortId} digests: {Sent} sent, {Skipped} skipped, {Retry} to retry, {Failed} failed",
-            cohortId, result.Sent, result.Skipped, result.Retry.Count, result.Failed);
+        logger.LogInformation("Cohort {CohortId} digests: {Sent} sent, {Skipped} skipped, {Retry} to retry, {Failed} failed, {Lost} taken over by another worker",
+            cohortId, result.Sent, result.Skipped, result.Retry.Count, result.Failed, result.Lost);
         return result;
     }
 }

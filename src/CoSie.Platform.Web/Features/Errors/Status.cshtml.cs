@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -24,13 +26,19 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
     private void Describe(int code)
     {
         // The exception handler re-executes /Errors/500 for every exception, having chosen the status already: a body
-        // cut off at the limit is a 413, an unreadable form a 400.
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode is >= 400 and < 500)
+        // cut off at the limit is a 413, an unreadable form a 400, the database being away a 503.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode is >= 400 and < 500 or StatusCodes.Status503ServiceUnavailable)
         {
             code = Response.StatusCode;
+            if (code == StatusCodes.Status503ServiceUnavailable)
+            {
+                // The database is away (DatabaseOutage). Nothing here may need it.
+                Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
         }
         (Title, Explanation) = code switch
         {
+            503 => (localizer["Temporarily unavailable"].Value, localizer["The platform cannot reach its database just now. Please try again in a moment."].Value),
             404 => (localizer["Page not found"].Value, localizer["There is nothing at this address. It may have moved, or you may not have access to it."].Value),
             403 => (localizer["Not allowed"].Value, localizer["Your account cannot open this page."].Value),
             400 => (localizer["Bad request"].Value, localizer["The request could not be understood. Go back and try again."].Value),
