@@ -63,32 +63,42 @@
     var noticeButton = notice ? notice.querySelector("button") : null;
     var pending = [];
 
+    // While a join is on its way, the server may already push events newer than the ones the join's answer brings
+    // (it joins the group first, then reads what was missed). Those pushes wait here and are applied after the missed
+    // ones, in sequence order, so that none is skipped as already seen and none is applied twice.
+    var early = null;
+
     joinThread = function () {
+      early = early || [];
       return connection.invoke("JoinThread", institution, reflectionId, lastSequence).then(function (result) {
-        if (!result.joined) { accessEnded(); return; }
-        if (result.reload) { say(thread.getAttribute("data-text-session-ended")); return; }
+        if (!result.joined) { early = null; accessEnded(); return; }
+        if (result.reload) { early = null; say(thread.getAttribute("data-text-session-ended")); return; }
         result.missed.forEach(apply);
-      });
+        release();
+      }, function (error) { release(); throw error; });
     };
+
+    function release() {
+      var waiting = early || [];
+      early = null;
+      waiting.sort(function (a, b) { return a.sequence - b.sequence; }).forEach(apply);
+    }
+
+    function receive(message) {
+      if (early) { early.push(message); } else { apply(message); }
+    }
 
     function accessEnded() {
       say(thread.getAttribute("data-text-access-ended"));
       connection.stop();
     }
 
-    connection.on("ReplyPosted", apply);
-    connection.on("PostEdited", apply);
-    connection.on("PostDeleted", apply);
-    connection.on("HelpfulChanged", apply);
-    // Moderation: a hidden, restored, approved or purged post arrives rendered for this page's kind of reader; a
-    // lock closes the reply form.
-    connection.on("PostModerated", function (message) {
-      if (message.reflectionId === reflectionId && (message.kind === "ThreadLocked" || message.kind === "ThreadUnlocked")) {
-        var form = document.getElementById("reply-form");
-        if (form) { form.hidden = message.kind === "ThreadLocked"; }
-      }
-      apply(message);
-    });
+    connection.on("ReplyPosted", receive);
+    connection.on("PostEdited", receive);
+    connection.on("PostDeleted", receive);
+    connection.on("HelpfulChanged", receive);
+    // Moderation: a hidden, restored, approved or purged post arrives rendered for this page's kind of reader.
+    connection.on("PostModerated", receive);
     connection.on("AccessEnded", function (id) { if (id === reflectionId) { accessEnded(); } });
 
     if (noticeButton) {
@@ -107,6 +117,11 @@
     function apply(message) {
       if (message.reflectionId !== reflectionId || message.sequence <= lastSequence) { return; }
       lastSequence = message.sequence;
+      // Moderation: a lock closes the reply form, an unlock opens it, whether pushed or caught up after a rejoin.
+      if (message.kind === "ThreadLocked" || message.kind === "ThreadUnlocked") {
+        var form = document.getElementById("reply-form");
+        if (form) { form.hidden = message.kind === "ThreadLocked"; }
+      }
       var existing = document.getElementById("post-" + message.postId);
       var count = thread.parentNode.querySelector(".reply-count");
       if (count && typeof message.replyCount === "number") {
