@@ -75,7 +75,12 @@
         if (result.reload) { early = null; say(thread.getAttribute("data-text-session-ended")); return; }
         result.missed.forEach(apply);
         release();
-      }, function (error) { release(); throw error; });
+      }, function (error) {
+        // A join cut off (the connection dropped again) brought none of what was missed: applying the held pushes
+        // would leave a gap behind them for good. The join after the reconnect brings them all.
+        early = null;
+        throw error;
+      });
     };
 
     function release() {
