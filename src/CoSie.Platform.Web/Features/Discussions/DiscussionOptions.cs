@@ -16,6 +16,9 @@ public sealed class DiscussionOptions
     // Replies on one page of a thread (Discussions:PageSize); "Show more" loads the next page in place.
     public int PageSize { get; set; } = 20;
 
+    // Reflections on one page of a prompt's list (Discussions:ReflectionsPerPage), with links to the next and previous.
+    public int ReflectionsPerPage { get; set; } = 50;
+
     // Rendered threads kept in memory, measured in characters of HTML.
     public long ThreadCacheCharacters { get; set; } = 64_000_000;
 

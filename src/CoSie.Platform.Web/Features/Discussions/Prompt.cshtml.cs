@@ -8,30 +8,42 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // A prompt's discussion in one cohort: the person's own reflection (or the form to write it), then the cohort's
-// reflections if post-first lets them see them.
+// reflections if post-first lets them see them, a page at a time (Discussions:ReflectionsPerPage).
 [Authorize]
 public sealed class PromptModel(
-    PlatformDbContext db, DiscussionAccess access, WriteReflection write, NotificationBadge badge, TenantContext tenant, IStringLocalizer<PromptModel> localizer) : PageModel
+    PlatformDbContext db,
+    DiscussionAccess access,
+    WriteReflection write,
+    NotificationBadge badge,
+    TenantContext tenant,
+    IOptions<DiscussionOptions> options,
+    IStringLocalizer<PromptModel> localizer) : PageModel
 {
-    public const int MaxListed = 300;
-
     [BindProperty]
     public ReflectionInput Input { get; set; } = new();
 
     public PromptAccess Access { get; private set; } = null!;
     public IReadOnlyList<ReflectionSummary> Reflections { get; private set; } = [];
-    public ReflectionSummary? Own { get; private set; }
     public string Sort { get; private set; } = "newest";
+    public int PageNumber { get; private set; } = 1;
+    public bool HasNextPage { get; private set; }
     public string? Error { get; private set; }
     public string InstitutionSlug => tenant.Required.Slug;
 
-    public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid promptId, string? sort, CancellationToken cancellationToken)
+    // The list's own address for another page, keeping the order the person chose.
+    public string PageLink(int page) => $"?sort={Sort}&page={page}";
+
+    // "page" is also Razor Pages' own route value (the page's path), so the number is taken from the query by name.
+    public async Task<IActionResult> OnGetAsync(
+        Guid cohortId, Guid promptId, string? sort, [FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
     {
         Sort = sort == "discussed" ? "discussed" : "newest";
+        PageNumber = Math.Max(1, number ?? 1);
         // One connection for the page's queries: each open is a statement of its own (the institution for
         // row-level security, TenantSessionInterceptor).
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -98,7 +110,9 @@ public sealed class PromptModel(
         query = Sort == "discussed"
             ? pinnedFirst.ThenByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
             : pinnedFirst.ThenByDescending(r => r.CreatedAt);
-        var rows = await query.Take(MaxListed)
+        // One row past the page says whether there is a next one, without a count of its own.
+        var size = Math.Max(1, options.Value.ReflectionsPerPage);
+        var rows = await query.Skip((PageNumber - 1) * size).Take(size + 1)
             .Select(r => new ReflectionSummary(
                 r.Id,
                 r.AuthorId,
@@ -111,8 +125,8 @@ public sealed class PromptModel(
                 r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence),
                 r.IsPinned))
             .ToListAsync(cancellationToken);
-        Own = rows.FirstOrDefault(r => r.AuthorId == userId && r.Status != PostStatus.Deleted);
-        Reflections = rows;
+        HasNextPage = rows.Count > size;
+        Reflections = HasNextPage ? rows[..size] : rows;
         return null;
     }
 
