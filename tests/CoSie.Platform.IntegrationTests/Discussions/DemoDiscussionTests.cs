@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSie.Platform.IntegrationTests.Discussions;
 
-public sealed class DemoDiscussionTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
+public sealed class DemoDiscussionTests(AppRolePlatformFactory factory) : IClassFixture<AppRolePlatformFactory>
 {
     [Fact]
     public async Task The_demo_seeds_a_living_discussion_once_that_a_demo_learner_sees_at_once()

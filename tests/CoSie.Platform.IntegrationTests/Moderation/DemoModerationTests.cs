@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSie.Platform.IntegrationTests.Moderation;
 
-public sealed class DemoModerationTests(PlatformFactory factory) : IClassFixture<PlatformFactory>
+public sealed class DemoModerationTests(AppRolePlatformFactory factory) : IClassFixture<AppRolePlatformFactory>
 {
     [Fact]
     public async Task The_demo_instructor_finds_one_flagged_reply_in_the_queue_after_seeding_twice()

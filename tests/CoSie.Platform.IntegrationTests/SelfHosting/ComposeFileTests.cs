@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Email;
 using Json.Schema;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -141,6 +143,23 @@ public sealed class ComposeFileTests
         Assert.Equal(
             "Host=postgres;Port=5432;Database=cosie;Username=cosie;Password=secret",
             compose.Environment("migrate", variables)["ConnectionStrings__Migrations"]);
+    }
+
+    // An operator can change only what compose passes on: every mail setting the app reads reaches the app from .env,
+    // with .env.example's values equal to the app's own defaults. The pickup folder is the image's (Dockerfile).
+    [Fact]
+    public void The_app_gets_every_mail_setting_from_env_with_the_apps_defaults()
+    {
+        var variables = EnvExample.Load().With(new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "secret", ["COSIE_DB_APP_PASSWORD"] = "app" });
+        var environment = compose.Environment("app", variables);
+        var defaults = new EmailOptions();
+
+        foreach (var setting in typeof(EmailOptions).GetProperties().Where(p => p.Name != nameof(EmailOptions.PickupDirectory)))
+        {
+            var name = $"{EmailOptions.Section}__{setting.Name}";
+            Assert.True(environment.ContainsKey(name), $"{name} is not passed to the app");
+            Assert.Equal(Convert.ToString(setting.GetValue(defaults), CultureInfo.InvariantCulture) ?? "", environment[name]);
+        }
     }
 
     [Fact]
