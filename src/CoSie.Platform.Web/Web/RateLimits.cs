@@ -1,6 +1,6 @@
 namespace CoSie.Platform.Web.Web;
 
-// Limits per client address. Posting has its own limit per person (PostingRateLimit, Discussions:...).
+// Limits per client address. Posting has its own limit per person (Discussions:PostsPerMinute).
 public sealed class RateLimits
 {
     public const string Section = "RateLimits";
