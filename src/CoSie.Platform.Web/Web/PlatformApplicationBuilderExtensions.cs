@@ -40,6 +40,9 @@ public static class PlatformApplicationBuilderExtensions
         app.UseDiscussionOriginCheck();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing, which knows the endpoint and so its policy; before the body is read, so a refused flood costs
+        // little. Its refusals are re-executed as the status page, an endpoint without a policy.
+        app.UseRateLimiter();
         // After routing, which knows the endpoint and so its limit; before anything reads the body.
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();

@@ -60,6 +60,12 @@ public static class WebServiceCollectionExtensions
 
         services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSettings.Apply(options, configuration));
 
+        // The framework's rate limiter; features add their policies (AccountFormsRateLimit).
+        services.AddOptions<RateLimits>().Bind(configuration.GetSection(RateLimits.Section))
+            .Validate(limits => limits.AccountFormsPerMinute > 0, $"{RateLimits.Section}:{nameof(RateLimits.AccountFormsPerMinute)} must be at least 1.")
+            .ValidateOnStart();
+        services.AddRateLimiter(RateLimitingSettings.Apply);
+
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);
         return services;
     }

@@ -1,10 +1,15 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Digests;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using Microsoft.EntityFrameworkCore;
 
@@ -225,6 +230,134 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         Assert.Contains(excerpt, mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("&lt;", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("&amp;", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    // A WordPress title is HTML (title.rendered): as markup it reaches the preview as its text; entity-encoded it is that
+    // markup as text. A Markdown title is text, from the front matter or the leading heading. All of them stay text on
+    // the preview, and on the course and module pages once imported.
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Imported_titles_are_shown_inert_in_the_preview_and_the_result(string payload)
+    {
+        var course = await factory.CourseAsync(factory.A, $"{Slug(payload)}-import", "Hostile import");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var importUrl = factory.Url($"/courses/{course.Slug}/import");
+        var asMarkup = WordPressPage("as-markup", payload);
+        var asText = WordPressPage("as-text", WebUtility.HtmlEncode(payload));
+        var frontMatter = $"---\ntitle: {JsonSerializer.Serialize(payload)}\nslug: from-front-matter\n---\n\nA page.\n";
+        var heading = $"# {payload}\n\nA page.\n";
+        var imported = 0;
+
+        foreach (var (name, file) in new[] { ("as-markup.json", asMarkup), ("as-text.json", asText), ("front-matter.md", frontMatter), ("heading.md", heading) })
+        {
+            using var preview = await instructor.UploadAsync(importUrl, "upload", name, Encoding.UTF8.GetBytes(file));
+            Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+            var document = await preview.ParseAsync();
+            AssertInert(document, $"import preview ({name})");
+            if (name == "as-markup.json" && document.QuerySelector("form.import-preview") is null)
+            {
+                // Markup without text (an image, an svg) leaves no title: refused with a message, nothing imported.
+                Assert.Contains("has no title", document.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+                continue;
+            }
+            if (name != "as-markup.json")
+            {
+                Assert.Equal(payload, document.QuerySelector("input[name='Pages[0].Title']")!.GetAttribute("value"));
+            }
+            using var confirmed = await instructor.PostFormAsync(importUrl, (IHtmlFormElement)document.QuerySelector("form.import-preview")!, new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+            imported++;
+        }
+
+        var slugs = await factory.QueryAsync(db => db.Modules.Where(m => m.CourseId == course.Id).Select(m => m.Slug).ToListAsync());
+        Assert.Equal(imported, slugs.Count);
+        Assert.True(imported >= 3);
+        AssertInert(await instructor.GetDocumentAsync(factory.Url($"/courses/{course.Slug}")), "course page after the import");
+        foreach (var slug in slugs)
+        {
+            AssertInert(await instructor.GetDocumentAsync(factory.Url($"/courses/{course.Slug}/{slug}")), $"imported module {slug}");
+        }
+    }
+
+    // A roster invitation names the cohort, its course, the inviter and the invited person; the HTML part must keep each
+    // of them text, the text part must carry them as typed.
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_roster_invitation_mail_carries_the_names_inert_in_html_and_as_typed_in_text(string payload)
+    {
+        var course = await factory.CourseAsync(factory.A, $"{Slug(payload)}-roster", payload);
+        var cohort = await factory.OpenCohortAsync(payload);
+        await factory.UpdateCohortAsync(cohort, c => c.CourseId = course.Id);
+        var inviter = await factory.PersonInCohortAsync(cohort, CohortRole.Instructor, payload);
+        var client = await factory.CreateClientAsAsync(inviter);
+        var address = $"{Slug(payload)}-{Guid.NewGuid():N}@invited.test";
+        var rosterUrl = factory.Url($"/cohorts/{cohort.Id}/roster");
+
+        using var uploaded = await client.UploadRosterAsync(rosterUrl, Encoding.UTF8.GetBytes($"email,name,role\n{address},\"{payload.Replace("\"", "\"\"", StringComparison.Ordinal)}\",learner\n"));
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        AssertInert(await uploaded.ParseAsync(), "roster results");
+        AssertInert(await client.GetDocumentAsync(rosterUrl), "roster page");
+        var mail = await factory.Mail.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == address));
+        var html = Parser.ParseDocument(mail.HtmlBody ?? string.Empty);
+        AssertInert(html, "invitation html");
+        var text = mail.TextBody ?? string.Empty;
+        // Greeting, inviter, cohort and course: the payload four times in each part, as text.
+        Assert.Equal(4, Occurrences(html.Body!.TextContent, payload));
+        Assert.Equal(4, Occurrences(text, payload));
+        Assert.Contains(payload, mail.Subject, StringComparison.Ordinal);
+    }
+
+    // Besides the reflection itself, a digest shows the institution, cohort, author, reader and prompt, and for learners
+    // the next module's title.
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Names_and_titles_reach_the_digest_inert_in_html_and_as_typed_in_text(string payload)
+    {
+        var (course, prompt) = await digests.InInstitutionAsync(digests.A.Id, async (_, db) =>
+        {
+            var now = digests.Clock.GetUtcNow();
+            var course = new Course { Slug = $"{Slug(payload)}-digest", Title = payload, CreatedAt = now, UpdatedAt = now };
+            var first = new CourseModule { CourseId = course.Id, Slug = "first", Title = payload, Position = 1, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
+            first.Prompts.Add(new ReflectionPrompt { Position = 1, Text = payload });
+            var next = new CourseModule { CourseId = course.Id, Slug = "next", Title = payload, Position = 2, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
+            db.Courses.Add(course);
+            db.Modules.AddRange(first, next);
+            await db.SaveChangesAsync();
+            return (course, first.Prompts[0]);
+        });
+        var cohort = await digests.CohortAsync(payload, postFirst: false);
+        await digests.InInstitutionAsync(digests.A.Id, (_, db) => db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CourseId, course.Id)));
+        var author = await digests.PersonAsync(cohort, payload);
+        var reader = await digests.PersonAsync(cohort, payload);
+        await digests.ReflectionAsync(cohort, prompt, author, "A plain reflection.");
+        digests.Advance(TimeSpan.FromHours(1));
+
+        digests.AdvanceTo(digests.NextSlot(cohort));
+        await digests.DeliverAsync(cohort);
+
+        var mail = Assert.Single(digests.Mail.To(reader.Email!));
+        var html = Parser.ParseDocument(mail.HtmlBody ?? string.Empty);
+        AssertInert(html, "digest html");
+        var text = mail.TextBody ?? string.Empty;
+        // Reader (greeting), cohort (twice), author, prompt and the next module in both parts; the HTML heads it with the
+        // cohort once more.
+        Assert.Equal(6, Occurrences(text, payload));
+        Assert.Equal(7, Occurrences(html.Body!.TextContent, payload));
+        Assert.Contains(payload, mail.Subject, StringComparison.Ordinal);
+    }
+
+    private static string WordPressPage(string slug, string renderedTitle) =>
+        JsonSerializer.Serialize(new { id = 1, type = "page", slug, title = new { rendered = renderedTitle }, content = new { rendered = "<p>A page.</p>" } });
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
     }
 
     // The check itself must notice what it is meant to catch, or every test above passes for nothing.

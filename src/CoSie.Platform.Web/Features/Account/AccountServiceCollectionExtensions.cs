@@ -2,5 +2,10 @@ namespace CoSie.Platform.Web.Features.Account;
 
 public static class AccountServiceCollectionExtensions
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<AccountEmails>();
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddScoped<AccountEmails>();
+        services.AddRateLimiter(options => options.AddPolicy<string, AccountFormsRateLimit>(AccountFormsRateLimit.Policy));
+        return services;
+    }
 }

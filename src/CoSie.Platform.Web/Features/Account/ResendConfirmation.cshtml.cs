@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CoSie.Platform.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(AccountFormsRateLimit.Policy)]
 public sealed class ResendConfirmationModel(UserManager<PlatformUser> users, AccountEmails emails) : PageModel
 {
     [BindProperty]

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(AccountFormsRateLimit.Policy)]
 public sealed class ResetPasswordModel(
     UserManager<PlatformUser> users, IStringLocalizer<ResetPasswordModel> localizer, ILogger<ResetPasswordModel> logger) : PageModel
 {
