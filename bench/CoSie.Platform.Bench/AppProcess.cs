@@ -32,7 +32,7 @@ public sealed class AppProcess : IAsyncDisposable
         string repository, string connectionString, string webRoot, string logPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var app = Path.Combine(repository, "src/CoSie.Platform.Web/bin/Release/net10.0/CoSie.Platform.Web.dll");
+        var app = AppDll(repository);
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { app, "--contentRoot", Path.Combine(repository, "src/CoSie.Platform.Web"), "--webroot", webRoot },
@@ -134,6 +134,30 @@ public sealed class AppProcess : IAsyncDisposable
             _log.Dispose();
         }
     }
+
+    // The schema as a deployment gets it: the app's own "migrate" command (migrations, row-level security, the job
+    // storage's tables), run by the Release build against the bench database.
+    public static async Task MigrateAsync(string repository, string connectionString)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { AppDll(repository), "--contentRoot", Path.Combine(repository, "src/CoSie.Platform.Web"), "migrate" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Default"] = connectionString;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The migrate command did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"migrate exited with {process.ExitCode}:\n{await output}{await errors}");
+        }
+    }
+
+    private static string AppDll(string repository) => Path.Combine(repository, "src/CoSie.Platform.Web/bin/Release/net10.0/CoSie.Platform.Web.dll");
 
     public static int FreePort()
     {

@@ -92,12 +92,6 @@ public sealed class BenchSeeder(string connectionString)
             .UseSnakeCaseNamingConvention()
             .Options;
 
-    public async Task MigrateAsync()
-    {
-        await using var db = new PlatformDbContext(Options(), new TenantContext());
-        await db.Database.MigrateAsync();
-    }
-
     private static Reflection NewReflection(Institution institution, Cohort cohort, ReflectionPrompt prompt, PlatformUser author, string text) => new()
     {
         InstitutionId = institution.Id,

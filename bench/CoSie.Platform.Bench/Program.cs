@@ -34,8 +34,8 @@ var failures = new List<string>();
 try
 {
     Console.WriteLine($"Seeding {database} ...");
+    await AppProcess.MigrateAsync(repository, connectionString);
     var seeder = new BenchSeeder(connectionString);
-    await seeder.MigrateAsync();
     var seedClock = Stopwatch.StartNew();
     var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
     var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
