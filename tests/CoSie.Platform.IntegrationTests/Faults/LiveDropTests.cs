@@ -1,4 +1,3 @@
-using System.Net;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.ScaleOut;
@@ -185,13 +184,7 @@ public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture
             ServerAddress = ClientOptions.BaseAddress;
         }
 
-        public async Task<HttpClient> ClientAsync(PlatformUser user)
-        {
-            var header = await this.SessionCookieHeaderAsync(user);
-            var cookies = new CookieContainer();
-            cookies.Add(ServerAddress, new Cookie(header[..header.IndexOf('=')], header[(header.IndexOf('=') + 1)..], "/"));
-            return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = ServerAddress };
-        }
+        public Task<HttpClient> ClientAsync(PlatformUser user) => this.CreateRealPortClientAsAsync(ServerAddress, user);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

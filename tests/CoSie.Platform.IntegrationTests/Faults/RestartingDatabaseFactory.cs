@@ -1,5 +1,4 @@
 using CoSie.Platform.IntegrationTests.Discussions;
-using System.Net;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
@@ -33,13 +32,7 @@ public sealed class RestartingDatabaseFactory : DiscussionFactory
     }
 
     // A client of its own, as one person's browser is: its own connections and the person's session cookie.
-    public async Task<HttpClient> ClientAsync(PlatformUser user)
-    {
-        var header = await this.SessionCookieHeaderAsync(user);
-        var cookies = new CookieContainer();
-        cookies.Add(ServerAddress, new Cookie(header[..header.IndexOf('=')], header[(header.IndexOf('=') + 1)..], "/"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = ServerAddress };
-    }
+    public Task<HttpClient> ClientAsync(PlatformUser user) => this.CreateRealPortClientAsAsync(ServerAddress, user);
 
     protected override async Task<string> CreateDatabaseAsync()
     {

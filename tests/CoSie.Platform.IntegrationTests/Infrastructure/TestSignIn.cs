@@ -39,6 +39,16 @@ public static class TestSignIn
         return $"{name}={value}";
     }
 
+    // A client of its own for an app on a real port, as one person's browser is: its own connections, the person's
+    // session cookie, and redirects left to the test.
+    public static async Task<HttpClient> CreateRealPortClientAsAsync(this PlatformFactory factory, Uri server, PlatformUser user)
+    {
+        var (name, value) = await MintAsync(factory, user);
+        var cookies = new CookieContainer();
+        cookies.Add(server, new Cookie(name, value, "/"));
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server };
+    }
+
     private static Task<(string Name, string Value)> MintAsync(PlatformFactory factory, PlatformUser user) =>
         factory.WithServicesAsync(async services =>
         {
