@@ -279,6 +279,40 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         }
     }
 
+    // The account mails greet the person by the display name they chose: the confirmation sent at registration and the
+    // password reset. The HTML part keeps the name text; the text part carries it as typed.
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task A_display_name_reaches_the_account_mails_inert_in_html_and_as_typed_in_text(string payload)
+    {
+        var address = $"{Slug(payload)}-{Guid.NewGuid():N}@account.test";
+        var client = factory.CreateBrowserLikeClient();
+        const string password = "a long and unremarkable passphrase";
+
+        using var registered = await client.SubmitAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = address,
+            ["Input.DisplayName"] = payload,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var confirmation = await factory.Mail.WaitForMailToAsync(address, "Confirm your");
+        // A reset is mailed to confirmed addresses only.
+        (await client.GetAsync(confirmation.LinkTo("/Account/ConfirmEmail"))).Dispose();
+        using var asked = await factory.CreateBrowserLikeClient().SubmitAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.Email"] = address });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var reset = await factory.Mail.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == address) && m != confirmation);
+
+        foreach (var (name, mail) in new[] { ("confirmation", confirmation), ("password reset", reset) })
+        {
+            var html = Parser.ParseDocument(mail.HtmlBody ?? string.Empty);
+            AssertInert(html, $"{name} html");
+            Assert.Contains(payload, html.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(payload, mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+        }
+    }
+
     // A roster invitation names the cohort, its course, the inviter and the invited person; the HTML part must keep each
     // of them text, the text part must carry them as typed.
     [Theory]
