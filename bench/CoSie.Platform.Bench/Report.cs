@@ -3,7 +3,7 @@ using System.Text;
 
 namespace CoSie.Platform.Bench;
 
-// The run as Markdown, ready to paste into the README's Performance section.
+// The run as Markdown, ready to paste into bench/README.md.
 public static class Report
 {
     private const double NodeBbOnPostgres = 70;
