@@ -163,16 +163,19 @@ public sealed class ModerationActionTests(DiscussionFactory factory) : IClassFix
         var (cohort, _, _, moderator, reflectionId, replyId) = await ThreadAsync("Audit");
         using var hidden = await factory.ModerateAsync(moderator, cohort, reflectionId, replyId, "#hide-form", new() { ["Input.Reason"] = "=HYPERLINK(\"http://evil.test\")" });
         using var locked = await factory.ModerateAsync(moderator, cohort, reflectionId, reflectionId, "#lock-form", new() { ["Input.Reason"] = "Closed." });
+        using var unlocked = await factory.ModerateAsync(moderator, cohort, reflectionId, reflectionId, "#lock-form", new() { ["Input.Reason"] = "@SUM(1+1)" });
 
         var page = await moderator.GetDocumentAsync(factory.Url($"/moderation/audit?cohort={cohort.Id}"));
         var onlyLocks = await moderator.GetDocumentAsync(factory.Url($"/moderation/audit?cohort={cohort.Id}&action=Lock"));
         using var csv = await moderator.GetAsync(factory.Url($"/moderation/audit?handler=Csv&cohort={cohort.Id}"));
         var text = await csv.Content.ReadAsStringAsync();
 
-        Assert.Equal(["Lock", "Hide"], page.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.GetAttribute("data-action")));
+        Assert.Equal(["Unlock", "Lock", "Hide"], page.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.GetAttribute("data-action")));
         Assert.Equal(["Lock"], onlyLocks.QuerySelectorAll("table.audit-log tbody tr").Select(r => r.GetAttribute("data-action")));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.test\"\")\"", text, StringComparison.Ordinal);
         Assert.Contains("\"Closed.\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"'@SUM(1+1)\"", text, StringComparison.Ordinal);
+        Assert.StartsWith("\"at\",\"cohort\",", text, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
+using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -69,21 +69,36 @@ public sealed class AuditModel(PlatformDbContext db, ModerationScope scopes, Ten
             return refusal;
         }
         var rows = await Project(Filtered().OrderByDescending(a => a.At).ThenByDescending(a => a.Id)).ToListAsync(cancellationToken);
-        var csv = new StringBuilder("at,cohort,moderator,action,reflection_id,post_id,member,reason\r\n");
-        foreach (var row in rows)
+        var body = new MemoryStream();
+        await using (var csv = CsvWriter.Create(body, CsvSettings, leaveOpen: true))
         {
-            csv.AppendJoin(',',
-                CsvCell.Write(row.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                CsvCell.Write(row.CohortName),
-                CsvCell.Write(row.ModeratorName),
-                CsvCell.Write(row.Kind.ToString()),
-                CsvCell.Write(row.ReflectionId?.ToString()),
-                CsvCell.Write(row.PostId?.ToString()),
-                CsvCell.Write(row.SubjectName),
-                CsvCell.Write(row.Reason)).Append("\r\n");
+            csv.WriteHeader(["at", "cohort", "moderator", "action", "reflection_id", "post_id", "member", "reason"]);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(
+                [
+                    row.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    row.CohortName,
+                    row.ModeratorName ?? string.Empty,
+                    row.Kind.ToString(),
+                    row.ReflectionId?.ToString() ?? string.Empty,
+                    row.PostId?.ToString() ?? string.Empty,
+                    row.SubjectName ?? string.Empty,
+                    row.Reason,
+                ]);
+            }
         }
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"moderation-{tenant.Required.Slug}.csv");
+        body.Position = 0;
+        return File(body, "text/csv; charset=utf-8", $"moderation-{tenant.Required.Slug}.csv");
     }
+
+    // Every cell quoted, and what a spreadsheet would run as a formula (= + - @, tab, carriage return at the start)
+    // defused with a leading single quote: a reason typed by a moderator must not become a formula in someone's Excel.
+    private static readonly CsvWriterOptions CsvSettings = new()
+    {
+        Quoting = CsvQuoting.Always,
+        Injection = CsvInjection.Escape,
+    };
 
     private async Task<IActionResult?> ScopeAsync(CancellationToken cancellationToken)
     {
