@@ -46,7 +46,7 @@ public sealed class ScaleOutFailoverTests(ScaleOutFactory factory) : IClassFixtu
         Assert.Equal([replyOne, replyTwo, replyThree, replyFour], applied.Select(m => m.PostId));
         Assert.Equal(Enumerable.Range(0, 4).Select(i => joined.LastSequence + 1 + i), applied.Select(m => m.Sequence));
 
-        // As discussion.js does: an event at or below the last sequence seen is one the page has already.
+        // As the thread page's script does: an event at or below the last sequence seen is one the page has already.
         void Apply(ThreadEventMessage message)
         {
             if (message.Sequence > lastSequence)

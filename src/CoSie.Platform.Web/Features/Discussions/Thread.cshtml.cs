@@ -15,8 +15,8 @@ namespace CoSie.Platform.Web.Features.Discussions;
 // A reflection and one page of its replies (DiscussionOptions.PageSize, in tree order). The shared HTML comes from
 // ThreadReader (the whole thread, cached per thread version); this page writes the slice it shows and fills in the
 // person's own parts. ?page=N picks a page, ?post={id} the page that holds a post; "Show more" is a plain link to
-// the next page, which discussion.js turns into the Page fragment appended in place. Posting, replying and
-// "helpful" are plain forms that redirect back to the post (post, redirect, get); discussion.js adds live updates.
+// the next page, which js/discussion/paging.js turns into the Page fragment appended in place. Posting, replying and
+// "helpful" are plain forms that redirect back to the post (post, redirect, get); js/discussion/ adds live updates.
 [Authorize]
 public sealed class ThreadModel(
     DiscussionAccess access,
