@@ -1,18 +1,15 @@
 using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 
 public sealed class EditModel(
     PlatformDbContext db,
     InstitutionSettingsCheck check,
-    InstitutionDirectory directory,
     IStringLocalizer<EditModel> localizer) : PageModel
 {
     [BindProperty]
@@ -62,20 +59,10 @@ public sealed class EditModel(
 
         var movedFrom = institution.Slug != settings.Slug ? institution.Slug : null;
         settings.ApplyTo(institution);
-        try
+        if (!await check.CommitAsync(transaction, settings.Slug, ModelState, nameof(Input), cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Only a slug written outside these pages (which hold the lock) can get here.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Slug)}", localizer["Another institution already uses the slug “{0}”.", settings.Slug]);
             return Page();
         }
-
-        // Requests resolve institutions from a short-lived cache; a new slug or host name must answer at once.
-        directory.Invalidate();
         TempData["Status"] = movedFrom is null
             ? localizer["Saved {0}.", institution.Name].Value
             : localizer["Saved {0}. It moved from /{1} to /{2}; links to the old address no longer work.", institution.Name, movedFrom, institution.Slug].Value;

@@ -1,14 +1,17 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 
 // The rules a new or edited institution must meet, shared by the create and edit pages: each broken rule
 // becomes an error on its form field, and only settings that pass every rule come back.
-public sealed class InstitutionSettingsCheck(PlatformDbContext db, IStringLocalizer<InstitutionSettingsCheck> localizer)
+public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDirectory directory, IStringLocalizer<InstitutionSettingsCheck> localizer)
 {
     private const long LockKey = 0x_C051E_0003;
 
@@ -16,6 +19,27 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, IStringLocali
     // commit keeps two admins from binding the same host name at the same moment. Call it inside a transaction.
     public async Task LockAsync(CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+
+    // Saves what the page changed and commits the transaction that LockAsync began. False, with the error on the slug
+    // field, when the slug was taken meanwhile: only a slug written outside these pages (which hold the lock) can
+    // get here.
+    public async Task<bool> CommitAsync(
+        IDbContextTransaction transaction, string slug, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            modelState.AddModelError($"{prefix}.Slug", localizer["Another institution already uses the slug “{0}”.", slug]);
+            return false;
+        }
+        // Requests resolve institutions from a short-lived cache; a new institution, slug or host name must answer at once.
+        directory.Invalidate();
+        return true;
+    }
 
     public async Task<InstitutionSettings?> CheckAsync(
         Guid? institutionId, string? slug, string? name, string? hostNames, string? timeZoneId, string? defaultCulture,
