@@ -4,7 +4,12 @@ public static class PostRules
 {
     // Authors edit their own visible posts while the cohort's edit window is open.
     public static bool MayEdit(this IPost post, Guid userId, DateTimeOffset now, TimeSpan window) =>
-        post.AuthorId == userId && post.Status == PostStatus.Visible && now < post.CreatedAt + window;
+        post.AuthorId == userId && IsEditable(post.Status, post.CreatedAt, now, window);
+
+    // The same rule for a post read as a projection (the thread page, the edit page), whose author is known to be
+    // the person.
+    public static bool IsEditable(PostStatus status, DateTimeOffset createdAt, DateTimeOffset now, TimeSpan window) =>
+        status == PostStatus.Visible && now < createdAt + window;
 
     // The replaced text goes into the history.
     public static PostRevision Edit(this IPost post, string source, string html, DateTimeOffset now)

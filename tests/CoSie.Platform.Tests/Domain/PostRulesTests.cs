@@ -18,6 +18,17 @@ public sealed class PostRulesTests
         Assert.False(Post().MayEdit(Author, Posted + Window, Window));
     }
 
+    [Theory]
+    [InlineData(PostStatus.Visible, 29, true)]
+    [InlineData(PostStatus.Visible, 30, false)]
+    [InlineData(PostStatus.HiddenByModerator, 1, false)]
+    [InlineData(PostStatus.Deleted, 1, false)]
+    public void The_thread_and_edit_pages_offer_editing_by_the_same_rule(PostStatus status, int minutesLater, bool editable)
+    {
+        Assert.Equal(editable, PostRules.IsEditable(status, Posted, Posted.AddMinutes(minutesLater), Window));
+        Assert.Equal(editable, Post(status).MayEdit(Author, Posted.AddMinutes(minutesLater), Window));
+    }
+
     [Fact]
     public void Nobody_else_edits_the_post()
     {

@@ -85,7 +85,7 @@ public sealed class EditModel(
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        MayEdit = post.Status == PostStatus.Visible && clock.GetUtcNow() < post.CreatedAt + read.EditWindow;
+        MayEdit = PostRules.IsEditable(post.Status, post.CreatedAt, clock.GetUtcNow(), read.EditWindow);
         if (fill)
         {
             Input.Body = post.BodySource;

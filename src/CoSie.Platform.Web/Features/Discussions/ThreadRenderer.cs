@@ -104,7 +104,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             {
                 html.Append("<a class=\"flag-link\" href=\"").Append(postUrl).Append("/flag\">").Append(Encode(localizer["Flag"])).Append("</a>");
             }
-            if (mine && post.Status == PostStatus.Visible && person.Now < post.CreatedAt + person.EditWindow)
+            if (mine && PostRules.IsEditable(post.Status, post.CreatedAt, person.Now, person.EditWindow))
             {
                 html.Append("<a class=\"edit-link\" href=\"").Append(postUrl).Append("/edit\">").Append(Encode(localizer["Edit"])).Append("</a>");
             }
