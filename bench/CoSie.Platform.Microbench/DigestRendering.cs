@@ -1,9 +1,12 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Tenancy;
 using CoSie.Platform.Web.Web;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -19,7 +22,8 @@ public class DigestRendering
     [GlobalSetup]
     public void Setup()
     {
-        var links = new DigestLinks(Options.Create(new AppOptions { PublicBaseUrl = "https://learn.example.org" }));
+        var links = new DigestLinks(new MailLinks(Options.Create(new AppOptions { PublicBaseUrl = "https://learn.example.org" }),
+            new ServiceCollection().AddLogging().AddRouting().BuildServiceProvider().GetRequiredService<LinkGenerator>()));
         _email = new DigestEmail(Samples.Localizer<DigestEmail>(), links);
         var institution = InstitutionInfo.From(new Institution { Slug = "bench", Name = "Bench University", CreatedAt = Samples.Start });
         DigestPost Post(int i) => new(Guid.CreateVersion7(), i % 2 == 0 ? null : Guid.CreateVersion7(), "What made co-creation spread in your pilot?",

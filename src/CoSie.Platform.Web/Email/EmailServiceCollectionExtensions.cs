@@ -6,6 +6,7 @@ public static class EmailServiceCollectionExtensions
     {
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<MailLinks>();
         return services;
     }
 }

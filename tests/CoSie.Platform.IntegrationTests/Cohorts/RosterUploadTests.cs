@@ -82,7 +82,8 @@ public sealed partial class RosterUploadTests(CohortFactory factory) : IClassFix
         Assert.Contains("Ivy &lt;Invited&gt;", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<Invited>", mail.HtmlBody, StringComparison.Ordinal);
         var link = JoinLink().Match(mail.TextBody ?? string.Empty).Value;
-        Assert.StartsWith($"http://localhost/{factory.A.Slug}/join/{cohort.InviteCode}?invitation=", link, StringComparison.Ordinal);
+        // App:PublicBaseUrl (its default in tests), not the request's host.
+        Assert.StartsWith($"http://localhost:5000/{factory.A.Slug}/join/{cohort.InviteCode}?invitation=", link, StringComparison.Ordinal);
         Assert.Contains(link.Replace("&", "&amp;", StringComparison.Ordinal), mail.HtmlBody, StringComparison.Ordinal);
 
         var invited = await factory.UserAsync(address.ToUpperInvariant());

@@ -25,7 +25,8 @@ public static class AccessMatrix
         ["GET /Digests/CohortDigest"] = "login 403 200 200 404 404 404 403 404",
         // Without a member to preview there is no mail to show.
         ["GET /Digests/CohortDigest?handler=Mail"] = "login 403 404 404 404 404 404 403 404",
-        ["GET /Digests/Unsubscribe"] = "400 400 400 400 400 400 400 400 400",
+        // The matrix's token is no valid token: the friendly page, with 404 as for any invalid, tampered or expired one.
+        ["GET /Digests/Unsubscribe"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Account/Register"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Account/ResendConfirmation"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Account/ResetPassword"] = "200 200 200 200 200 200 200 200 200",
@@ -91,7 +92,7 @@ public static class AccessMatrix
         ["POST /Digests/CohortDigest?handler=Resend"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendNow"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendTest"] = "login 403 ok ok 404 404 404 403 404",
-        ["POST /Digests/Unsubscribe"] = "400 400 400 400 400 400 400 400 400",
+        ["POST /Digests/Unsubscribe"] = "404 404 404 404 404 404 404 404 404",
         ["POST /Account/Manage/Index"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Password"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Register"] = "ok ok ok ok ok ok ok ok ok",

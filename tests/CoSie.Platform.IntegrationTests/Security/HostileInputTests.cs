@@ -9,9 +9,12 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Digests;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -308,8 +311,8 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         {
             var html = Parser.ParseDocument(mail.HtmlBody ?? string.Empty);
             AssertInert(html, $"{name} html");
-            Assert.Contains(payload, html.Body!.TextContent, StringComparison.Ordinal);
-            Assert.Contains(payload, mail.TextBody ?? string.Empty, StringComparison.Ordinal);
+            Assert.Contains(AsMailed(payload), html.Body!.TextContent, StringComparison.Ordinal);
+            Assert.Contains(AsMailed(payload), mail.TextBody ?? string.Empty, StringComparison.Ordinal);
         }
     }
 
@@ -337,9 +340,9 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         AssertInert(html, "invitation html");
         var text = mail.TextBody ?? string.Empty;
         // Greeting, inviter, cohort and course: the payload four times in each part, as text.
-        Assert.Equal(4, Occurrences(html.Body!.TextContent, payload));
-        Assert.Equal(4, Occurrences(text, payload));
-        Assert.Contains(payload, mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(4, Occurrences(html.Body!.TextContent, AsMailed(payload)));
+        Assert.Equal(4, Occurrences(text, AsMailed(payload)));
+        Assert.Contains(AsMailed(payload), mail.Subject, StringComparison.Ordinal);
     }
 
     // Besides the reflection itself, a digest shows the institution, cohort, author, reader and prompt, and for learners
@@ -376,10 +379,156 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         var text = mail.TextBody ?? string.Empty;
         // Reader (greeting), cohort (twice), author, prompt and the next module in both parts; the HTML heads it with the
         // cohort once more.
-        Assert.Equal(6, Occurrences(text, payload));
-        Assert.Equal(7, Occurrences(html.Body!.TextContent, payload));
-        Assert.Contains(payload, mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(6, Occurrences(text, AsMailed(payload)));
+        Assert.Equal(7, Occurrences(html.Body!.TextContent, AsMailed(payload)));
+        Assert.Contains(AsMailed(payload), mail.Subject, StringComparison.Ordinal);
     }
+
+    // Names with line breaks, bidi overrides and isolates, and other C0 and C1 controls, written straight into the
+    // database past any input validation, and how a mail must show them: on one line, without the controls.
+    public static TheoryData<string, string> ControlNames() => new()
+    {
+        { "Mallory\r\nReset your password: https://evil.test/reset\r\n", "Mallory Reset your password: https://evil.test/reset" },
+        { "\u202Egnp.exe\u202C Mallory \u2066Isolated\u2069 \u202Atext\u202B \u202D", "gnp.exe Mallory Isolated text" },
+        { "Bell\u0007Esc\u001B[31mRed\u0085Next\u009BLine\tTab\u2028Sep", "Bell Esc [31mRed Next Line Tab Sep" },
+    };
+
+    // Every account mail: the confirmation (sent again), the reset, the note about a second registration, the link to
+    // confirm a new address and the notice that it changed, from inside an institution whose name is hostile too.
+    [Theory]
+    [MemberData(nameof(ControlNames))]
+    public async Task A_control_character_in_a_name_never_reaches_an_account_mail_raw(string raw, string shown)
+    {
+        var slug = $"controls-{Guid.NewGuid():N}"[..20];
+        await factory.InstitutionAsync(slug, raw);
+        var confirmed = await factory.UserAsync($"{slug}-{Guid.NewGuid():N}@controls.test", "Plain Name");
+        var unconfirmed = await factory.UserAsync($"{slug}-{Guid.NewGuid():N}@controls.test", "Plain Name", confirmed: false);
+        await NameStraightInDatabaseAsync(factory, raw, confirmed.Id, unconfirmed.Id);
+        var client = factory.CreateBrowserLikeClient();
+        var newAddress = $"{slug}-moved-{Guid.NewGuid():N}@controls.test";
+
+        await PostAsync(client, $"/{slug}/Account/ResendConfirmation", new() { ["Input.Email"] = unconfirmed.Email! });
+        await PostAsync(client, $"/{slug}/Account/ForgotPassword", new() { ["Input.Email"] = confirmed.Email! });
+        await PostAsync(client, $"/{slug}/Account/Register", new()
+        {
+            ["Input.Email"] = confirmed.Email!,
+            ["Input.DisplayName"] = "Someone Else",
+            ["Input.Password"] = Seed.Password,
+            ["Input.ConfirmPassword"] = Seed.Password,
+        });
+        await client.AuthenticateAs(factory, confirmed);
+        await PostAsync(client, $"/{slug}/Account/Manage/Email", new() { ["Input.NewEmail"] = newAddress });
+        var change = await factory.Mail.WaitForMailToAsync(newAddress, "Confirm your new address");
+        (await client.GetAsync(change.LinkTo("/Account/Manage/ConfirmEmailChange"))).Dispose();
+
+        AssertNoRawControls(await factory.Mail.WaitForMailToAsync(unconfirmed.Email!, "Confirm your"), shown, "confirmation");
+        AssertNoRawControls(await factory.Mail.WaitForMailToAsync(confirmed.Email!, "Choose a new password"), shown, "password reset");
+        AssertNoRawControls(await factory.Mail.WaitForMailToAsync(confirmed.Email!, "tried to register"), shown, "registration attempt");
+        AssertNoRawControls(change, shown, "address change");
+        AssertNoRawControls(await factory.Mail.WaitForMailToAsync(confirmed.Email!, "sign-in address has changed"), shown, "address changed notice");
+    }
+
+    // The invited person's name comes from the roster (whose reader drops controls but not bidi), the inviter's, the
+    // cohort's and the course's from the database.
+    [Theory]
+    [MemberData(nameof(ControlNames))]
+    public async Task A_control_character_in_a_name_never_reaches_an_invitation_raw(string raw, string shown)
+    {
+        var slug = $"controls-{Guid.NewGuid():N}"[..20];
+        var course = await factory.CourseAsync(factory.A, slug, raw);
+        var cohort = await factory.OpenCohortAsync(raw);
+        await factory.UpdateCohortAsync(cohort, c => c.CourseId = course.Id);
+        var inviter = await factory.PersonInCohortAsync(cohort, CohortRole.Instructor, "Plain Inviter");
+        await NameStraightInDatabaseAsync(factory, raw, inviter.Id);
+        var client = await factory.CreateClientAsAsync(inviter);
+        var address = $"{slug}@invited.test";
+
+        using var uploaded = await client.UploadRosterAsync(factory.Url($"/cohorts/{cohort.Id}/roster"),
+            Encoding.UTF8.GetBytes($"email,name,role\n{address},\"{raw.Replace("\"", "\"\"", StringComparison.Ordinal)}\",learner\n"));
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        AssertNoRawControls(await factory.Mail.WaitForAsync(m => m.To.Mailboxes.Any(a => a.Address == address)), shown, "invitation");
+    }
+
+    // The reader, the author, the cohort, the prompt, the next module and the reflection itself; and the test mail of the
+    // preview, addressed to an instructor with such a name.
+    [Theory]
+    [MemberData(nameof(ControlNames))]
+    public async Task A_control_character_in_a_name_never_reaches_a_digest_raw(string raw, string shown)
+    {
+        var slug = $"controls-{Guid.NewGuid():N}"[..20];
+        var (course, prompt) = await digests.InInstitutionAsync(digests.A.Id, async (_, db) =>
+        {
+            var now = digests.Clock.GetUtcNow();
+            var course = new Course { Slug = slug, Title = raw, CreatedAt = now, UpdatedAt = now };
+            var first = new CourseModule { CourseId = course.Id, Slug = "first", Title = raw, Position = 1, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
+            first.Prompts.Add(new ReflectionPrompt { Position = 1, Text = raw });
+            var next = new CourseModule { CourseId = course.Id, Slug = "next", Title = raw, Position = 2, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
+            db.Courses.Add(course);
+            db.Modules.AddRange(first, next);
+            await db.SaveChangesAsync();
+            return (course, first.Prompts[0]);
+        });
+        var cohort = await digests.CohortAsync(raw, postFirst: false);
+        await digests.InInstitutionAsync(digests.A.Id, (_, db) => db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CourseId, course.Id)));
+        var author = await digests.PersonAsync(cohort, "Plain Author");
+        var reader = await digests.PersonAsync(cohort, "Plain Reader");
+        var instructor = await digests.PersonAsync(cohort, "Plain Instructor", CohortRole.Instructor);
+        await NameStraightInDatabaseAsync(digests, raw, author.Id, reader.Id, instructor.Id);
+        await digests.ReflectionAsync(cohort, prompt, author, raw);
+        digests.Advance(TimeSpan.FromHours(1));
+        var client = await digests.CreateClientAsAsync(instructor);
+
+        using (var sent = await client.SubmitAsync($"/dig-a/cohorts/{cohort.Id}/digest?member={reader.Id}", new Dictionary<string, string>(), "form[action*='SendTest']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+        digests.AdvanceTo(digests.NextSlot(cohort));
+        await digests.DeliverAsync(cohort);
+
+        AssertNoRawControls(Assert.Single(digests.Mail.To(reader.Email!)), shown, "digest");
+        AssertNoRawControls(Assert.Single(digests.Mail.To(instructor.Email!), m => m.Subject?.StartsWith("[Test]", StringComparison.Ordinal) == true), shown, "digest test mail");
+    }
+
+    private static Task<int> NameStraightInDatabaseAsync(PlatformFactory on, string name, params Guid[] userIds) =>
+        on.WithServicesAsync(services => services.GetRequiredService<PlatformDbContext>().Users
+            .Where(u => userIds.Contains(u.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name)));
+
+    private static async Task PostAsync(HttpClient client, string url, Dictionary<string, string> values)
+    {
+        using var response = await client.SubmitAsync(url, values);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"POST {url} answered {(int)response.StatusCode}");
+    }
+
+    // The name is there, on one line and without its controls, in both parts; no header name, subject or part carries a
+    // control character (the text part's own line breaks aside) or a bidi override or isolate; and no line of the text
+    // part starts with what came after a line break in the name.
+    private static void AssertNoRawControls(MimeMessage mail, string shown, string where)
+    {
+        var text = mail.TextBody ?? string.Empty;
+        var htmlSource = mail.HtmlBody ?? string.Empty;
+        var htmlText = Parser.ParseDocument(htmlSource).Body!.TextContent;
+        Assert.Contains(shown, text, StringComparison.Ordinal);
+        Assert.Contains(shown, htmlText, StringComparison.Ordinal);
+        var headers = new[] { mail.Subject ?? string.Empty }
+            .Concat(mail.To.Mailboxes.Concat(mail.From.Mailboxes).Select(m => m.Name ?? string.Empty));
+        foreach (var value in headers)
+        {
+            Assert.False(value.Any(c => char.IsControl(c) || IsBidiControl(c)), $"{where}: a control character in the header value '{value}'");
+        }
+        foreach (var (part, value) in new[] { ("text", text), ("html", htmlSource), ("html text", htmlText) })
+        {
+            var bad = value.Where(c => (char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || IsBidiControl(c) || c is '\u2028' or '\u2029').ToList();
+            Assert.True(bad.Count == 0, $"{where}: {part} part carries {string.Join(" ", bad.Select(c => $"U+{(int)c:X4}"))}");
+        }
+        Assert.DoesNotContain(text.Split('\n'), line => line.TrimStart('\r', ' ').StartsWith("Reset your password: https://evil.test", StringComparison.Ordinal));
+    }
+
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    // How a mail shows a payload of the corpus: as typed, without bidi embeddings, overrides and isolates.
+    private static string AsMailed(string payload) => new([.. payload.Where(c => !IsBidiControl(c))]);
 
     private static string WordPressPage(string slug, string renderedTitle) =>
         JsonSerializer.Serialize(new { id = 1, type = "page", slug, title = new { rendered = renderedTitle }, content = new { rendered = "<p>A page.</p>" } });

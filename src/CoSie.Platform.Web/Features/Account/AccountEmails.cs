@@ -9,14 +9,16 @@ using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Account;
 
-// Every mail the account pages send: a plain-text and an HTML part each, every value a person typed HTML-encoded.
-// The pages build the links from the request (Url.Page with Request.Scheme), so a mail sent from inside an
-// institution leads back into it. REVIEW: that trusts the Host header; production must pin AllowedHosts and accept
-// forwarded headers only from known proxies, or a forged Host could put another domain into a reset link.
+// Every mail the account pages send: a plain-text and an HTML part each, every value a person typed passed through
+// MailText and HTML-encoded. Links come from Link (MailLinks: the institution's host name or App:PublicBaseUrl), never
+// from the request's Host header, so a mail sent from inside an institution leads back into it and nowhere else.
 public sealed class AccountEmails(
-    IStringLocalizer<AccountEmails> localizer, EmailSender sender, TenantContext tenant, ILogger<AccountEmails> logger)
+    IStringLocalizer<AccountEmails> localizer, EmailSender sender, TenantContext tenant, MailLinks links, ILogger<AccountEmails> logger)
 {
-    private string Site => tenant.Institution?.Name ?? "CoSIE";
+    private string Site => MailText.Clean(tenant.Institution?.Name ?? "CoSIE");
+
+    // An absolute link to an account page, inside the current institution when there is one.
+    public string Link(string page, object? values = null) => links.Page(tenant.Institution, page, values);
 
     public MimeMessage ConfirmAccount(PlatformUser user, string link) =>
         Compose(user.Email!, user.DisplayName, localizer["Confirm your {0} account", Site],
@@ -75,7 +77,7 @@ public sealed class AccountEmails(
         var body = write(new BodyWriter(localizer))
             .Paragraph("This message was sent by {0}.", Site);
         var message = new MimeMessage { Subject = subject };
-        message.To.Add(new MailboxAddress(toName, toAddress));
+        message.To.Add(new MailboxAddress(MailText.Clean(toName), toAddress));
         message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
         return message;
     }
@@ -91,8 +93,9 @@ public sealed class AccountEmails(
         public BodyWriter Paragraph(string format, params string[] values)
         {
             var localized = localizer[format].Value;
-            _text.Append(string.Format(CultureInfo.CurrentCulture, localized, values)).Append("\n\n");
-            var encoded = values.Select(v => (object)HtmlEncoder.Default.Encode(v)).ToArray();
+            var clean = values.Select(MailText.Clean).ToArray();
+            _text.Append(string.Format(CultureInfo.CurrentCulture, localized, clean)).Append("\n\n");
+            var encoded = clean.Select(v => (object)HtmlEncoder.Default.Encode(v)).ToArray();
             _html.Append("<p>").Append(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(localized), encoded)).Append("</p>");
             return this;
         }

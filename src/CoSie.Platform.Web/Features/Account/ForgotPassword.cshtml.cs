@@ -30,7 +30,7 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, Account
         if (user is { EmailConfirmed: true, IsDisabled: false })
         {
             var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
-            var link = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { code }, protocol: Request.Scheme)!;
+            var link = emails.Link("/Account/ResetPassword", new { code });
             await emails.TrySendAsync(emails.ResetPassword(user, link), "password reset", user.Id, cancellationToken);
             logger.LogInformation("Sent a password reset link to account {UserId}", user.Id);
         }

@@ -71,15 +71,15 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
 
         logger.LogInformation("Registered account {UserId}", candidate.Id);
         var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(candidate));
-        var link = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = candidate.Id, code }, protocol: Request.Scheme)!;
+        var link = emails.Link("/Account/ConfirmEmail", new { userId = candidate.Id, code });
         await emails.TrySendAsync(emails.ConfirmAccount(candidate, link), "registration confirmation", candidate.Id, cancellationToken);
         return CheckEmail();
     }
 
     private async Task TellOwnerAsync(PlatformUser owner, CancellationToken cancellationToken)
     {
-        var signIn = Url.Page("/Account/Login", pageHandler: null, values: null, protocol: Request.Scheme)!;
-        var forgot = Url.Page("/Account/ForgotPassword", pageHandler: null, values: null, protocol: Request.Scheme)!;
+        var signIn = emails.Link("/Account/Login");
+        var forgot = emails.Link("/Account/ForgotPassword");
         await emails.TrySendAsync(emails.RegistrationAttempt(owner, signIn, forgot), "registration attempt", owner.Id, cancellationToken);
     }
 

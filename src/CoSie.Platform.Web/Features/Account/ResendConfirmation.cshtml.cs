@@ -30,7 +30,7 @@ public sealed class ResendConfirmationModel(UserManager<PlatformUser> users, Acc
         if (user is { EmailConfirmed: false })
         {
             var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = Url.Page("/Account/ConfirmEmail", pageHandler: null, values: new { userId = user.Id, code }, protocol: Request.Scheme)!;
+            var link = emails.Link("/Account/ConfirmEmail", new { userId = user.Id, code });
             await emails.TrySendAsync(emails.ConfirmAccount(user, link), "resent confirmation", user.Id, cancellationToken);
         }
         return RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Confirmation });

@@ -7,7 +7,8 @@ using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 
-// The personal invitation a roster upload sends: plain text and HTML, every name encoded in the HTML part.
+// The personal invitation a roster upload sends: plain text and HTML, every name passed through MailText and encoded in
+// the HTML part.
 public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<InvitationEmail> localizer)
 {
     public Task SendAsync(CohortInvitation invitation, InvitationContext context, CancellationToken cancellationToken) =>
@@ -17,11 +18,14 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
     {
         var link = context.LinkFor(invitation);
         var role = localizer[invitation.Role.ToString().ToLowerInvariant()].Value;
-        var greeting = string.IsNullOrWhiteSpace(invitation.Name) ? localizer["Hello,"].Value : localizer["Hello {0},", invitation.Name].Value;
+        var name = MailText.Clean(invitation.Name);
+        var cohort = MailText.Clean(context.CohortName);
+        var institution = MailText.Clean(context.InstitutionName);
+        var greeting = name.Length == 0 ? localizer["Hello,"].Value : localizer["Hello {0},", name].Value;
         var invites = localizer["{0} invites you to join the cohort “{1}” of the course “{2}” at {3}, as {4}.",
-            context.InviterName, context.CohortName, context.CourseTitle, context.InstitutionName, role].Value;
+            MailText.Clean(context.InviterName), cohort, MailText.Clean(context.CourseTitle), institution, role].Value;
         var action = localizer["Join the cohort"].Value;
-        var account = localizer["Sign in or create your account with this e-mail address ({0}): the invitation belongs to it.", invitation.Email].Value;
+        var account = localizer["Sign in or create your account with this e-mail address ({0}): the invitation belongs to it.", MailText.Clean(invitation.Email)].Value;
         var ignore = localizer["If you did not expect this invitation, you can ignore this message."].Value;
 
         var html = HtmlEncoder.Default;
@@ -42,10 +46,10 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
 
         var message = new MimeMessage
         {
-            Subject = localizer["Invitation to {0} at {1}", context.CohortName, context.InstitutionName].Value,
+            Subject = localizer["Invitation to {0} at {1}", cohort, institution].Value,
             Body = body.ToMessageBody(),
         };
-        message.To.Add(new MailboxAddress(invitation.Name, invitation.Email));
+        message.To.Add(new MailboxAddress(name, invitation.Email));
         return message;
     }
 }

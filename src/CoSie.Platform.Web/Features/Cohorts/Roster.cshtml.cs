@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, ValueLengthLimit = RequestLimit)]
 public sealed class RosterModel(
     PlatformDbContext db, CohortAccess access, RosterCsv csv, ImportRoster import, CohortCalendar calendar, TenantContext tenant,
-    IStringLocalizer<RosterModel> localizer)
+    MailLinks links, IStringLocalizer<RosterModel> localizer)
     : PageModel
 {
     // Room above the 1 MB file limit, so that a slightly bigger file gets a clear message instead of a failed request.
@@ -105,7 +106,7 @@ public sealed class RosterModel(
         var code = Cohort.InviteCode;
         return new InvitationContext(
             tenant.Required.Name, Cohort.Name, courseTitle, inviter,
-            invitation => Url.PageLink("Join", values: new { code, invitation = invitation.Token })!);
+            invitation => links.Page(tenant.Required, "/Cohorts/Join", new { code, invitation = invitation.Token }));
     }
 
     private async Task LoadPendingAsync(CancellationToken cancellationToken) =>

@@ -48,7 +48,7 @@ public sealed class CohortDigestModel(
         PreviewMember = member is { } chosen && Members.Any(m => m.UserId == chosen)
             ? chosen
             : Members.FirstOrDefault(m => m.Role == CohortRole.Learner)?.UserId ?? (Members.Count > 0 ? Members[0].UserId : null);
-        if (PreviewMember is { } userId && await preview.BuildAsync(id, userId, cancellationToken) is { } letter)
+        if (PreviewMember is { } userId && await preview.BuildAsync(id, userId, grant.UserId, cancellationToken) is { } letter)
         {
             PreviewEmpty = letter.Content.IsEmpty;
             PreviewSubject = email.Subject(letter.Content);
@@ -67,7 +67,7 @@ public sealed class CohortDigestModel(
         {
             return grant.Refusal;
         }
-        var letter = await preview.BuildAsync(id, member, cancellationToken);
+        var letter = await preview.BuildAsync(id, member, grant.UserId, cancellationToken);
         if (letter is null)
         {
             return NotFound();
@@ -85,16 +85,16 @@ public sealed class CohortDigestModel(
             return grant.Refusal;
         }
         var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == grant.UserId, cancellationToken);
-        var letter = await preview.BuildAsync(id, member, cancellationToken);
+        var letter = await preview.BuildAsync(id, member, grant.UserId, cancellationToken);
         if (letter is null || string.IsNullOrEmpty(me.Email))
         {
             return NotFound();
         }
-        // The member's digest, addressed to the person testing it; the unsubscribe link stays the member's, so the
-        // test shows exactly what they would get.
+        // The member's digest, addressed to the person testing it, with that person's own unsubscribe link or none
+        // (DigestPreview): pressing "Unsubscribe" in the tester's mail client must never turn the member's digest off.
         var message = email.Build(letter with { Recipient = letter.Recipient with { Email = me.Email } });
         message.To.Clear();
-        message.To.Add(new MailboxAddress(DigestEmail.OneLine(me.DisplayName), me.Email));
+        message.To.Add(new MailboxAddress(MailText.Clean(me.DisplayName), me.Email));
         message.Subject = localizer["[Test] {0}", message.Subject ?? string.Empty].Value;
         await sender.SendAsync(message, cancellationToken);
         TempData["Status"] = localizer["A test digest is on its way to {0}.", me.Email].Value;

@@ -258,12 +258,13 @@ public sealed class DigestDispatcher(
         _ => TimeSpan.FromMinutes(15),
     };
 
-    // The letter for one member: used by the jobs, the preview and the test mail alike.
-    public DigestLetter Letter(InstitutionInfo institution, Guid cohortId, DigestRecipient recipient, DigestContent content, DateTimeOffset periodStart, string? messageId)
-    {
-        var token = tokens.Create(new UnsubscribeToken(institution.Id, cohortId, recipient.UserId));
-        return new DigestLetter(institution, cohortId, recipient, content, periodStart, links.Unsubscribe(institution, token), emailOptions.Value.FromAddress, messageId);
-    }
+    // The letter for one member: used by the jobs, the preview and the test mail alike. It carries the member's own
+    // unsubscribe link; a letter that goes to someone else must swap it for theirs (see DigestPreview).
+    public DigestLetter Letter(InstitutionInfo institution, Guid cohortId, DigestRecipient recipient, DigestContent content, DateTimeOffset periodStart, string? messageId) =>
+        new(institution, cohortId, recipient, content, periodStart, UnsubscribeUrl(institution, cohortId, recipient.UserId), emailOptions.Value.FromAddress, messageId);
+
+    public string UnsubscribeUrl(InstitutionInfo institution, Guid cohortId, Guid userId) =>
+        links.Unsubscribe(institution, tokens.Create(new UnsubscribeToken(institution.Id, cohortId, userId)));
 
     // Stable across retries, so a receiving server that saw the message once can drop a repeat.
     private string MessageIdFor(DigestDelivery delivery) => $"digest-{delivery.Id:N}@{links.MessageIdDomain(tenant.Required)}";

@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
+using CoSie.Platform.Web.Email;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Digests;
 
 // The digest as mail: a plain-text and an HTML part (tables and inline styles, no scripts, no remote fonts or
-// images), every name and text HTML-encoded, every header value on one line, and the one-click unsubscribe headers
-// of RFC 8058.
+// images), every name and text passed through MailText and HTML-encoded, and the one-click unsubscribe headers of
+// RFC 8058 when the letter carries its recipient's own unsubscribe link.
 public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestLinks links)
 {
     private const string Font = "font-family:Arial,Helvetica,sans-serif;";
@@ -20,15 +21,18 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     public MimeMessage Build(DigestLetter letter)
     {
         var (text, html) = Render(letter);
-        var message = new MimeMessage { Subject = OneLine(Subject(letter.Content)) };
-        message.To.Add(new MailboxAddress(OneLine(letter.Recipient.DisplayName), letter.Recipient.Email));
-        message.From.Add(new MailboxAddress(OneLine(letter.Institution.Name), letter.FromAddress));
+        var message = new MimeMessage { Subject = Subject(letter.Content) };
+        message.To.Add(new MailboxAddress(MailText.Clean(letter.Recipient.DisplayName), letter.Recipient.Email));
+        message.From.Add(new MailboxAddress(MailText.Clean(letter.Institution.Name), letter.FromAddress));
         if (letter.MessageId is not null)
         {
             message.MessageId = letter.MessageId;
         }
-        message.Headers.Add("List-Unsubscribe", $"<{letter.UnsubscribeUrl}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (letter.UnsubscribeUrl is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         // Marks the mail as automatic, so mail servers do not answer it with out-of-office replies.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;padding:16px;background:#f5f5f2;\">{html}</body></html>" }.ToMessageBody();
@@ -54,7 +58,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         {
             parts.Add(localizer["what happened this week"].Value);
         }
-        return localizer["{0}: {1}", content.CohortName, string.Join(", ", parts)].Value;
+        return localizer["{0}: {1}", MailText.Clean(content.CohortName), string.Join(", ", parts)].Value;
     }
 
     // The HTML part's inner table (the preview page shows it inside the site) and the text part.
@@ -62,21 +66,22 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     {
         var content = letter.Content;
         var institution = letter.Institution;
-        var culture = letter.Recipient.Culture;
+        var institutionName = MailText.Clean(institution.Name);
+        var cohortName = MailText.Clean(content.CohortName);
         var text = new StringBuilder();
         var html = new StringBuilder();
         var e = Encoder;
 
-        var greeting = localizer["Hello {0},", letter.Recipient.DisplayName].Value;
-        var since = localizer["Here is what happened in {0} since {1}.", content.CohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
+        var greeting = localizer["Hello {0},", MailText.Clean(letter.Recipient.DisplayName)].Value;
+        var since = localizer["Here is what happened in {0} since {1}.", cohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
         text.Append(greeting).Append("\n\n").Append(since).Append("\n\n");
         html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #ddddd5;{Font}color:#222222;\">")
-            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;background:#1d4e5f;color:#ffffff;font-size:18px;font-weight:bold;\">{e.Encode(institution.Name)} · {e.Encode(content.CohortName)}</td></tr>")
+            .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;background:#1d4e5f;color:#ffffff;font-size:18px;font-weight:bold;\">{e.Encode(institutionName)} · {e.Encode(cohortName)}</td></tr>")
             .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 0 20px;font-size:15px;line-height:1.5;\"><p style=\"margin:0 0 8px 0;\">{e.Encode(greeting)}</p><p style=\"margin:0;\">{e.Encode(since)}</p></td></tr>");
 
         foreach (var nudge in content.Nudges)
         {
-            var message = localizer["{0} peers answered “{1}”. Post your own reflection to read theirs.", nudge.Waiting, nudge.PromptText].Value;
+            var message = localizer["{0} peers answered “{1}”. Post your own reflection to read theirs.", nudge.Waiting, MailText.Clean(nudge.PromptText)].Value;
             var link = nudge.ModuleSlug is null ? links.Cohort(institution, letter.CohortId) : links.Module(institution, content.CourseSlug, nudge.ModuleSlug);
             Section(text, html, localizer["Your turn"].Value);
             text.Append(message).Append('\n').Append(link).Append("\n\n");
@@ -95,7 +100,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             foreach (var thread in content.ActiveThreads)
             {
                 var link = links.Reflection(institution, letter.CohortId, thread.ReflectionId);
-                var line = localizer["{0} new replies to {1} on “{2}”", thread.NewReplies, Author(thread.AuthorName), thread.PromptText].Value;
+                var line = localizer["{0} new replies to {1} on “{2}”", thread.NewReplies, Author(thread.AuthorName), MailText.Clean(thread.PromptText)].Value;
                 text.Append("- ").Append(line).Append('\n').Append("  ").Append(link).Append('\n');
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:15px;line-height:1.5;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;\">{e.Encode(line)}</a></td></tr>");
             }
@@ -105,20 +110,25 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         if (content.NextModule is { } next)
         {
             var link = links.Module(institution, content.CourseSlug, next.Slug);
+            var title = MailText.Clean(next.Title);
             Section(text, html, localizer["Next in the course"].Value);
-            text.Append(next.Title).Append('\n').Append(link).Append("\n\n");
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(next.Title)}</a></td></tr>");
+            text.Append(title).Append('\n').Append(link).Append("\n\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(title)}</a></td></tr>");
         }
 
-        var why = localizer["You receive this digest as a member of {0} at {1}.", content.CohortName, institution.Name].Value;
+        var why = localizer["You receive this digest as a member of {0} at {1}.", cohortName, institutionName].Value;
         var change = localizer["Choose how often you get it"].Value;
         var stop = localizer["Unsubscribe from this cohort's digest"].Value;
         var preferences = links.Preferences(institution);
         text.Append("--\n").Append(why).Append('\n')
-            .Append(change).Append(": ").Append(preferences).Append('\n')
-            .Append(stop).Append(": ").Append(letter.UnsubscribeUrl).Append('\n');
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;border-top:1px solid #ddddd5;font-size:12px;color:#666666;line-height:1.5;\">{e.Encode(why)}<br><a href=\"{e.Encode(preferences)}\" style=\"color:#666666;\">{e.Encode(change)}</a> · <a href=\"{e.Encode(letter.UnsubscribeUrl)}\" style=\"color:#666666;\">{e.Encode(stop)}</a></td></tr>")
-            .Append("</table>");
+            .Append(change).Append(": ").Append(preferences).Append('\n');
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;border-top:1px solid #ddddd5;font-size:12px;color:#666666;line-height:1.5;\">{e.Encode(why)}<br><a href=\"{e.Encode(preferences)}\" style=\"color:#666666;\">{e.Encode(change)}</a>");
+        if (letter.UnsubscribeUrl is { } unsubscribe)
+        {
+            text.Append(stop).Append(": ").Append(unsubscribe).Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $" · <a href=\"{e.Encode(unsubscribe)}\" style=\"color:#666666;\">{e.Encode(stop)}</a>");
+        }
+        html.Append("</td></tr></table>");
         return (text.ToString(), html.ToString());
     }
 
@@ -135,11 +145,12 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             var link = post.ReplyId is { } replyId
                 ? links.Reply(letter.Institution, letter.CohortId, post.ReflectionId, replyId)
                 : links.Reflection(letter.Institution, letter.CohortId, post.ReflectionId);
-            var byline = localizer["{0} on “{1}”, {2}", Author(post.AuthorName), post.PromptText, Date(post.At, letter.Recipient)].Value;
+            var byline = localizer["{0} on “{1}”, {2}", Author(post.AuthorName), MailText.Clean(post.PromptText), Date(post.At, letter.Recipient)].Value;
+            var excerpt = MailText.Clean(post.Excerpt);
             text.Append("- ").Append(byline).Append('\n')
-                .Append("  ").Append(post.Excerpt).Append('\n')
+                .Append("  ").Append(excerpt).Append('\n')
                 .Append("  ").Append(link).Append('\n');
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:6px 20px;font-size:15px;line-height:1.5;\"><div style=\"font-size:13px;color:#555555;\">{e.Encode(byline)}</div><div>{e.Encode(post.Excerpt)}</div><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-size:14px;\">{e.Encode(localizer["Read and reply"].Value)}</a></td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:6px 20px;font-size:15px;line-height:1.5;\"><div style=\"font-size:13px;color:#555555;\">{e.Encode(byline)}</div><div>{e.Encode(excerpt)}</div><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-size:14px;\">{e.Encode(localizer["Read and reply"].Value)}</a></td></tr>");
         }
         if (total > posts.Count)
         {
@@ -156,19 +167,8 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px 4px 20px;font-size:16px;font-weight:bold;color:#1d4e5f;\">{Encoder.Encode(title)}</td></tr>");
     }
 
-    private string Author(string? name) => string.IsNullOrWhiteSpace(name) ? localizer["a deleted user"].Value : name;
+    private string Author(string? name) => MailText.Clean(name) is { Length: > 0 } clean ? clean : localizer["a deleted user"].Value;
 
     private static string Date(DateTimeOffset instant, DigestRecipient recipient) =>
         TimeZoneInfo.ConvertTime(instant, recipient.TimeZone).ToString("f", recipient.Culture);
-
-    // Header values never carry line breaks or other control characters, whatever a display name holds.
-    public static string OneLine(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-        return builder.ToString().Trim();
-    }
 }

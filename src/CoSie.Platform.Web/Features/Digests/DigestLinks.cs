@@ -1,24 +1,17 @@
+using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Digests;
 
-// Absolute links for mail: the institution's first host name when it has one, else the platform address with the
-// institution's prefix. Never the Host header of whichever request happened to trigger the job.
-public sealed class DigestLinks(IOptions<AppOptions> options)
+// The digest's links, made absolute by MailLinks: never the Host header of whichever request happened to trigger the job.
+public sealed class DigestLinks(MailLinks mail)
 {
-    private string PlatformBase => options.Value.PublicBaseUrl.TrimEnd('/');
-
-    public string InstitutionBase(InstitutionInfo institution) =>
-        institution.HostNames.Count > 0 ? $"https://{institution.HostNames[0]}" : $"{PlatformBase}/{institution.Slug}";
+    public string InstitutionBase(InstitutionInfo institution) => mail.Base(institution);
 
     // Outside the institution's prefix: the token says which institution it is about.
-    public string Unsubscribe(InstitutionInfo institution, string token) =>
-        institution.HostNames.Count > 0 ? $"https://{institution.HostNames[0]}/unsubscribe/{token}" : $"{PlatformBase}/unsubscribe/{token}";
+    public string Unsubscribe(InstitutionInfo institution, string token) => $"{mail.Root(institution)}/unsubscribe/{token}";
 
-    public string MessageIdDomain(InstitutionInfo institution) =>
-        institution.HostNames.Count > 0 ? institution.HostNames[0] : new Uri(PlatformBase).Host;
+    public string MessageIdDomain(InstitutionInfo institution) => mail.MessageIdDomain(institution);
 
     public string Cohort(InstitutionInfo institution, Guid cohortId) => $"{InstitutionBase(institution)}/cohorts/{cohortId}";
 

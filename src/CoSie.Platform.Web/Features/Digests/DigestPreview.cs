@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Digests;
 
-// The digest a member would get if it were sent now: from their last digest (or their joining) until now.
+// The digest a member would get if it were sent now: from their last digest (or their joining) until now, as the
+// viewer sees it on the preview page or gets it as a test mail. A member's unsubscribe link works without signing in, so
+// it never reaches anyone else: the letter carries the viewer's own link when the viewer is a member of the cohort, and
+// none otherwise (an institution's admin who only manages it).
 public sealed class DigestPreview(PlatformDbContext db, TenantContext tenant, DigestContentBuilder builder, DigestDispatcher dispatcher, TimeProvider clock)
 {
-    public async Task<DigestLetter?> BuildAsync(Guid cohortId, Guid userId, CancellationToken cancellationToken)
+    public async Task<DigestLetter?> BuildAsync(Guid cohortId, Guid userId, Guid viewerId, CancellationToken cancellationToken)
     {
         var institution = tenant.Required;
         var member = await (
@@ -34,6 +37,11 @@ public sealed class DigestPreview(PlatformDbContext db, TenantContext tenant, Di
         var contents = await builder.BuildAsync(data, [new DigestReader(userId, member.Role, periodStart, now)], cancellationToken);
         var recipient = new DigestRecipient(userId, member.Email ?? string.Empty, member.DisplayName,
             DigestSchedule.ZoneFor(member.TimeZoneId, institution.TimeZoneId), DigestDispatcher.CultureFor(member.Culture, institution.DefaultCulture));
-        return dispatcher.Letter(institution, cohortId, recipient, contents[userId], periodStart, messageId: null);
+        var viewerIsMember = viewerId == userId
+            || await db.CohortMembers.AnyAsync(m => m.CohortId == cohortId && m.UserId == viewerId, cancellationToken);
+        return dispatcher.Letter(institution, cohortId, recipient, contents[userId], periodStart, messageId: null) with
+        {
+            UnsubscribeUrl = viewerIsMember ? dispatcher.UnsubscribeUrl(institution, cohortId, viewerId) : null,
+        };
     }
 }

@@ -66,10 +66,12 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
         return Page();
     }
 
+    // Whatever is wrong with the token (garbage, tampered, expired, another institution's, a member who left), the
+    // answer is the same friendly page with 404: nothing here tells a token that once worked from one that never did.
     private PageResult Refuse()
     {
         Invalid = true;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 

@@ -10,15 +10,22 @@ using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Account.Manage;
 
-// The person's digest choice per cohort. An account spans institutions, so outside an institution the page lists the
-// person's cohorts everywhere; inside one, only that institution's.
+// The person's digest choice per cohort. An account spans institutions and this page belongs to the account, so it
+// lists the person's cohorts in every institution, grouped by institution, at the platform's root and under an
+// institution's prefix or host name alike; there the current institution's group comes first. A digest's "choose how
+// often" link leads here from inside its institution, and a person who then missed their other cohorts would think
+// those digests were gone.
 public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, TenantScopes scopes, IStringLocalizer<DigestsModel> localizer) : PageModel
 {
     public IReadOnlyList<CohortChoice> Cohorts { get; private set; } = [];
 
+    public IReadOnlyList<IGrouping<Guid, CohortChoice>> Institutions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Cohorts = await LoadAsync(cancellationToken);
+        var here = tenant.Institution?.Id;
+        Institutions = Cohorts.GroupBy(c => c.InstitutionId).OrderBy(g => g.Key == here ? 0 : 1).ToList();
         return Page();
     }
 
@@ -43,16 +50,16 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
     private async Task<IReadOnlyList<CohortChoice>> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = UserId;
-        var here = tenant.Institution?.Id;
-        // Across institutions on purpose, and only the signed-in person's own memberships.
-        return await (
-                from m in db.CohortMembers.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
-                where m.UserId == userId && (here == null || m.InstitutionId == here)
-                join c in db.Cohorts.IgnoreQueryFilters([PlatformDbContext.TenantFilter]) on m.CohortId equals c.Id
-                join i in db.Institutions on m.InstitutionId equals i.Id
-                orderby i.Name, c.Name
+        // Across institutions on purpose (the filter lifted, and row-level security told so by AcrossInstitutionsAsync),
+        // and only the signed-in person's own memberships: the Where on the user is what keeps everyone else's out.
+        return await db.AcrossInstitutionsAsync(across => (
+                from m in across.CohortMembers.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
+                where m.UserId == userId
+                join c in across.Cohorts.IgnoreQueryFilters([PlatformDbContext.TenantFilter]) on m.CohortId equals c.Id
+                join i in across.Institutions on m.InstitutionId equals i.Id
+                orderby i.Name, i.Id, c.Name
                 select new CohortChoice(m.CohortId, m.InstitutionId, c.Name, i.Name, m.DigestFrequency))
-            .AsNoTracking().ToListAsync(cancellationToken);
+            .AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
     }
 
     public sealed record CohortChoice(Guid CohortId, Guid InstitutionId, string CohortName, string InstitutionName, DigestFrequency Frequency);

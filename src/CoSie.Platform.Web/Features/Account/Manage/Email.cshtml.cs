@@ -49,7 +49,7 @@ public sealed class EmailModel(
         if (await users.FindByEmailAsync(newEmail) is null)
         {
             var code = AccountTokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
-            var link = Url.Page("/Account/Manage/ConfirmEmailChange", pageHandler: null, values: new { email = newEmail, code }, protocol: Request.Scheme)!;
+            var link = emails.Link("/Account/Manage/ConfirmEmailChange", new { email = newEmail, code });
             await emails.TrySendAsync(emails.ConfirmEmailChange(user, newEmail, link), "email change confirmation", user.Id, cancellationToken);
         }
         else
