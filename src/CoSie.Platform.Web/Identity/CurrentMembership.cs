@@ -20,7 +20,7 @@ public sealed class CurrentMembership(PlatformDbContext db, TenantContext tenant
         }
         _loaded = true;
         if (!tenant.HasInstitution || user.Identity?.IsAuthenticated != true
-            || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            || user.AccountId() is not { } userId)
         {
             return null;
         }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +26,7 @@ public sealed class CourseModel(PlatformDbContext db, CourseAccess access, Cours
             .OrderBy(m => m.Position).ThenBy(m => m.CreatedAt)
             .Select(m => new { m.Id, m.Slug, m.Title, Published = m.Status == Domain.ModuleStatus.Published, PromptCount = m.Prompts.Count })
             .ToListAsync(cancellationToken);
-        var answered = Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        var answered = User.AccountId() is { } userId
             ? await progress.AnsweredPromptsByModuleAsync(view.Course.Id, userId, cancellationToken)
             : null;
         ShowsProgress = answered is not null;

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +38,7 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, Discu
         var index = order.FindIndex(n => n.Slug == found.Slug);
         Previous = index > 0 ? order[index - 1] : null;
         Next = index >= 0 && index < order.Count - 1 ? order[index + 1] : null;
-        if (view.Membership is not null && Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) && found.Prompts.Count > 0)
+        if (view.Membership is not null && User.AccountId() is { } userId && found.Prompts.Count > 0)
         {
             Discussions = await progress.ForPersonAsync(view.Course.Id, userId, found.Prompts.Select(p => p.Id).ToList(), cancellationToken);
         }

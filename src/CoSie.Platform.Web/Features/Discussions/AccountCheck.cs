@@ -15,7 +15,7 @@ public sealed class AccountCheck(IServiceScopeFactory scopes, IMemoryCache cache
 
     public async Task<bool> StillValidAsync(ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
-        if (user is null || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (user is null || user.AccountId() is not { } userId)
         {
             return false;
         }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -99,7 +99,7 @@ public sealed class EditModel(
     private string ThreadUrl(Guid cohortId, Guid reflectionId, Guid postId) =>
         Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + $"?post={postId}#post-{postId}";
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => User.RequiredAccountId();
 
     public sealed class EditInput
     {

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ public sealed class HistoryModel(PlatformDbContext db, DiscussionAccess access) 
 
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken)
     {
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = User.RequiredAccountId();
         var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
         if (read.Verdict == AccessVerdict.NotFound)
         {

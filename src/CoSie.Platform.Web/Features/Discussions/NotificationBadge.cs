@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant
         {
             return known;
         }
-        if (!tenant.HasInstitution || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (!tenant.HasInstitution || user.AccountId() is not { } userId)
         {
             return 0;
         }

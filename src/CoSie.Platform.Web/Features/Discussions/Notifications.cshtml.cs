@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +41,7 @@ public sealed class NotificationsModel(PlatformDbContext db, TimeProvider clock)
         return RedirectToPage();
     }
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => User.RequiredAccountId();
 
     public sealed record Item(
         Guid Id, NotificationKind Kind, Guid CohortId, Guid ReflectionId, Guid PostId, string? ActorName, string? PromptText, DateTimeOffset CreatedAt, bool Read);

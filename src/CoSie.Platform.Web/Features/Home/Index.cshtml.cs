@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Features.Setup;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(PlatformDbContext db, FirstRun firstRun) : PageMo
         var all = await db.Institutions.AsNoTracking().OrderBy(i => i.Name)
             .Select(i => new { i.Id, i.Slug, i.Name }).ToListAsync(cancellationToken);
 
-        if (Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (User.AccountId() is { } userId)
         {
             // The landing page is outside any institution: this is one of the few places that lists
             // memberships across institutions, and it lists only the signed-in person's own.

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -65,7 +64,7 @@ public sealed class FlagModel(DiscussionAccess access, FlagPost flag, IStringLoc
         return null;
     }
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => User.RequiredAccountId();
 
     public sealed class FlagInput
     {

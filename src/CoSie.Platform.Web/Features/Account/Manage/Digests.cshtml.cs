@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Digests;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -45,7 +45,7 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
         return RedirectToPage();
     }
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => User.RequiredAccountId();
 
     private async Task<IReadOnlyList<CohortChoice>> LoadAsync(CancellationToken cancellationToken)
     {
