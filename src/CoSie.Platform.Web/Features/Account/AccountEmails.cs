@@ -44,6 +44,15 @@ public sealed class AccountEmails(
                 .Link("Choose a new password", link)
                 .Paragraph("If it was not you, ignore this message; your password stays as it is."));
 
+    // Sent after the request (LockoutNotices), so its link is built as mail from jobs builds its links.
+    public MimeMessage AccountLocked(PlatformUser user, string resetLink) =>
+        Compose(user.Email!, user.DisplayName, localizer["Your {0} account is locked for now", Site],
+            b => b.Paragraph("Hello {0},", user.DisplayName)
+                .Paragraph("Someone entered a wrong password for your {0} account several times in a row, so it is locked for a while to protect it from guessing. Nobody can sign in to it until then, not even with the right password.", Site)
+                .Paragraph("If it was you, wait a little and try again, or choose a new password now; with a new password you can sign in at once (the link works for one day):")
+                .Link("Choose a new password", resetLink)
+                .Paragraph("If it was not you, your password has not been given away, and the account stays as it is. If you use this password anywhere else, choose a new one here."));
+
     public MimeMessage ConfirmEmailChange(PlatformUser user, string newEmail, string link) =>
         Compose(newEmail, user.DisplayName, localizer["Confirm your new address for {0}", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)

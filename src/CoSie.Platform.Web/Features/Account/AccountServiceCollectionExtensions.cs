@@ -1,3 +1,6 @@
+using CoSie.Platform.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+
 namespace CoSie.Platform.Web.Features.Account;
 
 public static class AccountServiceCollectionExtensions
@@ -5,6 +8,15 @@ public static class AccountServiceCollectionExtensions
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<AccountEmails>();
+        services.AddScoped<SignInWithPassword>();
+        // The hasher is scoped; the dummy hash it makes once is not.
+        services.AddSingleton(provider =>
+        {
+            using var scope = provider.CreateScope();
+            return DummyPasswordHash.Make(scope.ServiceProvider.GetRequiredService<IPasswordHasher<PlatformUser>>());
+        });
+        services.AddSingleton<LockoutNotices>();
+        services.AddHostedService(provider => provider.GetRequiredService<LockoutNotices>());
         services.AddRateLimiter(options => options.AddPolicy<string, AccountFormsRateLimit>(AccountFormsRateLimit.Policy));
         return services;
     }

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,9 +9,7 @@ namespace CoSie.Platform.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountFormsRateLimit.Policy)]
-public sealed class LoginModel(
-    SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users, IStringLocalizer<LoginModel> localizer, ILogger<LoginModel> logger)
-    : PageModel
+public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<LoginModel> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -32,28 +28,12 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null)
+        if (await signIn.TrySignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe))
         {
-            // Don't reveal that the account does not exist: the same work (one hash) and the same words as a wrong password.
-            _ = users.PasswordHasher.HashPassword(new PlatformUser(), Input.Password);
-            return Failed();
-        }
-
-        // Counts failures: the fifth wrong password in a row locks the account for a while. Signing in replaces
-        // the session cookie, so a cookie planted before sign-in is worth nothing after it.
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("Account {UserId} signed in", user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account {UserId} is locked out after failed sign-ins", user.Id);
-            return RedirectToPage("./Lockout");
-        }
-        // A wrong password, an unconfirmed address and a disabled account all get the same answer.
+        // A wrong password, an unknown address, an unconfirmed, disabled or locked account: one answer for all, so
+        // that nobody learns from it which addresses have accounts. The owner of a locked account hears it by mail.
         return Failed();
     }
 

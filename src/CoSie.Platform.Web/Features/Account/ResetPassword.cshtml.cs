@@ -44,6 +44,12 @@ public sealed class ResetPasswordModel(
             ModelState.AddIdentityErrors(result, $"{nameof(Input)}.{nameof(Input.Password)}");
             return Page();
         }
+        // The link proved the mailbox is the owner's, so a lockout (whose notice carries such a link) ends here.
+        if (await users.IsLockedOutAsync(user))
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
+        await users.ResetAccessFailedCountAsync(user);
         logger.LogInformation("Account {UserId} reset its password", user.Id);
         TempData["Status"] = localizer["Your password has been changed. Sign in with the new one."].Value;
         return RedirectToPage("./Login");
