@@ -1,21 +1,19 @@
 using System.Threading.Channels;
-using CoSie.Platform.Web.Features.Digests;
+using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Account;
 
 // Tells the owner of an account that it was locked, once per lockout, with a link to choose a new password. The mail
 // leaves from here, after the answer to the attempt that locked it: sent during that request, it would make the
 // attempt slower than a failed sign-in for an address without an account. The link starts at the institution's own
-// host name or App:PublicBaseUrl (DigestLinks), never at the Host header of the guesser's request.
+// host name or App:PublicBaseUrl (MailLinks), never at the Host header of the guesser's request.
 // REVIEW: the queue lives in memory, so a notice still waiting when the app stops is lost (the lockout itself holds).
 // An outbox would keep it.
 public sealed class LockoutNotices(
-    IServiceScopeFactory scopes, TenantScopes tenants, DigestLinks links, IOptions<AppOptions> app, ILogger<LockoutNotices> logger)
+    IServiceScopeFactory scopes, TenantScopes tenants, MailLinks links, ILogger<LockoutNotices> logger)
     : BackgroundService
 {
     // Far more than one instance locks in the time it takes to send them; beyond it, notices are dropped, not queued.
@@ -65,8 +63,7 @@ public sealed class LockoutNotices(
             return;
         }
         var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var site = notice.Institution is { } at ? links.InstitutionBase(at) : app.Value.PublicBaseUrl.TrimEnd('/');
-        var link = $"{site}/Account/ResetPassword?code={Uri.EscapeDataString(code)}";
+        var link = links.Page(notice.Institution, "/Account/ResetPassword", new { code });
         var emails = scope.ServiceProvider.GetRequiredService<AccountEmails>();
         if (await emails.TrySendAsync(emails.AccountLocked(user, link), "lockout notice", user.Id, cancellationToken))
         {
