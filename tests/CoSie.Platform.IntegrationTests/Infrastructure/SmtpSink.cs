@@ -87,6 +87,25 @@ public sealed class SmtpSink : IAsyncDisposable
         _running = null;
     }
 
+    // At least count matching mails, for mail that leaves after the answer to the request that wrote it.
+    public async Task<IReadOnlyList<MimeMessage>> WaitForCountAsync(Func<MimeMessage, bool> match, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = _messages.Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+            {
+                throw new TimeoutException($"{found.Count} of {count} matching mails arrived; received: {string.Join(", ", _messages.Select(m => $"{m.To} '{m.Subject}'"))}");
+            }
+        }
+    }
+
     public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));

@@ -13,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Account;
 // MailText and HTML-encoded. Links come from Link (MailLinks: the institution's host name or App:PublicBaseUrl), never
 // from the request's Host header, so a mail sent from inside an institution leads back into it and nowhere else.
 public sealed class AccountEmails(
-    IStringLocalizer<AccountEmails> localizer, EmailSender sender, TenantContext tenant, MailLinks links, ILogger<AccountEmails> logger)
+    IStringLocalizer<AccountEmails> localizer, AccountMailOutbox outbox, TenantContext tenant, MailLinks links)
 {
     private string Site => MailText.Clean(tenant.Institution?.Name ?? "CoSIE");
 
@@ -67,19 +67,8 @@ public sealed class AccountEmails(
                 .Paragraph("If you did not make this change, reply to this message or contact your institution's administrator at once."));
 
     // Mail trouble must never turn into an error page that tells a stranger more than the normal answer would.
-    public async Task<bool> TrySendAsync(MimeMessage message, string purpose, Guid userId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await sender.SendAsync(message, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Could not send the {Purpose} mail for account {UserId}", purpose, userId);
-            return false;
-        }
-    }
+    // The mail leaves after the answer to this request (AccountMailOutbox).
+    public void Send(MimeMessage message, string purpose, Guid userId) => outbox.Send(message, purpose, userId);
 
     private MimeMessage Compose(string toAddress, string toName, string subject, Func<BodyWriter, BodyWriter> write)
     {

@@ -15,6 +15,8 @@ public static class AccountServiceCollectionExtensions
             using var scope = provider.CreateScope();
             return DummyPasswordHash.Make(scope.ServiceProvider.GetRequiredService<IPasswordHasher<PlatformUser>>());
         });
+        services.AddSingleton<AccountMailOutbox>();
+        services.AddHostedService(provider => provider.GetRequiredService<AccountMailOutbox>());
         services.AddSingleton<LockoutNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<LockoutNotices>());
         services.AddRateLimiter(options => options.AddPolicy<string, AccountFormsRateLimit>(AccountFormsRateLimit.Policy));

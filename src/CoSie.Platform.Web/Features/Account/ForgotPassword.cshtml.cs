@@ -31,7 +31,7 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, Account
         {
             var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
             var link = emails.Link("/Account/ResetPassword", new { code });
-            await emails.TrySendAsync(emails.ResetPassword(user, link), "password reset", user.Id, cancellationToken);
+            emails.Send(emails.ResetPassword(user, link), "password reset", user.Id);
             logger.LogInformation("Sent a password reset link to account {UserId}", user.Id);
         }
         return RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Reset });

@@ -65,10 +65,8 @@ public sealed class LockoutNotices(
         var code = AccountTokens.Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = links.Page(notice.Institution, "/Account/ResetPassword", new { code });
         var emails = scope.ServiceProvider.GetRequiredService<AccountEmails>();
-        if (await emails.TrySendAsync(emails.AccountLocked(user, link), "lockout notice", user.Id, cancellationToken))
-        {
-            logger.LogInformation("Told account {UserId} that it is locked out", user.Id);
-        }
+        emails.Send(emails.AccountLocked(user, link), "lockout notice", user.Id);
+        logger.LogInformation("Told account {UserId} that it is locked out", user.Id);
     }
 
     private sealed record Notice(Guid UserId, InstitutionInfo? Institution);

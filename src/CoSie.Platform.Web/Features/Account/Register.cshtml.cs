@@ -72,7 +72,7 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
         logger.LogInformation("Registered account {UserId}", candidate.Id);
         var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(candidate));
         var link = emails.Link("/Account/ConfirmEmail", new { userId = candidate.Id, code });
-        await emails.TrySendAsync(emails.ConfirmAccount(candidate, link), "registration confirmation", candidate.Id, cancellationToken);
+        emails.Send(emails.ConfirmAccount(candidate, link), "registration confirmation", candidate.Id);
         return CheckEmail();
     }
 
@@ -80,7 +80,7 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
     {
         var signIn = emails.Link("/Account/Login");
         var forgot = emails.Link("/Account/ForgotPassword");
-        await emails.TrySendAsync(emails.RegistrationAttempt(owner, signIn, forgot), "registration attempt", owner.Id, cancellationToken);
+        emails.Send(emails.RegistrationAttempt(owner, signIn, forgot), "registration attempt", owner.Id);
     }
 
     private RedirectToPageResult CheckEmail() => RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Registration });

@@ -31,7 +31,7 @@ public sealed class ResendConfirmationModel(UserManager<PlatformUser> users, Acc
         {
             var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
             var link = emails.Link("/Account/ConfirmEmail", new { userId = user.Id, code });
-            await emails.TrySendAsync(emails.ConfirmAccount(user, link), "resent confirmation", user.Id, cancellationToken);
+            emails.Send(emails.ConfirmAccount(user, link), "resent confirmation", user.Id);
         }
         return RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Confirmation });
     }

@@ -42,7 +42,7 @@ public sealed class ConfirmEmailChangeModel(
         }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Account {UserId} changed its email address", user.Id);
-        await emails.TrySendAsync(emails.EmailChanged(user, oldEmail, email), "email changed notice", user.Id, cancellationToken);
+        emails.Send(emails.EmailChanged(user, oldEmail, email), "email changed notice", user.Id);
         TempData["Status"] = localizer["Your email address is now {0}.", email].Value;
         return RedirectToPage("./Email");
     }

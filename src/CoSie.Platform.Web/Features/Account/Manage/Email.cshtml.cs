@@ -50,7 +50,7 @@ public sealed class EmailModel(
         {
             var code = AccountTokens.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
             var link = emails.Link("/Account/Manage/ConfirmEmailChange", new { email = newEmail, code });
-            await emails.TrySendAsync(emails.ConfirmEmailChange(user, newEmail, link), "email change confirmation", user.Id, cancellationToken);
+            emails.Send(emails.ConfirmEmailChange(user, newEmail, link), "email change confirmation", user.Id);
         }
         else
         {
