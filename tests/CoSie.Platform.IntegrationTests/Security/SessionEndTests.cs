@@ -74,6 +74,7 @@ public sealed class SessionEndTests(DiscussionFactory factory) : IClassFixture<D
         await here.SignInAsync("leaving@example.org");
         var elsewhere = await SignInCapturingAsync(factory.CreateBrowserLikeClient(), "leaving@example.org");
         await AssertOpensAsync(elsewhere);
+        Assert.True(await SignedInOnHomePageAsync(elsewhere));
 
         using var deleted = await here.SubmitAsync("/Account/Manage/Delete", new Dictionary<string, string>
         {
@@ -82,6 +83,9 @@ public sealed class SessionEndTests(DiscussionFactory factory) : IClassFixture<D
         });
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
 
+        // The account pages send anyone whose account they cannot find to sign in; the home page shows whether the
+        // session itself was refused.
+        Assert.False(await SignedInOnHomePageAsync(elsewhere), "The deleted account's other session still counts as signed in.");
         await AssertRefusedAsync(elsewhere);
     }
 
@@ -148,10 +152,18 @@ public sealed class SessionEndTests(DiscussionFactory factory) : IClassFixture<D
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
     }
 
-    private Task<HttpResponseMessage> Replay(string cookie)
+    // The layout offers signing out to whoever the cookie names, without reading the account.
+    private async Task<bool> SignedInOnHomePageAsync(string cookie)
+    {
+        using var response = await Replay(cookie, "/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.ParseAsync()).QuerySelector("form[action='/Account/Logout']") is not null;
+    }
+
+    private Task<HttpResponseMessage> Replay(string cookie, string url = "/Account/Manage")
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Manage");
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Cookie", cookie);
         return client.SendAsync(request);
     }
