@@ -833,6 +833,49 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PlatformAuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_audit_entries");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_platform_audit_entries_actor_id");
+
+                    b.HasIndex("SubjectUserId", "At")
+                        .HasDatabaseName("ix_platform_audit_entries_subject_user_id_at");
+
+                    b.ToTable("platform_audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.PostRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1781,6 +1824,21 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PlatformAuditEntry", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_platform_audit_entries_asp_net_users_actor_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_platform_audit_entries_asp_net_users_subject_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.PostRevision", b =>

@@ -44,6 +44,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<CohortSuspension> CohortSuspensions => Set<CohortSuspension>();
+    public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

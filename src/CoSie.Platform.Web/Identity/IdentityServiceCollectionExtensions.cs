@@ -31,13 +31,15 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserManager<PlatformUserManager>()
             .AddSignInManager<PlatformSignInManager>()
             .AddClaimsPrincipalFactory<PlatformUserClaimsPrincipalFactory>()
             .AddPasswordValidator<PasswordLengthValidator>()
             .AddPasswordValidator<CommonPasswordValidator>();
 
-        // A changed password, a sign-out everywhere or a disabled account reaches other sessions within a minute.
+        // Sessions end at once through SessionCheck; the stamp validator's round renews the claims in the cookie.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
+        services.AddSingleton<SessionCheck>();
 
         services.ConfigureApplicationCookie(options =>
         {

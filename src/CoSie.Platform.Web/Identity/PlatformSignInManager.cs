@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Identity;
 
-// A disabled account cannot sign in, and a session it already has ends at the next security-stamp check
-// (within a minute), without having to renew the stamp when an admin disables someone.
+// A disabled account cannot sign in, and a session it already has ends on its next request (SessionCheck reads the
+// flag as well as the stamp).
 public sealed class PlatformSignInManager(
     UserManager<PlatformUser> userManager,
     IHttpContextAccessor contextAccessor,

@@ -6,7 +6,8 @@ namespace CoSie.Platform.Web.Identity;
 
 // How long a session lives (OWASP ASVS 3.3): it ends after Idle without a request (the cookie slides while used), and
 // Absolute after sign-in whatever happens, since the sliding renewal and the security-stamp check both re-issue the
-// ticket with a new IssuedUtc. The sign-in time therefore travels in the ticket's own item.
+// ticket with a new IssuedUtc. The sign-in time therefore travels in the ticket's own item. A session whose account
+// signed out, changed its password or was disabled or deleted ends on its very next request (SessionCheck).
 public static class SessionLifetime
 {
     public static readonly TimeSpan Idle = TimeSpan.FromHours(2);
@@ -31,6 +32,13 @@ public static class SessionLifetime
         }
         try
         {
+            if (!await context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().IsCurrentAsync(context.Principal))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+            // Still renews the claims the cookie carries (name, culture, platform admin) every ValidationInterval.
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         }
         catch (Exception ex) when (Web.DatabaseOutage.Is(ex))

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Admin.Accounts;
 using CoSie.Platform.Web.Features.Admin.Institutions;
 
 namespace CoSie.Platform.Web.Features.Admin;
@@ -5,5 +6,8 @@ namespace CoSie.Platform.Web.Features.Admin;
 public static class AdminServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformAdmin(this IServiceCollection services) =>
-        services.AddScoped<InstitutionSettingsCheck>();
+        services
+            .AddScoped<InstitutionSettingsCheck>()
+            .AddScoped<AccountAdminEmails>()
+            .AddScoped<AdministerAccount>();
 }

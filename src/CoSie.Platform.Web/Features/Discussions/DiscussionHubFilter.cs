@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.SignalR;
 
@@ -6,7 +7,7 @@ namespace CoSie.Platform.Web.Features.Discussions;
 // Runs around every call to the discussion hub: each call has a fresh DI scope, so the institution the connection
 // is bound to is restored here before anything queries; a connection that calls too fast is refused; an account
 // whose password changed or that was disabled since it connected is cut off.
-public sealed class DiscussionHubFilter(LiveConnections connections, AccountCheck accounts) : IHubFilter
+public sealed class DiscussionHubFilter(LiveConnections connections, SessionCheck sessions) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -20,7 +21,7 @@ public sealed class DiscussionHubFilter(LiveConnections connections, AccountChec
         {
             throw new HubException("Slow down: too many requests.");
         }
-        if (!await accounts.StillValidAsync(context.User, context.ConnectionAborted))
+        if (!await sessions.IsCurrentAsync(context.User))
         {
             await connections.EndSessionsAsync(connection.UserId);
             throw new HubException("Your session has ended.");

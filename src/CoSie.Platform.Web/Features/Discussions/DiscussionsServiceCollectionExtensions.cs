@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
@@ -31,7 +32,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LiveCutOffRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
-        services.AddSingleton<AccountCheck>();
+        services.AddSingleton<ISessionEnder>(provider => provider.GetRequiredService<LiveConnections>());
         services.AddHostedService<LiveAccountSweep>();
         services.AddSingleton<DiscussionHubFilter>();
         var signalR = services.AddSignalR(options =>

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // A live connection that only listens makes no hub calls, so the per-call account check (DiscussionHubFilter) never
-// sees it. Every half minute, this instance checks the accounts behind all of its connections in one query and ends
-// each connection whose account was disabled or deleted, or whose security stamp changed (a new password, a sign-out
-// elsewhere) since it connected: the live half of "ended within a minute", as the cookie's one-minute stamp check
-// is the other half. Cut-offs made on purpose (signing out, a new password) still end connections at once.
+// sees it. Changes made through the app (signing out, a new password, disabling, deleting) end its connections at once
+// (PlatformUserManager); for a change made beside the app, such as an account disabled in SQL, every half minute this
+// instance checks the accounts behind all of its connections in one query and ends each connection whose account was
+// disabled or deleted, or whose security stamp changed since it connected.
 public sealed class LiveAccountSweep(
     LiveConnections connections, IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdentityOptions> identity, ILogger<LiveAccountSweep> logger)
     : BackgroundService

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 
 // The live connections of this app instance, so that losing access can cut them off: leaving a cohort removes the
 // person from its groups; signing out or a new password ends their connections. With several instances, each
-// cut-off is also relayed to the others (LiveCutOffRelay), which apply it to the connections they hold.
+// cut-off is also relayed to the others (LiveCutOffRelay), which apply it to the connections they hold. The end of a
+// person's sessions travels the same way, so each instance also forgets the account's cached stamp (SessionCheck).
 public sealed class LiveConnections(
-    IHubContext<DiscussionHub, IDiscussionClient> hub, LiveCutOffRelay relay, ILogger<LiveConnections> logger)
+    IHubContext<DiscussionHub, IDiscussionClient> hub, LiveCutOffRelay relay, SessionCheck sessions, ILogger<LiveConnections> logger)
+    : ISessionEnder
 {
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
 
@@ -30,12 +33,17 @@ public sealed class LiveConnections(
 
     public Task LeftCohortAsync(Guid userId, Guid cohortId) => RevokeAsync(LiveCutOff.Cohort(userId, cohortId));
 
-    // Signing out, a changed password or a disabled account: every live connection of the person ends.
+    // Signing out, a changed password, a disabled or deleted account (PlatformUserManager): every session and live
+    // connection of the person ends.
     public Task EndSessionsAsync(Guid userId) => RevokeAsync(LiveCutOff.Session(userId));
 
     // The connections this instance holds: for cut-offs made here and for those another instance relays.
     public async Task ApplyAsync(LiveCutOff cutOff)
     {
+        if (cutOff.EndSession)
+        {
+            sessions.Forget(cutOff.UserId);
+        }
         foreach (var connection in Of(cutOff.UserId).ToList())
         {
             if (cutOff.EndSession)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Account.Manage;
 
 public sealed class PasswordModel(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, LiveConnections live, IStringLocalizer<PasswordModel> localizer, ILogger<PasswordModel> logger)
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, IStringLocalizer<PasswordModel> localizer, ILogger<PasswordModel> logger)
     : PageModel
 {
     [BindProperty]
@@ -31,8 +30,8 @@ public sealed class PasswordModel(
             return Challenge();
         }
 
-        // ChangePasswordAsync renews the security stamp: every other session of this account fails its next stamp
-        // check (within a minute) and ends.
+        // ChangePasswordAsync renews the security stamp: every other session and live connection of this account ends
+        // at once (PlatformUserManager).
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -49,10 +48,8 @@ public sealed class PasswordModel(
 
         // ...and this one gets a fresh cookie carrying the new stamp, so it stays signed in.
         await signIn.RefreshSignInAsync(user);
-        // Live connections were opened with the old stamp: they end now (this page's own reconnect with the new cookie).
-        await live.EndSessionsAsync(user.Id);
         logger.LogInformation("Account {UserId} changed its password", user.Id);
-        TempData["Status"] = localizer["Your password has been changed. Other devices signed in to your account will be signed out within a minute."].Value;
+        TempData["Status"] = localizer["Your password has been changed. Other devices signed in to your account have been signed out."].Value;
         return RedirectToPage();
     }
 

@@ -1,0 +1,11 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Admin.Accounts;
+
+public sealed class EnableModel(PlatformDbContext db, AdministerAccount administer, IStringLocalizer<AccountActionPage> localizer)
+    : AccountActionPage(db, administer, localizer)
+{
+    public override PlatformAuditKind Kind => PlatformAuditKind.AccountEnabled;
+}
