@@ -22,7 +22,7 @@ public sealed class SessionCheck(IServiceScopeFactory scopes, TimeProvider clock
 
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal? user)
     {
-        if (user is null || !Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (user is null || user.AccountId() is not { } userId)
         {
             return false;
         }

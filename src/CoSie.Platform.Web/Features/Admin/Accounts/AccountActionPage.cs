@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +61,7 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
             return Page();
         }
 
-        var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var actorId = User.RequiredAccountId();
         var result = await administer.RunAsync(Kind, actorId, userId, Input.Reason,
             code => Url.Page("/Account/ResetPassword", pageHandler: null, values: new { code }, protocol: Request.Scheme)!, cancellationToken);
         switch (result.Outcome)
@@ -105,7 +105,7 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
         }
         (UserId, PersonEmail, IsDisabled) = (user.Id, user.Email ?? string.Empty, user.IsDisabled);
         PersonName = string.IsNullOrWhiteSpace(user.DisplayName) ? PersonEmail : user.DisplayName;
-        IsOwnAccount = User.FindFirstValue(ClaimTypes.NameIdentifier) == userId.ToString();
+        IsOwnAccount = User.AccountId() == userId;
         return true;
     }
 
