@@ -23,7 +23,10 @@ public sealed class DiscussionHub(
     public override async Task OnConnectedAsync()
     {
         var userId = UserId;
-        connections.Add(new LiveConnection(Context, userId, new HubCallBucket(options.Value.HubCallBurst, options.Value.HubCallsPerSecond, clock)));
+        var limits = options.Value;
+        var bucket = new HubCallBucket(
+            limits.HubCallBurst, limits.HubCallsPerSecond, limits.HubRefusalsBeforeClose, TimeSpan.FromSeconds(limits.HubRefusalWindowSeconds), clock);
+        connections.Add(new LiveConnection(Context, userId, bucket));
         await Groups.AddToGroupAsync(Context.ConnectionId, DiscussionGroups.User(userId));
         await base.OnConnectedAsync();
     }
