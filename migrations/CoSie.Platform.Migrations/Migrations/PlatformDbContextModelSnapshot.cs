@@ -1253,6 +1253,30 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("thread_visits", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Features.Account.AccountFormWindow", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer")
+                        .HasColumnName("used");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Client")
+                        .HasName("pk_account_form_windows");
+
+                    b.HasIndex("WindowStart")
+                        .HasDatabaseName("ix_account_form_windows_window_start");
+
+                    b.ToTable("account_form_windows", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Identity.PlatformUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -117,8 +117,9 @@ public partial class SecurityFactory : AppRolePlatformFactory
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
+        // The account forms' rate-limit windows count every form sent to them, refused ones too: that is their job.
         await using (var list = new NpgsqlCommand(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys') ORDER BY 1", connection))
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys', 'account_form_windows') ORDER BY 1", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())

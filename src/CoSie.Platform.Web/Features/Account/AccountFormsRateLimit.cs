@@ -9,8 +9,9 @@ namespace CoSie.Platform.Web.Features.Account;
 
 // One budget per client address for sending the account forms (pages that carry [EnableRateLimiting(Policy)]).
 // Opening a form costs nothing. The address is the connection's, or the one a trusted proxy forwarded
-// (ForwardedHeadersSettings); behind an untrusted proxy every client would share the proxy's budget.
-public sealed class AccountFormsRateLimit(IOptions<RateLimits> options) : IRateLimiterPolicy<string>
+// (ForwardedHeadersSettings); behind an untrusted proxy every client would share the proxy's budget. The budget is
+// kept in PostgreSQL (AccountFormBudgets), so all app instances share it.
+public sealed class AccountFormsRateLimit(IOptions<RateLimits> options, AccountFormBudgets budgets, TimeProvider clock) : IRateLimiterPolicy<string>
 {
     public const string Policy = "account-forms";
 
@@ -27,12 +28,7 @@ public sealed class AccountFormsRateLimit(IOptions<RateLimits> options) : IRateL
             return RateLimitPartition.GetNoLimiter(NotAFormPost);
         }
         var perMinute = options.Value.AccountFormsPerMinute;
-        return RateLimitPartition.GetFixedWindowLimiter(ClientOf(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
+        return RateLimitPartition.Get(ClientOf(httpContext.Connection.RemoteIpAddress), client => new AccountFormLimiter(client, perMinute, budgets, clock));
     }
 
     // An IPv6 client usually holds a whole /64 and can pick a new address from it for every request, so the /64 is

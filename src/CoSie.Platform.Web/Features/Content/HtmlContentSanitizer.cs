@@ -79,7 +79,12 @@ public sealed partial class HtmlContentSanitizer
 
     public string Sanitize(string html) => Sanitize(html, DefaultLinkRel);
 
-    public string Sanitize(string html, string linkRel)
+    public string Sanitize(string html, string linkRel) => Sanitize(html, linkRel, CancellationToken.None);
+
+    // Imports pass a token that ends when their time is up; it is checked between the steps of each pass.
+    public string Sanitize(string html, CancellationToken cancellationToken) => Sanitize(html, DefaultLinkRel, cancellationToken);
+
+    public string Sanitize(string html, string linkRel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(linkRel);
         if (string.IsNullOrWhiteSpace(html))
@@ -89,10 +94,10 @@ public sealed partial class HtmlContentSanitizer
 
         // The HTML parser can restructure serialized output (e.g. a block that ended up inside a <p>),
         // so passes repeat until the output is a fixed point; that is what makes Sanitize idempotent.
-        var result = SanitizeOnce(html, linkRel);
+        var result = SanitizeOnce(html, linkRel, cancellationToken);
         for (var pass = 1; pass < MaxPasses; pass++)
         {
-            var next = SanitizeOnce(result, linkRel);
+            var next = SanitizeOnce(result, linkRel, cancellationToken);
             if (string.Equals(next, result, StringComparison.Ordinal))
             {
                 break;
@@ -141,17 +146,20 @@ public sealed partial class HtmlContentSanitizer
         return HtmlFragments.Serialize(body);
     }
 
-    private string SanitizeOnce(string html, string linkRel)
+    private string SanitizeOnce(string html, string linkRel, CancellationToken cancellationToken)
     {
         var document = HtmlFragments.Parse(html);
         var body = HtmlFragments.Body(document);
 
         RemoveComments(body);
         PrepareStructure(document, body);
+        cancellationToken.ThrowIfCancellationRequested();
         sanitizer.SanitizeDom(document, body, string.Empty);
+        cancellationToken.ThrowIfCancellationRequested();
         FinishAttributes(body, linkRel);
         RemoveEmptyElements(body);
         WrapInlineRuns(document, body);
+        cancellationToken.ThrowIfCancellationRequested();
         NormalizeWhitespace(body);
         return HtmlFragments.Serialize(body);
     }

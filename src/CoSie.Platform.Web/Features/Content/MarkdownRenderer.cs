@@ -36,8 +36,11 @@ public sealed class MarkdownRenderer
             return string.Empty;
         }
 
-        return sanitizer.Sanitize(Markdown.ToHtml(markdown, ModulePipeline));
+        return sanitizer.Sanitize(ModuleHtml(markdown));
     }
+
+    // A module's Markdown as HTML before sanitizing, for callers that bound the HTML first (imports).
+    public static string ModuleHtml(string markdown) => Markdown.ToHtml(markdown, ModulePipeline);
 
     public string RenderPost(string markdown)
     {

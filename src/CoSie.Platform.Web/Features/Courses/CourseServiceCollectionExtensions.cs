@@ -9,6 +9,7 @@ public static class CourseServiceCollectionExtensions
     {
         services.AddSingleton<HtmlContentSanitizer>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModuleImporter>();
         services.AddScoped<CourseAccess>();
         services.AddScoped<CourseSlugs>();

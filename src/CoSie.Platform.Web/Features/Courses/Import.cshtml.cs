@@ -25,7 +25,8 @@ public sealed class ImportModel(
     [BindProperty]
     public string? FileName { get; set; }
 
-    public string CleanBody(ImportPageInput page) => sanitizer.Sanitize(page.BodyHtml);
+    // A body posted back past the import limits is not previewed: cleaning it is the costly work the limits prevent.
+    public string CleanBody(ImportPageInput page) => imports.FitsLimits(page.BodyHtml) ? sanitizer.Sanitize(page.BodyHtml) : string.Empty;
 
     public async Task<IActionResult> OnGetAsync(string course, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public sealed class ImportModel(
             await stream.CopyToAsync(buffer, cancellationToken);
             content = buffer.ToArray();
         }
-        var result = importer.Parse(upload.FileName, content);
+        var result = importer.Parse(upload.FileName, content, cancellationToken);
         if (!result.Succeeded)
         {
             logger.LogInformation("Import of {FileName} into course {Course} refused: {Reason}", upload.FileName, Course.Slug, result.Error!.Message);

@@ -4,11 +4,13 @@ using CoSie.Platform.Web.Features.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
 // Turns reviewed import pages into draft modules of a course, all or nothing.
-public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock)
+public sealed class ImportModules(
+    PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock, IOptions<ImportLimits> limits)
 {
     public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules) =>
         modules.Select(m => new ImportPageInput
@@ -24,6 +26,13 @@ public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, H
             SiteBaseUrl = m.SourceSiteBaseUrl,
         }).ToList();
 
+    // The reviewed bodies come back from the browser, so the upload's bounds on nesting and elements hold for them
+    // again before anything cleans them.
+    public bool FitsLimits(string html, int elementBudget) =>
+        HtmlNestingScan.Scan(html, limits.Value.MaxDepth, elementBudget).Problem == HtmlNestingProblem.None;
+
+    public bool FitsLimits(string html) => FitsLimits(html, limits.Value.MaxElements);
+
     public async Task<bool> ValidateAsync(Course course, List<ImportPageInput> pages, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
         var included = pages.Select((page, index) => (page, index)).Where(p => p.page.Include).ToList();
@@ -34,8 +43,19 @@ public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, H
         }
         var existing = await db.Modules.Where(m => m.CourseId == course.Id).Select(m => m.Slug).ToListAsync(cancellationToken);
         var taken = new HashSet<string>(existing, StringComparer.Ordinal);
+        var elementBudget = limits.Value.MaxElements;
         foreach (var (page, index) in included)
         {
+            var scan = HtmlNestingScan.Scan(page.BodyHtml, limits.Value.MaxDepth, elementBudget);
+            elementBudget -= scan.Elements;
+            if (scan.Problem != HtmlNestingProblem.None)
+            {
+                modelState.AddModelError(
+                    $"Pages[{index}].BodyHtml",
+                    $"Page {index + 1} is past the import limits (HTML nested at most {limits.Value.MaxDepth} deep, at most {limits.Value.MaxElements} elements in all); upload the file again.");
+                return false;
+            }
+
             page.Slug = string.IsNullOrWhiteSpace(page.Slug) ? Slugs.FromText(page.Title) : page.Slug.Trim().ToLowerInvariant();
             if (page.Slug.Length > 80)
             {
@@ -74,7 +94,7 @@ public sealed class ImportModules(PlatformDbContext db, ModuleEditing editing, H
         var created = new List<CourseModule>();
         foreach (var page in included)
         {
-            var body = sanitizer.Sanitize(page.BodyHtml);
+            var body = sanitizer.Sanitize(page.BodyHtml, cancellationToken);
             body = InternalLinkRewriter.Rewrite(body, page.SiteBaseUrl, slug => slugs.Contains(slug) ? moduleHref(slug) : null);
             var module = new CourseModule
             {

@@ -40,7 +40,7 @@ public sealed class DemoCourse(PlatformDbContext db, ModuleImporter importer, Im
             await stream.CopyToAsync(buffer, cancellationToken);
             seed = buffer.ToArray();
         }
-        var result = importer.Parse("spreading-co-creation.wp-rest.json", seed);
+        var result = importer.Parse("spreading-co-creation.wp-rest.json", seed, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"The demo seed does not import: {result.Error!.Message}");

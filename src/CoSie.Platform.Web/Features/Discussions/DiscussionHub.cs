@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -23,7 +23,10 @@ public sealed class DiscussionHub(
     public override async Task OnConnectedAsync()
     {
         var userId = UserId;
-        connections.Add(new LiveConnection(Context, userId, new HubCallBucket(options.Value.HubCallBurst, options.Value.HubCallsPerSecond, clock)));
+        var limits = options.Value;
+        var bucket = new HubCallBucket(
+            limits.HubCallBurst, limits.HubCallsPerSecond, limits.HubRefusalsBeforeClose, TimeSpan.FromSeconds(limits.HubRefusalWindowSeconds), clock);
+        connections.Add(new LiveConnection(Context, userId, bucket));
         await Groups.AddToGroupAsync(Context.ConnectionId, DiscussionGroups.User(userId));
         await base.OnConnectedAsync();
     }
@@ -125,5 +128,5 @@ public sealed class DiscussionHub(
 
     private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException("The connection has ended.");
 
-    private Guid UserId => Guid.Parse(Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => Context.User.RequiredAccountId();
 }

@@ -10,6 +10,10 @@ public sealed class DiscussionOptions
     public int HubCallBurst { get; set; } = 20;
     public double HubCallsPerSecond { get; set; } = 2;
 
+    // A connection refused this many calls within HubRefusalWindowSeconds keeps flooding, and is closed.
+    public int HubRefusalsBeforeClose { get; set; } = 20;
+    public int HubRefusalWindowSeconds { get; set; } = 10;
+
     // Origins besides the app's own host that may open a live connection (e.g. https://cosie.example.org).
     public List<string> AllowedOrigins { get; set; } = [];
 

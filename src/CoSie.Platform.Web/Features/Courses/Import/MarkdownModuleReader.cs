@@ -10,7 +10,7 @@ internal static partial class MarkdownModuleReader
     private const string NoTitle =
         "The Markdown file has no title: add “title:” to the front matter or start the text with a “# Title” line.";
 
-    public static SourceReadResult Read(string text)
+    public static SourceReadResult Read(string text, int maxDepth)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var bodyStart = 0;
@@ -26,7 +26,7 @@ internal static partial class MarkdownModuleReader
                     1);
             }
 
-            var parsed = ParseFrontMatter(string.Join('\n', lines[1..end]));
+            var parsed = ParseFrontMatter(string.Join('\n', lines[1..end]), maxDepth);
             if (parsed.Error is not null)
             {
                 return SourceReadResult.Fail(parsed.Error.Message, parsed.Error.Line, parsed.Error.Position);
@@ -90,13 +90,22 @@ internal static partial class MarkdownModuleReader
         return null;
     }
 
-    private static Parsed<FrontMatter> ParseFrontMatter(string yaml)
+    private static Parsed<FrontMatter> ParseFrontMatter(string yaml, int maxDepth)
     {
         // The YAML starts on the file's second line, after the opening "---".
         const int lineOffset = 1;
         var stream = new YamlStream();
         try
         {
+            // Building the YAML tree recurses once per level, so nesting is bounded from the flat event stream first.
+            if (TooDeepLine(yaml, maxDepth) is { } tooDeep)
+            {
+                var line = tooDeep + lineOffset;
+                return Parsed<FrontMatter>.Fail(
+                    string.Create(CultureInfo.InvariantCulture, $"The front matter nests lists or “key: value” pairs more than {maxDepth} deep (line {line}); the limit is {maxDepth}."),
+                    line);
+            }
+
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException exception)
@@ -178,6 +187,25 @@ internal static partial class MarkdownModuleReader
         }
 
         return Parsed<FrontMatter>.Ok(result);
+    }
+
+    private static int? TooDeepLine(string yaml, int maxDepth)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.SequenceStart or YamlDotNet.Core.Events.MappingStart when ++depth > maxDepth:
+                    return (int)parser.Current.Start.Line;
+                case YamlDotNet.Core.Events.SequenceEnd or YamlDotNet.Core.Events.MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private static int LastParsedLine(string yaml)

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoSie.Platform.Web.Features.Content;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
 public sealed partial class ModuleImporter
 {
+    // The ceiling of Import:MaxFileBytes; the upload page's request limits are built on it.
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
     private const string SupportedFiles = "upload a WordPress page export (.json) or a Markdown file (.md)";
@@ -14,21 +16,39 @@ public sealed partial class ModuleImporter
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly HtmlContentSanitizer sanitizer;
-    private readonly MarkdownRenderer markdown;
+    private readonly ImportLimits limits;
+    private readonly TimeProvider clock;
 
     public ModuleImporter(HtmlContentSanitizer sanitizer)
+        : this(sanitizer, Options.Create(new ImportLimits()), TimeProvider.System)
     {
-        ArgumentNullException.ThrowIfNull(sanitizer);
-        this.sanitizer = sanitizer;
-        markdown = new MarkdownRenderer(sanitizer);
     }
 
-    public ImportResult Parse(string fileName, byte[] content)
+    public ModuleImporter(HtmlContentSanitizer sanitizer, IOptions<ImportLimits> limits, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(sanitizer);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(clock);
+        this.sanitizer = sanitizer;
+        this.limits = limits.Value;
+        this.clock = clock;
+    }
+
+    public ImportResult Parse(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        using var budget = new ImportBudget(limits, clock, cancellationToken);
         try
         {
-            return ParseCore(fileName ?? string.Empty, content);
+            return ParseCore(fileName ?? string.Empty, content, budget);
+        }
+        catch (ImportLimitExceededException exception)
+        {
+            return ImportResult.Failure(exception.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ImportResult.Failure(budget.TimedOut().Message);
         }
 #pragma warning disable CA1031 // An upload must end in a message for the person importing, never in a 500.
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -38,18 +58,18 @@ public sealed partial class ModuleImporter
         }
     }
 
-    private ImportResult ParseCore(string fileName, byte[] content)
+    private ImportResult ParseCore(string fileName, byte[] content, ImportBudget budget)
     {
         if (content.Length == 0)
         {
             return ImportResult.Failure("The file is empty.");
         }
 
-        if (content.Length > MaxFileBytes)
+        if (content.Length > limits.MaxFileBytes)
         {
             return ImportResult.Failure(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The file is {Megabytes(content.Length):0.0} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB."));
+                $"The file is {Megabytes(content.Length):0.0} MB; the limit is {limits.MaxFileBytes / (1024.0 * 1024):0.#} MB."));
         }
 
         var bytes = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
@@ -70,7 +90,7 @@ public sealed partial class ModuleImporter
         switch (format)
         {
             case SourceFormat.Json:
-                read = WordPressPageReader.Read(bytes);
+                read = WordPressPageReader.Read(bytes, limits.MaxDepth);
                 break;
             case SourceFormat.Markdown:
                 string text;
@@ -83,7 +103,7 @@ public sealed partial class ModuleImporter
                     return ImportResult.Failure("The file is not UTF-8 text: save it as UTF-8 and upload it again.");
                 }
 
-                read = MarkdownModuleReader.Read(text);
+                read = MarkdownModuleReader.Read(text, limits.MaxDepth);
                 break;
             default:
                 return ImportResult.Failure($"Files of type “{extension}” cannot be imported: {SupportedFiles}.");
@@ -94,7 +114,7 @@ public sealed partial class ModuleImporter
             return ImportResult.Failure(read.Error);
         }
 
-        return BuildModules(read.Sources);
+        return BuildModules(read.Sources, budget);
     }
 
     private static SourceFormat DetectFormat(string extension, byte firstByte)
@@ -122,13 +142,21 @@ public sealed partial class ModuleImporter
 
     private static double Megabytes(long bytes) => Math.Ceiling(bytes * 10.0 / (1024 * 1024)) / 10.0;
 
-    private ImportResult BuildModules(IReadOnlyList<ModuleSource> sources)
+    private ImportResult BuildModules(IReadOnlyList<ModuleSource> sources, ImportBudget budget)
     {
+        // Every page is measured before any is cleaned, so a file past the limits is refused before the costly work.
+        var markup = new List<SourceMarkup>(sources.Count);
+        for (var index = 0; index < sources.Count; index++)
+        {
+            markup.Add(Measure(sources[index], index, sources.Count, budget));
+        }
+
         var modules = new List<ImportedModule>(sources.Count);
         var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < sources.Count; index++)
         {
             var source = sources[index];
+            budget.Enter(Place(source, index, sources.Count));
             var title = source.TitleIsHtml ? PlainTextOfHtml(source.Title) : HtmlFragments.CollapseWhitespace(source.Title);
             var slug = Slugs.FromText(source.Slug);
             if (slug.Length == 0)
@@ -152,7 +180,7 @@ public sealed partial class ModuleImporter
                 return ImportResult.Failure($"{label} is password-protected, so its content is not in the export.");
             }
 
-            var module = BuildModule(source, title, UniqueSlug(slug, usedSlugs));
+            var module = BuildModule(source, markup[index], title, UniqueSlug(slug, usedSlugs), budget);
             if (module is null)
             {
                 return ImportResult.Failure($"{label} has no content after cleaning (no text or images are left).");
@@ -164,12 +192,50 @@ public sealed partial class ModuleImporter
         return ImportResult.Success(modules);
     }
 
-    private ImportedModule? BuildModule(ModuleSource source, string title, string slug)
+    private static SourceMarkup Measure(ModuleSource source, int index, int count, ImportBudget budget)
     {
+        var place = Place(source, index, count);
+        budget.Enter(place);
         var isMarkdown = source.Kind == ModuleSourceKind.Markdown;
-        var cleaned = isMarkdown ? markdown.RenderModule(source.Body) : sanitizer.Sanitize(source.Body);
+        if (source.TitleIsHtml)
+        {
+            budget.Measure(source.Title, place, "title");
+        }
+
+        var body = isMarkdown ? MarkdownHtml(source.Body, place, budget) : source.Body;
+        budget.Measure(body, place, isMarkdown ? null : "content");
+        var literature = new List<string>(source.Literature.Count);
+        foreach (var value in source.Literature)
+        {
+            // Exports write references as sanitized HTML; people writing front matter by hand use Markdown.
+            var html = LooksLikeHtml().IsMatch(value) ? value : MarkdownHtml(value, place, budget);
+            budget.Measure(html, $"{place}'s literature");
+            literature.Add(html);
+        }
+
+        return new SourceMarkup(body, literature);
+    }
+
+    private static string MarkdownHtml(string markdownText, string place, ImportBudget budget)
+    {
+        try
+        {
+            return MarkdownRenderer.ModuleHtml(markdownText);
+        }
+        catch (ArgumentException exception) when (exception.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own bound on nesting, far above ours; its message names no place.
+            throw budget.MarkdownTooDeep(place);
+        }
+    }
+
+    private ImportedModule? BuildModule(ModuleSource source, SourceMarkup markup, string title, string slug, ImportBudget budget)
+    {
+        var cleaned = sanitizer.Sanitize(markup.BodyHtml, budget.Token);
+        budget.Check();
         var extracted = ModuleContentExtractor.Extract(cleaned, title, sanitizer);
-        var body = sanitizer.Sanitize(extracted.BodyHtml);
+        budget.Check();
+        var body = sanitizer.Sanitize(extracted.BodyHtml, budget.Token);
 
         var prompts = source.Prompts
             .Select(HtmlFragments.CollapseWhitespace)
@@ -178,7 +244,9 @@ public sealed partial class ModuleImporter
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var literature = source.Literature
-            .Select(FrontMatterReference)
+            .Select((value, index) => LiteratureReferenceFactory.FromHtml(
+                LooksLikeHtml().IsMatch(value) ? value : sanitizer.Sanitize(markup.LiteratureHtml[index], budget.Token),
+                sanitizer))
             .OfType<LiteratureReference>()
             .Concat(extracted.Literature)
             .ToList();
@@ -201,10 +269,6 @@ public sealed partial class ModuleImporter
             source.SiteBaseUrl);
     }
 
-    // Exports write references as sanitized HTML; people writing front matter by hand use Markdown.
-    private LiteratureReference? FrontMatterReference(string value) =>
-        LiteratureReferenceFactory.FromHtml(LooksLikeHtml().IsMatch(value) ? value : markdown.RenderModule(value), sanitizer);
-
     // Sanitizing first drops script and style text, which TextContent would otherwise keep.
     private string PlainTextOfHtml(string html) =>
         HtmlFragments.PlainText(HtmlFragments.Body(HtmlFragments.Parse(sanitizer.SanitizeInline(html))));
@@ -220,6 +284,12 @@ public sealed partial class ModuleImporter
         return candidate;
     }
 
+    // Where a page is, before its title is known.
+    private static string Place(ModuleSource source, int index, int count) =>
+        source.Kind == ModuleSourceKind.Markdown
+            ? "The Markdown file"
+            : string.Create(CultureInfo.InvariantCulture, $"Page #{index + 1} of {count}");
+
     private static string Label(ModuleSource source, int index, int count, string title, string slug)
     {
         if (source.Kind == ModuleSourceKind.Markdown)
@@ -234,6 +304,8 @@ public sealed partial class ModuleImporter
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")]
     private static partial Regex LooksLikeHtml();
+
+    private sealed record SourceMarkup(string BodyHtml, IReadOnlyList<string> LiteratureHtml);
 
     private enum SourceFormat
     {

@@ -10,12 +10,17 @@ internal static partial class WordPressPageReader
     private const string Expected =
         "Expected a WordPress page object (with title.rendered and content.rendered) or an array of them; found";
 
-    public static SourceReadResult Read(byte[] utf8Json)
+    public static SourceReadResult Read(byte[] utf8Json, int maxDepth)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json);
+            if (TooDeep(utf8Json, maxDepth) is { } tooDeep)
+            {
+                return tooDeep;
+            }
+
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException exception)
         {
@@ -64,6 +69,39 @@ internal static partial class WordPressPageReader
         }
 
         return SourceReadResult.Ok(sources);
+    }
+
+    // One pass of the reader before the document is built, so that nesting past the limit is refused with the limit and
+    // its place rather than the parser's generic message. Syntax errors are left to JsonDocument's own message.
+    private static SourceReadResult? TooDeep(byte[] utf8Json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = maxDepth + 1 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
+            {
+                var (line, position) = LineAndPosition(utf8Json, reader.TokenStartIndex);
+                return SourceReadResult.Fail(
+                    string.Create(CultureInfo.InvariantCulture, $"The file nests JSON arrays and objects more than {maxDepth} deep (line {line}, position {position}); the limit is {maxDepth}."),
+                    line,
+                    position);
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Line, int Position) LineAndPosition(byte[] utf8, long offset)
+    {
+        var end = (int)Math.Min(offset, utf8.Length);
+        var lineStart = Array.LastIndexOf(utf8, (byte)'\n', Math.Max(0, end - 1)) + 1;
+        if (end == 0)
+        {
+            lineStart = 0;
+        }
+
+        var line = 1 + utf8.AsSpan(0, lineStart).Count((byte)'\n');
+        return (line, Encoding.UTF8.GetCharCount(utf8, lineStart, end - lineStart) + 1);
     }
 
     private static string? DescribeIfNotPage(JsonElement value)

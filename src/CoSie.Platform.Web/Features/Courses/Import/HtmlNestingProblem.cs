@@ -1,0 +1,8 @@
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+internal enum HtmlNestingProblem
+{
+    None,
+    TooDeep,
+    TooManyElements,
+}
