@@ -18,11 +18,10 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
     {
         var endpoints = await MappedEndpoints.ListAsync(factory);
         var clients = new Dictionary<Actor, HttpClient>();
-        var before = await factory.FingerprintAsync();
 
-        var failures = new List<string>();
+        // Opening a page may write (a thread marks itself read), so every page is read before the fingerprint.
+        var forms = new List<(string Key, Actor Actor, HttpClient Client, string Url, IHtmlFormElement Form)>();
         var posted = new HashSet<string>(StringComparer.Ordinal);
-        var fieldsTried = 0;
         foreach (var page in endpoints.Where(e => e.Method == "GET" && !e.Key.Contains("handler=", StringComparison.Ordinal)))
         {
             if (Reader(page.Key) is not { } actor)
@@ -39,16 +38,29 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
             foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase)))
             {
                 posted.Add(new Uri(new Uri(client.BaseAddress!, page.Url), form.GetAttribute("action") ?? page.Url).AbsolutePath);
-                var names = form.Elements.Select(e => e.GetAttribute("name")).OfType<string>().Where(n => n.Length > 0).Distinct().ToList();
-                foreach (var name in names)
+                forms.Add((page.Key, actor, client, page.Url, form));
+            }
+        }
+        var anyForms = new Dictionary<Actor, IHtmlFormElement>();
+        foreach (var actor in Enum.GetValues<Actor>())
+        {
+            anyForms[actor] = await (await ClientAsync(clients, actor)).AnyFormAsync(actor == Actor.Anonymous ? "/Account/Login" : "/Account/Manage");
+        }
+        var before = await factory.FingerprintAsync();
+
+        var failures = new List<string>();
+        var fieldsTried = 0;
+        foreach (var (key, actor, client, url, form) in forms)
+        {
+            var names = form.Elements.Select(e => e.GetAttribute("name")).OfType<string>().Where(n => n.Length > 0).Distinct().ToList();
+            foreach (var name in names)
+            {
+                fieldsTried++;
+                using var refused = await client.PostFormAsync(url, form, new Dictionary<string, string> { [name] = Nul });
+                var html = await refused.Content.ReadAsStringAsync();
+                if (refused.StatusCode != HttpStatusCode.BadRequest || !html.Contains("<h1>Bad request</h1>", StringComparison.Ordinal))
                 {
-                    fieldsTried++;
-                    using var refused = await client.PostFormAsync(page.Url, form, new Dictionary<string, string> { [name] = Nul });
-                    var html = await refused.Content.ReadAsStringAsync();
-                    if (refused.StatusCode != HttpStatusCode.BadRequest || !html.Contains("<h1>Bad request</h1>", StringComparison.Ordinal))
-                    {
-                        failures.Add($"  {page.Key} as {actor}, form {form.GetAttribute("action")}, field {name}: {(int)refused.StatusCode} {Forms.Excerpt(html)}");
-                    }
+                    failures.Add($"  {key} as {actor}, form {form.GetAttribute("action")}, field {name}: {(int)refused.StatusCode} {Forms.Excerpt(html)}");
                 }
             }
         }
@@ -58,7 +70,11 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
         {
             var actor = Writer(endpoint.Key);
             var client = await ClientAsync(clients, actor);
-            var form = await client.AnyFormAsync(actor == Actor.Anonymous ? "/Account/Login" : "/Account/Manage");
+            if (!anyForms.TryGetValue(actor, out var form))
+            {
+                failures.Add($"  {endpoint.Key}: no form of {actor} was read");
+                continue;
+            }
             form.Action = endpoint.Url;
             using var refused = await client.PostFormAsync(endpoint.Url, form, new Dictionary<string, string> { ["Input.Body"] = Nul });
             if (refused.StatusCode != HttpStatusCode.BadRequest)
@@ -77,7 +93,7 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
     }
 
     [Fact]
-    public async Task A_nul_or_a_broken_escape_in_the_query_string_of_any_page_is_refused_with_400()
+    public async Task A_nul_in_the_query_string_of_any_page_is_refused_with_400()
     {
         var endpoints = await MappedEndpoints.ListAsync(factory);
         var clients = new Dictionary<Actor, HttpClient>();
@@ -87,8 +103,7 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
         {
             var client = await ClientAsync(clients, Reader(page.Key) ?? Actor.Anonymous);
             var separator = page.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-            // A broken escape too: the decoder would keep "%zz" as text, so what the page read is not what was sent.
-            foreach (var url in new[] { page.Url + separator + "q=a%00b", page.Url + separator + "a%00b=1", page.Url + separator + "q=50%zz" })
+            foreach (var url in new[] { page.Url + separator + "q=a%00b", page.Url + separator + "a%00b=1" })
             {
                 using var response = await client.GetAsync(url);
                 var html = await response.Content.ReadAsStringAsync();
@@ -99,7 +114,7 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
             }
         }
 
-        Assert.True(failures.Count == 0, $"A NUL or a broken escape in the query string was not refused with 400:\n{string.Join("\n", failures)}");
+        Assert.True(failures.Count == 0, $"A NUL in the query string was not refused with 400:\n{string.Join("\n", failures)}");
     }
 
     [Fact]

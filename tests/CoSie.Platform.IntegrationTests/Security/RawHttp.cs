@@ -8,6 +8,18 @@ namespace CoSie.Platform.IntegrationTests.Security;
 // server answers before the body is through and closes). Returns the status and the body as far as it arrived.
 public static class RawHttp
 {
+    // A GET of a request target written as it is, which an HttpClient would have escaped first ("%zz" becomes "%25zz").
+    public static async Task<int> GetAsync(Uri server, string target)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {server.Authority}\r\nConnection: close\r\n\r\n"), timeout.Token);
+        var answer = Encoding.UTF8.GetString(await ReadToEndAsync(stream, timeout.Token));
+        return int.Parse(answer.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<(int Status, string Body)> PostAsync(Uri server, string path, string cookie, string contentType, Stream body, long? contentLength)
     {
         // Bounded, so that a server that neither answers nor closes fails the test instead of hanging it.

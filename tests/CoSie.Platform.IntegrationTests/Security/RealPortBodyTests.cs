@@ -67,6 +67,16 @@ public sealed class RealPortBodyTests(RealPortFactory factory) : IClassFixture<R
         Assert.True(failures.Count == 0, $"Malformed bodies not refused on a real port:\n{string.Join("\n", failures)}");
     }
 
+    [Theory]
+    [InlineData("/Account/Login?ReturnUrl=50%zz")]
+    [InlineData("/Account/Login?ReturnUrl=%")]
+    [InlineData("/Account/Login?ReturnUrl=a%00b")]
+    public async Task A_query_string_with_a_broken_escape_or_a_nul_is_refused_with_400(string target)
+    {
+        Assert.Equal(400, await RawHttp.GetAsync(factory.ServerAddress, target));
+        Assert.Equal(200, await RawHttp.GetAsync(factory.ServerAddress, "/Account/Login?ReturnUrl=%2F"));
+    }
+
     private Task<(int Status, string Body)> PostHugeAsync(string path, string cookies, IReadOnlyList<KeyValuePair<string, string>> fields, bool withLength)
     {
         var prefix = string.Concat(fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value) + "&")) + "Input.Body=";
