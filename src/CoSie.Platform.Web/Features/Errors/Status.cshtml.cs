@@ -53,6 +53,10 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
             _ when code >= 500 => (localizer["Something went wrong"].Value, localizer["The error has been logged. Please try again in a moment."].Value),
             _ => (localizer["Something went wrong"].Value, localizer["The request could not be completed."].Value),
         };
+        if (code == StatusCodes.Status400BadRequest && HttpContext.Items[PlainText.RefusedField] is string field)
+        {
+            Explanation = localizer["{0} holds a line break, a control character or a text-direction mark that cannot be used there. Go back, remove it and try again.", field].Value;
+        }
         if (code >= 500)
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
