@@ -73,7 +73,10 @@ public sealed class ControlCharacterTests(SecurityFactory factory) : IClassFixtu
             {
                 var name = field.GetAttribute("name")!;
                 tried.Add($"{key} {name}");
-                foreach (var (kind, value) in field is IHtmlTextAreaElement ? Refused : [.. Refused, .. LineBreaks])
+                // A field is multi-line where its page offers a text area for it (a reason is one line in one form, several
+                // in another: the property decides).
+                var multiline = field.Owner!.QuerySelectorAll("textarea").Any(t => t.GetAttribute("name") == name);
+                foreach (var (kind, value) in multiline ? Refused : [.. Refused, .. LineBreaks])
                 {
                     using var refused = await client.PostFormAsync(url, form, new Dictionary<string, string> { [name] = value });
                     var html = await refused.Content.ReadAsStringAsync();
