@@ -22,12 +22,13 @@ public static class PlatformApplicationBuilderExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Errors/500",
-            // What the client sent wrong is the client's error, with the server's own status (413 for a body cut off
-            // at the limit), not a 500 that reads as ours; a form that cannot be parsed is a bad request; the database
-            // being away is not a bug of the page, and 503 tells browsers, proxies and monitors to come back.
-            StatusCodeSelector = ExceptionStatus,
+            StatusCodeSelector = RequestFailures.StatusFor,
+            // RequestFailureLogMiddleware has logged the exception, with the request's context.
+            SuppressDiagnosticsCallback = _ => true,
         });
+        app.UseMiddleware<RequestFailureLogMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseMiddleware<RequestUrlMiddleware>();
 
         // Answered before tenancy, which reads institutions from the database: liveness must not depend on the
         // database at all, and readiness reports on it by itself (503 while migrations are pending, not a 500).
@@ -49,29 +50,10 @@ public static class PlatformApplicationBuilderExtensions
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseMiddleware<RequestFormMiddleware>();
         app.MapRazorPages();
         app.MapPlatformJobsDashboard();
         app.MapDiscussions();
         return app;
-    }
-
-    // The exception, or one it wraps (antiforgery and model binding wrap what reading the form threw).
-    private static int ExceptionStatus(Exception exception)
-    {
-        if (DatabaseOutage.Is(exception))
-        {
-            return StatusCodes.Status503ServiceUnavailable;
-        }
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case BadHttpRequestException bad:
-                    return bad.StatusCode;
-                case InvalidDataException:
-                    return StatusCodes.Status400BadRequest;
-            }
-        }
-        return StatusCodes.Status500InternalServerError;
     }
 }

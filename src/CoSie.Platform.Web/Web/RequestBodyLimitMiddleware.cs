@@ -8,7 +8,8 @@ namespace CoSie.Platform.Web.Web;
 // Every request body has a ceiling: the endpoint's own [RequestSizeLimit], else Requests:MaxBodyBytes. A body that
 // announces more is answered 413 (with the status page) before authentication, antiforgery or model binding read a
 // byte of it, whatever server runs the app. The server is given the same ceiling, so a body sent without a
-// Content-Length is cut off there too (Kestrel's 413, which the exception handler passes on).
+// Content-Length is cut off there too (Kestrel's 413, which RequestFormMiddleware or the exception handler passes on);
+// a server that cannot do that gets a body that cuts itself off.
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimits> options, ILogger<RequestBodyLimitMiddleware> logger)
 {
     public Task InvokeAsync(HttpContext context)
@@ -30,6 +31,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Re
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
         {
             server.MaxRequestBodySize = limit;
+        }
+        else if (limit is { } cap && context.Request.ContentLength is null)
+        {
+            context.Request.Body = new BodyLimitStream(context.Request.Body, cap);
         }
         return next(context);
     }

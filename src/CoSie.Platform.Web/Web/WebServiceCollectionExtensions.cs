@@ -18,6 +18,7 @@ public static class WebServiceCollectionExtensions
             {
                 options.RootDirectory = "/Features";
                 options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.ConfigureFilter(new PlainTextRefusalFilter());
                 options.Conventions.AuthorizeFolder("/Admin", Identity.PlatformPolicies.PlatformAdmin);
                 ScopeFolder(options, "/Home", EndpointScope.Platform);
                 ScopeFolder(options, "/Admin", EndpointScope.Platform);
@@ -30,6 +31,7 @@ public static class WebServiceCollectionExtensions
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.
                 ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })
+            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
 

@@ -3,6 +3,7 @@ using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoSie.Platform.IntegrationTests.Infrastructure;
@@ -27,6 +28,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     public SmtpSink Mail { get; } = new();
+    public LogSink Logs { get; } = new();
     public string Database => _database ?? throw new InvalidOperationException("The factory is not initialised.");
     public virtual string ConnectionString => TestDatabases.ConnectionStringFor(Database);
 
@@ -69,6 +71,7 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpSecurity", "None");
         builder.UseSetting("Email:FromAddress", "platform@cosie.test");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -12,6 +12,7 @@ public sealed class CourseInput
     [StringLength(SlugRules.MaxLength, ErrorMessage = "A slug has at most {1} characters.")]
     public string? Slug { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [StringLength(2_000, ErrorMessage = "A summary has at most {1} characters.")]
     public string? Summary { get; set; }
 

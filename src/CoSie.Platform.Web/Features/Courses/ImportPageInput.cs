@@ -15,10 +15,13 @@ public sealed class ImportPageInput
     [StringLength(80, ErrorMessage = "A slug has at most {1} characters.")]
     public string? Slug { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string BodyHtml { get; set; } = string.Empty;
 
+    [DataType(DataType.MultilineText)]
     public List<string?> Prompts { get; set; } = [];
 
+    [DataType(DataType.MultilineText)]
     public string? Literature { get; set; }
 
     public string SourceKind { get; set; } = string.Empty;

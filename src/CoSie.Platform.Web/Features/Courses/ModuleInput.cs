@@ -16,11 +16,13 @@ public sealed class ModuleInput
 
     public BodyFormat Format { get; set; } = BodyFormat.Markdown;
 
+    [DataType(DataType.MultilineText)]
     [StringLength(CourseModule.MaxBodyLength, ErrorMessage = "The body has at most {1} characters.")]
     public string? Body { get; set; }
 
     public List<PromptInput> Prompts { get; set; } = [];
 
+    [DataType(DataType.MultilineText)]
     [StringLength(20_000, ErrorMessage = "The literature has at most {1} characters.")]
     [Display(Name = "Literature (one reference per line)")]
     public string? Literature { get; set; }
@@ -29,6 +31,7 @@ public sealed class ModuleInput
     {
         public Guid? Id { get; set; }
 
+        [DataType(DataType.MultilineText)]
         [StringLength(ReflectionPrompt.MaxLength, ErrorMessage = "A prompt has at most {1} characters.")]
         public string? Text { get; set; }
     }

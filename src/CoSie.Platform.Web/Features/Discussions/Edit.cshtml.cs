@@ -103,6 +103,7 @@ public sealed class EditModel(
 
     public sealed class EditInput
     {
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Text")]
         public string? Body { get; set; }
     }

@@ -134,6 +134,7 @@ public sealed class PromptModel(
 
     public sealed class ReflectionInput
     {
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Your reflection")]
         public string? Body { get; set; }
     }

@@ -230,6 +230,7 @@ public sealed class ThreadModel(
         public Guid? SubmissionKey { get; set; }
 
         // Length and emptiness are the use case's to judge (PostBody), so that every way of posting says the same.
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Your reply")]
         public string? Body { get; set; }
     }

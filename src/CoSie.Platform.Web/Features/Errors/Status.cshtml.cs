@@ -18,10 +18,16 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
     public string Explanation { get; private set; } = string.Empty;
     public string? RequestId { get; private set; }
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe(RouteCode());
 
-    // Re-executed error requests keep the original method, so a failed POST lands here too.
-    public void OnPost([FromRoute] int code) => Describe(code);
+    // Re-executed error requests keep the original method, so a failed POST lands here too. The code is read from the
+    // route by hand, with no parameter to bind: binding reads the form, and the form of the request being answered may
+    // be the very thing that failed (too large, too many fields, a broken multipart body). A failed read made the code
+    // 0 and so a 500, with nothing logged.
+    public void OnPost() => Describe(RouteCode());
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : StatusCodes.Status404NotFound;
 
     private void Describe(int code)
     {
@@ -47,6 +53,10 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
             _ when code >= 500 => (localizer["Something went wrong"].Value, localizer["The error has been logged. Please try again in a moment."].Value),
             _ => (localizer["Something went wrong"].Value, localizer["The request could not be completed."].Value),
         };
+        if (code == StatusCodes.Status400BadRequest && HttpContext.Items[PlainText.RefusedField] is string field)
+        {
+            Explanation = localizer["{0} holds a line break, a control character or a text-direction mark that cannot be used there. Go back, remove it and try again.", field].Value;
+        }
         if (code >= 500)
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

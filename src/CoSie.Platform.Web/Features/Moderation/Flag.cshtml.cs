@@ -71,6 +71,7 @@ public sealed class FlagModel(DiscussionAccess access, FlagPost flag, IStringLoc
         [Display(Name = "What is wrong with it?")]
         public FlagReason Reason { get; set; } = FlagReason.Spam;
 
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Note for the moderators")]
         public string? Note { get; set; }
     }

@@ -144,9 +144,11 @@ public sealed class ModerateModel(
 
     public sealed class ModerationInput
     {
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Reason")]
         public string? Reason { get; set; }
 
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Text")]
         public string? Body { get; set; }
 

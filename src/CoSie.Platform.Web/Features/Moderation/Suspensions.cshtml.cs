@@ -100,6 +100,7 @@ public sealed class SuspensionsModel(
         [Display(Name = "Suspended until")]
         public DateTime? Until { get; set; }
 
+        [DataType(DataType.MultilineText)]
         [Display(Name = "Reason")]
         public string? Reason { get; set; }
     }

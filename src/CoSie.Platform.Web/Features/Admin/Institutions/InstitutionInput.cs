@@ -15,6 +15,7 @@ public sealed class InstitutionInput
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
+    [DataType(DataType.MultilineText)]
     [StringLength(6000, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Host names")]
     public string? HostNames { get; set; }
