@@ -1,4 +1,7 @@
 using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.BrowserTests.Infrastructure;
 
@@ -28,5 +31,8 @@ public class BrowserAppFactory : PlatformFactory
         await base.InitializeAsync();
         StartServer();
         _serverAddress = ClientOptions.BaseAddress;
+        // Mail links start at the platform's public address, never at the request's host: here that is the port
+        // Kestrel took, known only now, so that a link in a caught mail opens in the browser like any other page.
+        Services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl = _serverAddress.GetLeftPart(UriPartial.Authority);
     }
 }
