@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
@@ -66,45 +63,17 @@ public sealed class AccountEmails(
                 .Paragraph("Your {0} account now signs in with {1} instead of this address.", Site, newEmail)
                 .Paragraph("If you did not make this change, reply to this message or contact your institution's administrator at once."));
 
-    // Mail trouble must never turn into an error page that tells a stranger more than the normal answer would.
-    // The mail leaves after the answer to this request (AccountMailOutbox).
+    // The mail leaves after the answer to this request (AccountMailOutbox), so mail trouble never turns into an error
+    // page that tells a stranger more than the normal answer would.
     public void Send(MimeMessage message, string purpose, Guid userId) => outbox.Send(message, purpose, userId);
 
-    private MimeMessage Compose(string toAddress, string toName, string subject, Func<BodyWriter, BodyWriter> write)
+    private MimeMessage Compose(string toAddress, string toName, string subject, Func<MailBody, MailBody> write)
     {
-        var body = write(new BodyWriter(localizer))
+        var body = write(new MailBody(localizer))
             .Paragraph("This message was sent by {0}.", Site);
         var message = new MimeMessage { Subject = subject };
         message.To.Add(new MailboxAddress(MailText.Clean(toName), toAddress));
         message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
         return message;
-    }
-
-    private sealed class BodyWriter(IStringLocalizer localizer)
-    {
-        private readonly StringBuilder _text = new();
-        private readonly StringBuilder _html = new("<!DOCTYPE html><html><body>");
-
-        public string Text => _text.ToString();
-        public string Html => _html + "</body></html>";
-
-        public BodyWriter Paragraph(string format, params string[] values)
-        {
-            var localized = localizer[format].Value;
-            var clean = values.Select(MailText.Clean).ToArray();
-            _text.Append(string.Format(CultureInfo.CurrentCulture, localized, clean)).Append("\n\n");
-            var encoded = clean.Select(v => (object)HtmlEncoder.Default.Encode(v)).ToArray();
-            _html.Append("<p>").Append(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(localized), encoded)).Append("</p>");
-            return this;
-        }
-
-        public BodyWriter Link(string label, string url)
-        {
-            var localized = localizer[label].Value;
-            _text.Append(localized).Append(":\n").Append(url).Append("\n\n");
-            _html.Append("<p><a href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\">")
-                .Append(HtmlEncoder.Default.Encode(localized)).Append("</a></p>");
-            return this;
-        }
     }
 }

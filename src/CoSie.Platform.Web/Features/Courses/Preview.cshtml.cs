@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ public sealed class PreviewModel(ModuleEditing editing) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
-    public ContentResult OnPost([FromForm(Name = "Input.Format")] BodyFormat format, [FromForm(Name = "Input.Body")] string? body)
+    public ContentResult OnPost([FromForm(Name = "Input.Format")] BodyFormat format, [FromForm(Name = "Input.Body"), DataType(DataType.MultilineText)] string? body)
     {
         if (body?.Length > CourseModule.MaxBodyLength)
         {

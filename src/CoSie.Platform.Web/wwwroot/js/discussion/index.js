@@ -45,7 +45,15 @@ function start() {
   if (list) { joins.push(watchPromptList(connection, list)); }
   const join = () => Promise.all(joins.map((run) => run()));
 
+  // A refusal the server words for people (too many live requests, a closed connection) arrives as a HubException,
+  // whose text SignalR puts after its own prefix; anything else stays quiet, as the page works without live updates.
+  const refused = (error) => {
+    const text = String((error && error.message) || "");
+    const at = text.indexOf("HubException: ");
+    if (at >= 0) { say(text.slice(at + "HubException: ".length)); }
+  };
+
   connection.onreconnecting(() => say(thread ? thread.getAttribute("data-text-reconnecting") : ""));
-  connection.onreconnected(() => { say(""); join(); });
-  connection.start().then(join).catch(() => { /* The page works without live updates. */ });
+  connection.onreconnected(() => { say(""); join().catch(refused); });
+  connection.start().then(join).catch(refused);
 }
