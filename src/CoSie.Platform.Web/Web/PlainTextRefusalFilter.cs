@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace CoSie.Platform.Web.Web;
 
 // A form whose text PlainTextModelBinder refused is answered 400 here, after binding and before the handler, so that it
-// changes nothing whatever the handler would have done; the status page names the field and says what to remove.
+// changes nothing whatever the handler would have done; the status page names the field and says what to remove. (A
+// refused route value is left unbound instead: the page answers it as an address it does not know.)
 public sealed class PlainTextRefusalFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;

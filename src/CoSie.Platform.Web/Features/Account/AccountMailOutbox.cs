@@ -26,14 +26,17 @@ public sealed class AccountMailOutbox(EmailSender sender, ILogger<AccountMailOut
         }
     }
 
+    // A few at once, so that one slow or unreachable mail server conversation does not hold up every mail behind it.
+    private const int SendersAtOnce = 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var item in _queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                await DeliverAsync(item, stoppingToken);
-            }
+            await Parallel.ForEachAsync(
+                _queue.Reader.ReadAllAsync(stoppingToken),
+                new ParallelOptions { MaxDegreeOfParallelism = SendersAtOnce, CancellationToken = stoppingToken },
+                async (item, cancellationToken) => await DeliverAsync(item, cancellationToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
