@@ -1,5 +1,5 @@
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 

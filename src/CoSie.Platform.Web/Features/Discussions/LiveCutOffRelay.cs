@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
-using CoSie.Platform.Web.Web;
 using StackExchange.Redis;
 
 namespace CoSie.Platform.Web.Features.Discussions;

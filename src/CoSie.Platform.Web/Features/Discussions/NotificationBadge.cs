@@ -28,7 +28,7 @@ public sealed class NotificationBadge(PlatformDbContext db, TenantContext tenant
         {
             return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
         }
-        catch (Exception e) when (Web.DatabaseOutage.Is(e))
+        catch (Exception e) when (Hosting.DatabaseOutage.Is(e))
         {
             // The layout asks on every page, the error page too: while the database is away, that page must still
             // say what happened rather than fail itself and leave an empty 500. Any other failure is a bug to see.

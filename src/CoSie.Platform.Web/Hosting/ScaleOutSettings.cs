@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Settings that matter once the app runs as several instances behind one address.
 public static class ScaleOutSettings

@@ -2,7 +2,7 @@ using CoSie.Platform.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Ready means the database answers and its schema is the one this build expects.
 public sealed class ReadinessHealthCheck(PlatformDbContext db) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // A request body that ends in a 413 once it runs past the limit, for a server that cannot cut a body off itself (the
 // in-memory test server has no IHttpMaxRequestBodySizeFeature): a body sent without a Content-Length is only known to

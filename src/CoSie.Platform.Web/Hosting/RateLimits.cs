@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Limits per client address. Posting has its own limit per person (Discussions:PostsPerMinute).
 public sealed class RateLimits

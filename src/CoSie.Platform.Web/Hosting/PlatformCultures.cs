@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 public static class PlatformCultures
 {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // A query string is checked before anything reads it: pages bind its parameters and look them up. A NUL (PostgreSQL
 // text cannot hold one, so the query would fail as a 500) or a broken percent-escape is answered 400 with the status

@@ -1,6 +1,6 @@
 using CoSie.Platform.Web.Data;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // With Diagnostics:ServerTiming on, each response says how many SQL commands it took and how long they ran
 // (Server-Timing, which browsers' developer tools show). Off by default: it tells any client about the server's work.

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Which reverse proxies may tell the app the client's address, scheme and host. Behind a proxy on the same Docker
 // network the proxy's address changes with every restart, so a whole network (CIDR) can be trusted as well as

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // `dotnet CoSie.Platform.Web.dll healthcheck [url]` asks the running app for /healthz and exits 0 when it answers
 // 200. It is the container's HEALTHCHECK: the runtime image has neither curl nor wget. It runs before the host is

@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // No inline script or style anywhere: every script is a file under wwwroot, so the policy can stay strict.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)

@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // How large a request body may be. Pages that take more say so with [RequestSizeLimit]: module bodies, the import
 // upload and the roster upload.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using CoSie.Platform.Web.Tenancy;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Every exception a request ends in is logged once, here, with what an operator needs to find it again: method, path,
 // the status it is answered with, the trace id the error page shows, the person and the institution. Just inside the

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // A form whose text PlainTextModelBinder refused is answered 400 here, after binding and before the handler, so that it
 // changes nothing whatever the handler would have done; the status page names the field and says what to remove.

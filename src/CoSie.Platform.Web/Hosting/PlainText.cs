@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // The one rule for text people type: no control characters (C0, DEL, C1) and no bidirectional embeddings, overrides
 // or isolates (U+202A-U+202E, U+2066-U+2069), which can make a name read differently from what it is or break a line

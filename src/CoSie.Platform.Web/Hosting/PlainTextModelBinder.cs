@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Binds a string as the framework does, then holds it to PlainText: in NFC, or refused. A refused value is not bound,
 // the field gets a model error, and the request is marked so that PlainTextRefusalFilter answers it before any handler

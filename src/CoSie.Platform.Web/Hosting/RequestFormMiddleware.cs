@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // The form of a request is read here, once, before antiforgery, model binding or a page touch it (they all read the
 // same cached form afterwards). A body that cannot be read or parsed is answered here: 413 for one cut off at its limit,

@@ -2,7 +2,7 @@ using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Localization;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // The person's own choice first, else the institution's default; the browser's Accept-Language comes after.
 public sealed class PlatformRequestCultureProvider : RequestCultureProvider

@@ -3,7 +3,7 @@ using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 public static class PlatformApplicationBuilderExtensions
 {

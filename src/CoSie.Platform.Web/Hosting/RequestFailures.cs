@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // What status a failed request is answered with, decided in one place for the exception handler, the form reader and
 // the failure log. What the client sent wrong is the client's error, with the server's own status (413 for a body cut

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Every request body has a ceiling: the endpoint's own [RequestSizeLimit], else Requests:MaxBodyBytes. A body that
 // announces more is answered 413 (with the status page) before authentication, antiforgery or model binding read a

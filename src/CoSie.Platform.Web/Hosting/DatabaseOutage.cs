@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Tells "the database cannot be reached" (down, restarting, refusing connections) from every other failure, so that
 // a request can be answered with 503 and Retry-After instead of a 500 that looks like a bug.

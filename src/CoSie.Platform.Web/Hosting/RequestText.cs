@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 public static class RequestText
 {

@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // How long an instance asked to stop (a deploy, a scale-down, `docker stop`) waits for what it is doing: requests in
 // flight finish, live connections are closed so that their pages reconnect to another instance, and running jobs

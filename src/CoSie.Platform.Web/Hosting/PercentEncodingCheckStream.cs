@@ -1,4 +1,4 @@
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // A URL-encoded body or query string whose every "%" starts a two-digit hex escape. The framework's decoder keeps a
 // broken escape ("%zz", a trailing "%") as literal text, so what a page stored would not be what was sent: a browser

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.Extensions.Options;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // Every bound string goes through PlainTextModelBinder: single-line unless its property says
 // [DataType(DataType.MultilineText)] (post bodies, reasons, notes, summaries, literature, prompts, host name lists). A

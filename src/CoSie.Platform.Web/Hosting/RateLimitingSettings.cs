@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace CoSie.Platform.Web.Web;
+namespace CoSie.Platform.Web.Hosting;
 
 // How the framework's rate limiter answers a refused request: 429 with Retry-After and no body of its own, so that the
 // status code pages render the "Slow down" page. The handler never runs, so a refused request changes nothing.
