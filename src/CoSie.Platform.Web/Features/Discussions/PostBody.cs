@@ -1,5 +1,5 @@
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Content;
 
 namespace CoSie.Platform.Web.Features.Discussions;
 

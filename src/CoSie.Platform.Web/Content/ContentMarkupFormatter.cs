@@ -2,7 +2,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 
-namespace CoSie.Platform.Web.Features.Content;
+namespace CoSie.Platform.Web.Content;
 
 // The stock HTML serializer writes U+00A0 as "&nbsp;"; course text should keep typographic
 // characters as characters. Only the characters that change parsing are escaped, and "<" / ">"

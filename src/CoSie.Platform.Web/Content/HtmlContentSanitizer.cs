@@ -3,7 +3,7 @@ using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
 using Ganss.Xss;
 
-namespace CoSie.Platform.Web.Features.Content;
+namespace CoSie.Platform.Web.Content;
 
 public sealed partial class HtmlContentSanitizer
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 
-namespace CoSie.Platform.Web.Features.Content;
+namespace CoSie.Platform.Web.Content;
 
 // Turns a sanitized inline fragment (a literature reference) back into the Markdown an instructor edits:
 // emphasis and links survive the round trip through the editor, everything else becomes its text.

@@ -1,6 +1,6 @@
 using Markdig;
 
-namespace CoSie.Platform.Web.Features.Content;
+namespace CoSie.Platform.Web.Content;
 
 public sealed class MarkdownRenderer
 {

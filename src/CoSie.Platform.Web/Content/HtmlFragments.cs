@@ -1,11 +1,11 @@
 using System.Text;
-using AngleSharp;
 using System.Text.RegularExpressions;
+using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace CoSie.Platform.Web.Features.Content;
+namespace CoSie.Platform.Web.Content;
 
 internal static partial class HtmlFragments
 {
