@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Microbench;
 

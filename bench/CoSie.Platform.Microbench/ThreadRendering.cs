@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Microbench;
 

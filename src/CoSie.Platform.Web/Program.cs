@@ -9,10 +9,10 @@ using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.Setup;
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 
 if (args.Contains(HealthProbe.Command))
 {

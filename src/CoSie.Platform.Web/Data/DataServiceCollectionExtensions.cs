@@ -17,7 +17,7 @@ public static class DataServiceCollectionExtensions
         LoadMigrationsAssembly();
         services.AddSingleton<TenantStampingInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
-        var tallyCommands = Web.ServerTimingMiddleware.Enabled(configuration);
+        var tallyCommands = Hosting.ServerTimingMiddleware.Enabled(configuration);
         services.AddSingleton<SqlCommandTallyInterceptor>();
         services.AddDbContext<PlatformDbContext>((provider, options) =>
         {

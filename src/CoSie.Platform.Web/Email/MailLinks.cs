@@ -1,5 +1,5 @@
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Email;

@@ -41,7 +41,7 @@ public static class SessionLifetime
             // Still renews the claims the cookie carries (name, culture, platform admin) every ValidationInterval.
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         }
-        catch (Exception ex) when (Web.DatabaseOutage.Is(ex))
+        catch (Exception ex) when (Hosting.DatabaseOutage.Is(ex))
         {
             // The stamp cannot be read while the database is away. The session stays as it is, unrenewed, so the next
             // request after the outage checks it again; meanwhile nothing it could open works without the database,

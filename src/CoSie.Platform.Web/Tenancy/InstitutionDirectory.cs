@@ -1,5 +1,5 @@
 using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Tenancy;

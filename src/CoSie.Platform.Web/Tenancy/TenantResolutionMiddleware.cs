@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CoSie.Platform.Web.Tenancy;

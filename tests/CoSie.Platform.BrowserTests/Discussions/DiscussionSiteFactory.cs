@@ -1,7 +1,8 @@
 using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Posts;
+using CoSie.Platform.Web.Features.Discussions.Reflections;
 using CoSie.Platform.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;

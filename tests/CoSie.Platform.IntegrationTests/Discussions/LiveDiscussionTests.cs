@@ -1,7 +1,7 @@
 using System.Net;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;

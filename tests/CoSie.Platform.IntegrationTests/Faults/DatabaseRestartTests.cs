@@ -149,7 +149,7 @@ public sealed class DatabaseRestartTests(RestartingDatabaseFactory factory, ITes
         {
             output.WriteLine($"{what}: {(int)status} Retry-After {retryAfter}");
             Assert.True(status == HttpStatusCode.ServiceUnavailable, $"{what}: {(int)status} {Forms.Excerpt(page)}");
-            Assert.Equal(CoSie.Platform.Web.Web.DatabaseOutage.RetryAfter, retryAfter);
+            Assert.Equal(CoSie.Platform.Web.Hosting.DatabaseOutage.RetryAfter, retryAfter);
             Assert.Contains("Please try again in a moment.", page, StringComparison.Ordinal);
         }
         // The error page still knows its institution, from the list read before the outage.

@@ -2,7 +2,7 @@ using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.ScaleOut;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;

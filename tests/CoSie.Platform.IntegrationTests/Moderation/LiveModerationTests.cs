@@ -1,6 +1,6 @@
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 
 namespace CoSie.Platform.IntegrationTests.Moderation;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Identity;
 
 namespace CoSie.Platform.IntegrationTests.ScaleOut;

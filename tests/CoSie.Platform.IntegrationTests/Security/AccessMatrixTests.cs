@@ -5,7 +5,7 @@ using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoSie.Platform.IntegrationTests.Security;

@@ -91,7 +91,7 @@ public sealed class ControlCharacterTests(SecurityFactory factory) : IClassFixtu
 
         Assert.Contains(tried, t => t.EndsWith("Input.DisplayName", StringComparison.Ordinal));
         Assert.Contains(tried, t => t.StartsWith("GET /Courses/New ", StringComparison.Ordinal));
-        Assert.Contains(tried, t => t.StartsWith("GET /Discussions/Thread ", StringComparison.Ordinal));
+        Assert.Contains(tried, t => t.StartsWith("GET /Discussions/Threads/Thread ", StringComparison.Ordinal));
         Assert.True(failures.Count == 0, $"Control characters not refused with a message ({tried.Count} fields tried):\n{string.Join("\n", failures)}");
         Assert.Equal(before, after);
     }

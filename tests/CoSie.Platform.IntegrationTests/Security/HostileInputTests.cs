@@ -11,7 +11,7 @@ using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

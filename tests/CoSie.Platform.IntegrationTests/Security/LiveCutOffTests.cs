@@ -101,7 +101,7 @@ public sealed class LiveCutOffTests(DiscussionFactory factory) : IClassFixture<D
         Assert.True(await scene.Live.ReceivesAsync("Closed"), "The live connection was not closed.");
         Assert.Equal(HubConnectionState.Disconnected, scene.Live.Connection.State);
         var replyId = await factory.ReplyAsync(scene.Author, scene.Cohort, scene.ReflectionId, "Anyone still here?");
-        Assert.Equal(replyId, (await scene.Watcher.NextAsync<Web.Features.Discussions.ThreadEventMessage>("ReplyPosted")).PostId);
+        Assert.Equal(replyId, (await scene.Watcher.NextAsync<Web.Features.Discussions.Live.ThreadEventMessage>("ReplyPosted")).PostId);
         Assert.DoesNotContain("ReplyPosted", scene.Live.Drain());
 
         using var refused = await scene.Elsewhere.GetAsync("/Account/Manage");

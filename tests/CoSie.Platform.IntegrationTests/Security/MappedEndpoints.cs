@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;

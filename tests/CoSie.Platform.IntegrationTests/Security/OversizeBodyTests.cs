@@ -4,6 +4,7 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Tests.Content;
 

@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Tests.Content;
 

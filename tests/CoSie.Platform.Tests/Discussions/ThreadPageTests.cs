@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Tests.Discussions;
 

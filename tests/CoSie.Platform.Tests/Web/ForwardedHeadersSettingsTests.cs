@@ -1,5 +1,5 @@
 using System.Net;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;

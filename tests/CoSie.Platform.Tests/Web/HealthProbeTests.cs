@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 
 namespace CoSie.Platform.Tests.Web;
 

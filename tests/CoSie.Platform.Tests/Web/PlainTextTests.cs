@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 
 namespace CoSie.Platform.Tests.Web;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CoSie.Platform.Web.Features.Courses;
 
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
-[RequestSizeLimit(Web.RequestLimits.ModuleFormBytes)]
+[RequestSizeLimit(Hosting.RequestLimits.ModuleFormBytes)]
 public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, ModuleEditing editing, IStringLocalizer<EditModuleModel> localizer) : PageModel
 {
     [BindProperty]

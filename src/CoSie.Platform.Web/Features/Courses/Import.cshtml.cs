@@ -1,5 +1,5 @@
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

@@ -9,7 +9,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 
 // The module editor's live preview: the body rendered exactly as saving would render it (same sanitizer).
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
-[RequestSizeLimit(Web.RequestLimits.ModuleFormBytes)]
+[RequestSizeLimit(Hosting.RequestLimits.ModuleFormBytes)]
 public sealed class PreviewModel(ModuleEditing editing) : PageModel
 {
     public IActionResult OnGet() => NotFound();

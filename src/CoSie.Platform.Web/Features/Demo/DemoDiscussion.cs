@@ -1,6 +1,6 @@
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Content;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -9,9 +9,9 @@ public sealed class CohortDigestData(
     string courseTitle,
     IReadOnlyDictionary<Guid, (string Text, string ModuleSlug)> prompts,
     IReadOnlyList<CohortDigestData.ModuleRow> modules,
-    IReadOnlyList<PostRow> reflections,
-    IReadOnlyList<PostRow> replies,
-    IReadOnlyList<PostRow> pinned)
+    IReadOnlyList<DigestPostRow> reflections,
+    IReadOnlyList<DigestPostRow> replies,
+    IReadOnlyList<DigestPostRow> pinned)
 {
     private readonly Dictionary<Guid, string> _excerpts = [];
 
@@ -20,14 +20,14 @@ public sealed class CohortDigestData(
     public string CourseTitle { get; } = courseTitle;
     public IReadOnlyDictionary<Guid, (string Text, string ModuleSlug)> Prompts { get; } = prompts;
     public IReadOnlyList<ModuleRow> Modules { get; } = modules;
-    public IReadOnlyList<PostRow> Reflections { get; } = reflections;
-    public IReadOnlyList<PostRow> Replies { get; } = replies;
+    public IReadOnlyList<DigestPostRow> Reflections { get; } = reflections;
+    public IReadOnlyList<DigestPostRow> Replies { get; } = replies;
 
     // Reflections the cohort's moderators pinned, whenever they were written: instructors pin what everyone should read.
-    public IReadOnlyList<PostRow> Pinned { get; } = pinned;
+    public IReadOnlyList<DigestPostRow> Pinned { get; } = pinned;
 
     // Each post's excerpt is rendered once, however many digests show it.
-    public string Excerpt(PostRow post, Func<string, string> render)
+    public string Excerpt(DigestPostRow post, Func<string, string> render)
     {
         var id = post.ReplyId ?? post.ReflectionId;
         if (!_excerpts.TryGetValue(id, out var excerpt))

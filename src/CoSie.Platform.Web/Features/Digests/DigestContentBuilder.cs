@@ -1,6 +1,6 @@
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Digests;
@@ -37,7 +37,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                 join u in db.Users on r.AuthorId equals u.Id into authors
                 from u in authors.DefaultIfEmpty()
                 orderby r.CreatedAt
-                select new PostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
+                select new DigestPostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
             .AsNoTracking().ToListAsync(cancellationToken);
         var replies = await (
                 from x in db.Replies
@@ -51,7 +51,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                 join ru in db.Users on r.AuthorId equals ru.Id into reflectionAuthors
                 from ru in reflectionAuthors.DefaultIfEmpty()
                 orderby x.CreatedAt
-                select new PostRow(x.ReflectionId, x.Id, r.PromptId, x.AuthorId, u.DisplayName,
+                select new DigestPostRow(x.ReflectionId, x.Id, r.PromptId, x.AuthorId, u.DisplayName,
                     x.ParentReplyId == null ? r.AuthorId : parent.AuthorId, x.BodySource.Substring(0, ExcerptSourceLength), x.CreatedAt, r.AuthorId, ru.DisplayName))
             .AsNoTracking().ToListAsync(cancellationToken);
 
@@ -61,7 +61,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                 join u in db.Users on r.AuthorId equals u.Id into authors
                 from u in authors.DefaultIfEmpty()
                 orderby r.PinnedAt descending
-                select new PostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
+                select new DigestPostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
             .Take(MaxListed).AsNoTracking().ToListAsync(cancellationToken);
 
         var prompts = course.Modules.SelectMany(m => m.Prompts.Select(p => (p.Id, p.Text, m.Slug))).ToDictionary(p => p.Id, p => (p.Text, ModuleSlug: p.Slug));
@@ -111,15 +111,15 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
 
     private static DigestContent Build(
         CohortDigestData data, PeriodIndex index, DigestReadGate gate, DigestReader reader,
-        Dictionary<Guid, DateTimeOffset>? seen, IEnumerable<Guid> mentionIds, Dictionary<Guid, PostRow> postsById)
+        Dictionary<Guid, DateTimeOffset>? seen, IEnumerable<Guid> mentionIds, Dictionary<Guid, DigestPostRow> postsById)
     {
         var me = reader.UserId;
         // Read on the site already: the reader opened the thread after the post appeared.
-        bool Read(PostRow post) => seen is not null && seen.TryGetValue(post.ReflectionId, out var visited) && visited >= post.CreatedAt;
-        bool Unread(PostRow post) => post.AuthorId != me && !Read(post);
-        bool Readable(PostRow post) => gate.MayRead(me, reader.Role, post.PromptId, post.ThreadAuthorId ?? post.AuthorId);
+        bool Read(DigestPostRow post) => seen is not null && seen.TryGetValue(post.ReflectionId, out var visited) && visited >= post.CreatedAt;
+        bool Unread(DigestPostRow post) => post.AuthorId != me && !Read(post);
+        bool Readable(DigestPostRow post) => gate.MayRead(me, reader.Role, post.PromptId, post.ThreadAuthorId ?? post.AuthorId);
 
-        var latest = new List<PostRow>();
+        var latest = new List<DigestPostRow>();
         var total = 0;
         var nudges = new List<DigestNudge>();
         foreach (var (promptId, posts) in index.ReflectionsByPrompt)
@@ -163,11 +163,11 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
         var toYou = index.RepliesByParentAuthor[me].Where(p => Unread(p) && Readable(p)).ToList();
         var mentioned = mentionIds.Distinct()
             .Select(id => postsById.GetValueOrDefault(id))
-            .OfType<PostRow>()
+            .OfType<DigestPostRow>()
             .Where(p => index.Settled(p) && Unread(p) && Readable(p))
             .ToList();
         var listed = toYou.Concat(mentioned).Select(p => p.ReplyId).OfType<Guid>().ToHashSet();
-        var active = new List<(PostRow First, int Count, DateTimeOffset Last)>();
+        var active = new List<(DigestPostRow First, int Count, DateTimeOffset Last)>();
         foreach (var thread in index.ThreadsByActivity.Take(MaxActiveThreads * 8))
         {
             if (!Readable(thread.Replies[0]))
@@ -210,7 +210,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
     private static string PromptText(CohortDigestData data, Guid promptId) =>
         data.Prompts.TryGetValue(promptId, out var prompt) ? prompt.Text : string.Empty;
 
-    private static DigestPost ToItem(CohortDigestData data, PostRow post) =>
+    private static DigestPost ToItem(CohortDigestData data, DigestPostRow post) =>
         new(post.ReflectionId, post.ReplyId, PromptText(data, post.PromptId), post.AuthorName, data.Excerpt(post, Excerpt), post.CreatedAt);
 
     private static string Excerpt(string source)

@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 using Hangfire;
 
 namespace CoSie.Platform.Web.Features.Digests;

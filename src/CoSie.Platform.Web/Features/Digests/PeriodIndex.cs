@@ -16,7 +16,7 @@ public sealed class PeriodIndex
         _window = data.Cohort.EditWindow;
         var reflections = data.Reflections.Where(Settled).ToList();
         Reflections = reflections.ToDictionary(p => p.ReflectionId);
-        ReflectionsByPrompt = reflections.GroupBy(p => p.PromptId).ToDictionary(g => g.Key, g => (IReadOnlyList<PostRow>)[.. g.OrderBy(p => p.CreatedAt)]);
+        ReflectionsByPrompt = reflections.GroupBy(p => p.PromptId).ToDictionary(g => g.Key, g => (IReadOnlyList<DigestPostRow>)[.. g.OrderBy(p => p.CreatedAt)]);
         var replies = data.Replies.Where(Settled).ToList();
         RepliesByParentAuthor = replies.Where(p => p.ParentAuthorId is not null).ToLookup(p => p.ParentAuthorId!.Value);
         ThreadsByActivity = replies.GroupBy(p => p.ReflectionId)
@@ -26,13 +26,13 @@ public sealed class PeriodIndex
         _repliesByAuthorAndThread = replies.GroupBy(p => (p.AuthorId, p.ReflectionId)).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    public IReadOnlyDictionary<Guid, PostRow> Reflections { get; }
-    public IReadOnlyDictionary<Guid, IReadOnlyList<PostRow>> ReflectionsByPrompt { get; }
-    public ILookup<Guid, PostRow> RepliesByParentAuthor { get; }
+    public IReadOnlyDictionary<Guid, DigestPostRow> Reflections { get; }
+    public IReadOnlyDictionary<Guid, IReadOnlyList<DigestPostRow>> ReflectionsByPrompt { get; }
+    public ILookup<Guid, DigestPostRow> RepliesByParentAuthor { get; }
     public IReadOnlyList<ThreadActivity> ThreadsByActivity { get; }
 
     // Past its edit window within the period: what is mailed is what stays.
-    public bool Settled(PostRow post)
+    public bool Settled(DigestPostRow post)
     {
         var settled = post.CreatedAt + _window;
         return settled > _start && settled <= _end;
@@ -40,5 +40,5 @@ public sealed class PeriodIndex
 
     public int RepliesBy(Guid authorId, Guid reflectionId) => _repliesByAuthorAndThread.GetValueOrDefault((authorId, reflectionId));
 
-    public sealed record ThreadActivity(IReadOnlyList<PostRow> Replies, DateTimeOffset Last);
+    public sealed record ThreadActivity(IReadOnlyList<DigestPostRow> Replies, DateTimeOffset Last);
 }

@@ -1,5 +1,11 @@
+using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Posts;
+using CoSie.Platform.Web.Features.Discussions.Progress;
+using CoSie.Platform.Web.Features.Discussions.Reflections;
+using CoSie.Platform.Web.Features.Discussions.Threads;
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 

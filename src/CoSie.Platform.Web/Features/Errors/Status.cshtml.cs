@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using CoSie.Platform.Web.Web;
-using Microsoft.AspNetCore.Diagnostics;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,5 @@
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Posts;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 

@@ -1,6 +1,8 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Threads;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Moderation;
@@ -49,7 +51,7 @@ public sealed class PostModeration(
         var notified = new List<Guid>();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.LockThreadAsync(reflectionId, cancellationToken);
+            await db.LockThreadRowAsync(reflectionId, cancellationToken);
             var thread = await db.Reflections.SingleOrDefaultAsync(r => r.Id == reflectionId, cancellationToken);
             if (thread is null)
             {

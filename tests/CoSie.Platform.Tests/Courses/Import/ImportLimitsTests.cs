@@ -1,5 +1,5 @@
 using System.Text;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Courses.Import;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 
 namespace CoSie.Platform.Tests.Courses.Import;

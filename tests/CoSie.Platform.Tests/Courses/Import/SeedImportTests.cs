@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 
 namespace CoSie.Platform.Tests.Courses.Import;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
-using CoSie.Platform.Web.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Web;
+using CoSie.Platform.Web.Hosting;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 

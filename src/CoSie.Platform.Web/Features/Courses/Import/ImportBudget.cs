@@ -1,5 +1,5 @@
 using System.Globalization;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 

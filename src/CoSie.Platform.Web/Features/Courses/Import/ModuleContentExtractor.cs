@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 

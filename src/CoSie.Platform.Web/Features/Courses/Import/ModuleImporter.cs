@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using CoSie.Platform.Web.Features.Content;
+using CoSie.Platform.Web.Content;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;

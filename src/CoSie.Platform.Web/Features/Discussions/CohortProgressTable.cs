@@ -1,7 +1,0 @@
-namespace CoSie.Platform.Web.Features.Discussions;
-
-public sealed record CohortProgressTable(IReadOnlyList<ProgressColumn> Prompts, IReadOnlyList<ProgressRow> Learners, int ExpectedPeerReplies)
-{
-    // How many learners met the expectation for each prompt.
-    public int CompletedCount(int column) => Learners.Count(l => l.Cells[column].Meets(ExpectedPeerReplies));
-}

@@ -1,0 +1,133 @@
+using CoSie.Platform.Web.Features.Discussions.Threads;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CoSie.Platform.Web.Features.Discussions.Live;
+
+// Live updates of discussions. Clients only listen: every write goes through the pages (and their checks); the hub
+// admits a connection to a thread's group after DiscussionAccess says the person may read the thread now, and
+// hands back what it missed. DiscussionHubFilter rate-limits calls, re-checks the account and restores the
+// institution the connection is bound to.
+[Authorize]
+public sealed class DiscussionHub(
+    DiscussionAccess access,
+    ThreadEventMessages messages,
+    LiveConnections connections,
+    InstitutionDirectory institutions,
+    TenantContext tenant,
+    TimeProvider clock,
+    IOptions<DiscussionOptions> options) : Hub<IDiscussionClient>
+{
+    public override async Task OnConnectedAsync()
+    {
+        var userId = UserId;
+        var limits = options.Value;
+        var bucket = new HubCallBucket(
+            limits.HubCallBurst, limits.HubCallsPerSecond, limits.HubRefusalsBeforeClose, TimeSpan.FromSeconds(limits.HubRefusalWindowSeconds), clock);
+        connections.Add(new LiveConnection(Context, userId, bucket));
+        await Groups.AddToGroupAsync(Context.ConnectionId, DiscussionGroups.User(userId));
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    public async Task<JoinResult> JoinThread(string institution, Guid reflectionId, long afterSequence)
+    {
+        if (!await BindAsync(institution))
+        {
+            return JoinResult.Refused("not-found");
+        }
+        var read = await access.ForThreadAsync(null, reflectionId, UserId, Context.ConnectionAborted);
+        if (!read.Allowed)
+        {
+            return JoinResult.Refused(read.Verdict == AccessVerdict.HeldBack ? "post-first" : "not-found");
+        }
+        var viewer = read.Viewer.Class;
+        var group = DiscussionGroups.Thread(tenant.Required.Id, reflectionId, viewer);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        Connection.Groups[group] = new LiveGroup(group, read.Reflection.CohortId, read.Reflection.PromptId, reflectionId);
+        return await CatchUpAsync(reflectionId, afterSequence, viewer);
+    }
+
+    public async Task LeaveThread(Guid reflectionId)
+    {
+        foreach (var group in Connection.Groups.Values.Where(g => g.ReflectionId == reflectionId).ToList())
+        {
+            Connection.Groups.TryRemove(group.Name, out _);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group.Name);
+        }
+    }
+
+    // Events after the last sequence the client saw, if it may still read the thread.
+    public async Task<JoinResult> CatchUp(Guid reflectionId, long afterSequence)
+    {
+        if (!tenant.HasInstitution || !Connection.Groups.Values.Any(g => g.ReflectionId == reflectionId))
+        {
+            return JoinResult.Refused("not-joined");
+        }
+        var read = await access.ForThreadAsync(null, reflectionId, UserId, Context.ConnectionAborted);
+        if (!read.Allowed)
+        {
+            await connections.RevokeAsync(LiveCutOff.Thread(UserId, reflectionId));
+            return JoinResult.Refused(read.Verdict == AccessVerdict.HeldBack ? "post-first" : "not-found");
+        }
+        return await CatchUpAsync(reflectionId, afterSequence, read.Viewer.Class);
+    }
+
+    // The list of a prompt's reflections: new reflections and reply counts, for those who see their peers.
+    public async Task<bool> WatchPrompt(string institution, Guid cohortId, Guid promptId)
+    {
+        if (!await BindAsync(institution))
+        {
+            return false;
+        }
+        var place = await access.ForPromptAsync(cohortId, promptId, UserId, Context.ConnectionAborted);
+        if (!place.SeesPeers)
+        {
+            return false;
+        }
+        var group = DiscussionGroups.Prompt(tenant.Required.Id, cohortId, promptId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        Connection.Groups[group] = new LiveGroup(group, cohortId, promptId, null);
+        return true;
+    }
+
+    private async Task<JoinResult> CatchUpAsync(Guid reflectionId, long afterSequence, ViewerClass viewer)
+    {
+        var (events, tooMany) = await messages.AfterAsync(reflectionId, Math.Max(0, afterSequence), Context.ConnectionAborted);
+        var last = events.Count > 0 ? events[^1].Sequence : Math.Max(0, afterSequence);
+        if (tooMany)
+        {
+            return new JoinResult(true, null, last, [], Reload: true);
+        }
+        var missed = await messages.RenderAsync(reflectionId, events, viewer, Context.ConnectionAborted);
+        return new JoinResult(true, null, last, missed);
+    }
+
+    // A connection belongs to the first institution it joins something in; the filter restores it on later calls.
+    private async Task<bool> BindAsync(string institution)
+    {
+        var info = await institutions.FindBySlugAsync(institution ?? string.Empty, Context.ConnectionAborted);
+        if (info is null || (Connection.Institution is { } bound && bound.Id != info.Id))
+        {
+            return false;
+        }
+        if (!tenant.HasInstitution)
+        {
+            tenant.Set(info);
+        }
+        Connection.Institution = info;
+        return true;
+    }
+
+    private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException("The connection has ended.");
+
+    private Guid UserId => Context.User.RequiredAccountId();
+}

@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.Discussions.Live;
+
+public sealed record NotificationBadgeMessage(Guid InstitutionId, int Unread);

@@ -1,0 +1,15 @@
+namespace CoSie.Platform.Web.Features.Discussions.Live;
+
+// One thread event as a live page receives it. Html is the post rendered by ThreadRenderer, as the page renders it;
+// Path is the post's place in tree order, so that a page showing part of the thread can tell where a reply belongs.
+public sealed record ThreadEventMessage(
+    Guid ReflectionId,
+    long Sequence,
+    string Kind,
+    Guid PostId,
+    Guid? ParentId,
+    int Depth,
+    string? Html,
+    int HelpfulCount,
+    int ReplyCount,
+    string? Path = null);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Threads;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Discussions.Live;
+
+// Turns thread events into what live pages receive, each post rendered in its current state by ThreadRenderer
+// for one viewer class. Used for pushes after a commit and for catching up after a reconnect.
+public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reader, ThreadRenderer renderer, TenantContext tenant, TimeProvider clock)
+{
+    public const int MaxCatchUp = 500;
+
+    public async Task<IReadOnlyList<ThreadEventMessage>> RenderAsync(
+        Guid reflectionId, IReadOnlyList<ThreadEvent> events, ViewerClass viewer, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+        // Live pushes go to people of any language; they are written in the institution's.
+        // REVIEW: render per connection culture if institutions mix languages within a cohort.
+        var culture = CultureInfo.GetCultureInfo(tenant.Required.DefaultCulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+
+        var reflection = await db.Reflections.AsNoTracking()
+            .Where(r => r.Id == reflectionId)
+            .Select(r => new { Reflection = r, AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .SingleAsync(cancellationToken);
+        var replyIds = events.Select(e => e.PostId).Where(id => id != reflectionId).Distinct().ToList();
+        var replies = replyIds.Count == 0
+            ? []
+            : await reader.RepliesQuery(db.Replies.Where(r => replyIds.Contains(r.Id))).ToListAsync(cancellationToken);
+        var parentIds = replies.Where(r => r.Depth > DiscussionOptions.MaxIndent && r.ParentReplyId is not null).Select(r => r.ParentReplyId!.Value).Distinct().ToList();
+        var parentNames = parentIds.Count == 0
+            ? new Dictionary<Guid, string?>()
+            : await (from r in db.Replies
+                     where parentIds.Contains(r.Id)
+                     join u in db.Users on r.AuthorId equals u.Id into authors
+                     from u in authors.DefaultIfEmpty()
+                     select new { r.Id, Name = u == null ? null : u.DisplayName })
+                .ToDictionaryAsync(x => x.Id, x => (string?)x.Name, cancellationToken);
+        var posts = replies.ToDictionary(r => r.Id);
+        posts[reflectionId] = PostRow.From(reflection.Reflection, reflection.AuthorName);
+
+        var zone = reader.Zone;
+        var anyone = PersonalView.Anyone(clock.GetUtcNow());
+        var messages = new List<ThreadEventMessage>(events.Count);
+        foreach (var e in events.OrderBy(e => e.Sequence))
+        {
+            if (!posts.TryGetValue(e.PostId, out var post)
+                || (viewer == ViewerClass.Reader && post.Status == PostStatus.AwaitingApproval))
+            {
+                continue;
+            }
+            var inReplyTo = post.ParentReplyId is { } parent ? parentNames.GetValueOrDefault(parent) : null;
+            var html = e.Kind == ThreadEventKind.HelpfulChanged ? null : renderer.RenderPost(post, inReplyTo, viewer, zone, anyone);
+            messages.Add(new ThreadEventMessage(
+                reflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, reflection.Reflection.ReplyCount, post.Path));
+        }
+        return messages;
+    }
+
+    public async Task<(IReadOnlyList<ThreadEvent> Events, bool TooMany)> AfterAsync(Guid reflectionId, long afterSequence, CancellationToken cancellationToken)
+    {
+        var events = await db.ThreadEvents.AsNoTracking()
+            .Where(e => e.ReflectionId == reflectionId && e.Sequence > afterSequence)
+            .OrderBy(e => e.Sequence)
+            .Take(MaxCatchUp + 1)
+            .ToListAsync(cancellationToken);
+        return events.Count > MaxCatchUp ? ([], true) : (events, false);
+    }
+}

@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.Discussions.Notifications;
+
+public sealed record MemberName(Guid UserId, string Name);

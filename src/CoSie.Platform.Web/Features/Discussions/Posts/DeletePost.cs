@@ -1,0 +1,78 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Threads;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Discussions.Posts;
+
+// The author deletes a reflection or reply: its text and history go, its replies stay under a "deleted" mark.
+// A learner who deletes their only reflection on a prompt is held back by post-first again, live connections
+// included.
+public sealed class DeletePost(
+    PlatformDbContext db, DiscussionAccess access, DiscussionBroadcaster broadcaster, LiveConnections live, TimeProvider clock)
+{
+    public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
+    {
+        var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
+        if (read.Verdict == AccessVerdict.NotFound)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotFound);
+        }
+        if (!read.Allowed)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotAllowed);
+        }
+
+        var now = clock.GetUtcNow();
+        ThreadEvent deleted;
+        Reflection thread;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.LockThreadRowAsync(reflectionId, cancellationToken);
+            thread = await db.Reflections.SingleAsync(r => r.Id == reflectionId, cancellationToken);
+            if (postId == reflectionId)
+            {
+                if (thread.AuthorId != userId)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
+                }
+                if (thread.IsDeleted)
+                {
+                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+                }
+                thread.Delete();
+            }
+            else
+            {
+                var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == postId && r.ReflectionId == reflectionId, cancellationToken);
+                if (reply is null)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotFound);
+                }
+                if (reply.AuthorId != userId)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
+                }
+                if (reply.IsDeleted)
+                {
+                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+                }
+                reply.Delete();
+                thread.ReplyCount--;
+            }
+            // The history held the deleted text; it goes with it.
+            await db.PostRevisions.Where(r => r.PostId == postId).ExecuteDeleteAsync(cancellationToken);
+            deleted = thread.Record(ThreadEventKind.PostDeleted, postId, now);
+            db.ThreadEvents.Add(deleted);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await broadcaster.PublishAsync([deleted], cancellationToken);
+        if (postId == reflectionId && read.Gate.Applies)
+        {
+            await live.RevokeAsync(LiveCutOff.PromptThreads(userId, thread.CohortId, thread.PromptId, reflectionId));
+        }
+        return PostResult.Done(postId);
+    }
+}

@@ -1,0 +1,88 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Threads;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoSie.Platform.Web.Features.Discussions.Posts;
+
+// The author changes a reflection or reply within the cohort's edit window; the old text goes to the history.
+public sealed class EditPost(
+    PlatformDbContext db, DiscussionAccess access, PostBody body, DiscussionBroadcaster broadcaster, TimeProvider clock)
+{
+    public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, string? source, CancellationToken cancellationToken)
+    {
+        var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
+        if (read.Verdict == AccessVerdict.NotFound)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotFound);
+        }
+        if (!read.Allowed)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotAllowed);
+        }
+        if (read.PostingSuspendedUntil is { } until)
+        {
+            return PostResult.SuspendedUntil(until);
+        }
+        var check = body.Check(source, out var text, out var html);
+        if (check != DiscussionOutcome.Done)
+        {
+            return PostResult.Refused(check);
+        }
+
+        var now = clock.GetUtcNow();
+        ThreadEvent edited;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.LockThreadRowAsync(reflectionId, cancellationToken);
+            var thread = await db.Reflections.SingleAsync(r => r.Id == reflectionId, cancellationToken);
+            PostRevision revision;
+            if (postId == reflectionId)
+            {
+                if (thread.AuthorId != userId)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
+                }
+                if (!thread.MayEdit(userId, now, read.EditWindow))
+                {
+                    return PostResult.Refused(DiscussionOutcome.EditWindowClosed);
+                }
+                if (thread.BodySource == text)
+                {
+                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+                }
+                revision = thread.Edit(text, html, now);
+            }
+            else
+            {
+                var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == postId && r.ReflectionId == reflectionId, cancellationToken);
+                if (reply is null)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotFound);
+                }
+                if (reply.AuthorId != userId)
+                {
+                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
+                }
+                if (!reply.MayEdit(userId, now, read.EditWindow))
+                {
+                    return PostResult.Refused(DiscussionOutcome.EditWindowClosed);
+                }
+                if (reply.BodySource == text)
+                {
+                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+                }
+                revision = reply.Edit(text, html, now);
+            }
+            db.PostRevisions.Add(revision);
+            edited = thread.Record(ThreadEventKind.PostEdited, postId, now);
+            db.ThreadEvents.Add(edited);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        // REVIEW: people newly mentioned by an edit are not notified; only new posts notify.
+        await broadcaster.PublishAsync([edited], cancellationToken);
+        return PostResult.Done(postId);
+    }
+}

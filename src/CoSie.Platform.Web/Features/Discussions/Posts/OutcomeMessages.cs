@@ -1,0 +1,39 @@
+using CoSie.Platform.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Discussions.Posts;
+
+// What a refused write says to the person, and the status code the page answers with.
+public static class OutcomeMessages
+{
+    public static string Message(this IStringLocalizer localizer, PostResult result) => result.Outcome switch
+    {
+        DiscussionOutcome.Empty => localizer["Write something before posting."],
+        DiscussionOutcome.TooLong => localizer["A post can have at most {0:N0} characters. Shorten it and post again.", Reflection.MaxBodyLength],
+        DiscussionOutcome.SlowDown => localizer["Slow down: you have posted several times in the last minute. Try again in {0} seconds.",
+            Math.Max(1, (int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 60))],
+        DiscussionOutcome.Locked => localizer["This discussion is locked: it takes no new replies."],
+        DiscussionOutcome.ParentDeleted => localizer["The post you replied to has been deleted, so your reply was not posted."],
+        DiscussionOutcome.EditWindowClosed => localizer["The time for editing this post has passed."],
+        DiscussionOutcome.NotAllowed => localizer["You cannot do that here."],
+        DiscussionOutcome.Suspended => localizer["A moderator has suspended you from posting in this cohort until {0:u}. You can still read.", result.Until?.UtcDateTime ?? default],
+        _ => localizer["That did not work."],
+    };
+
+    public static int StatusCode(this PostResult result) => result.Outcome switch
+    {
+        DiscussionOutcome.NotFound => StatusCodes.Status404NotFound,
+        DiscussionOutcome.NotAllowed or DiscussionOutcome.Suspended => StatusCodes.Status403Forbidden,
+        DiscussionOutcome.SlowDown => StatusCodes.Status429TooManyRequests,
+        DiscussionOutcome.Locked or DiscussionOutcome.ParentDeleted or DiscussionOutcome.EditWindowClosed => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    public static void AddRetryAfter(this HttpResponse response, PostResult result)
+    {
+        if (result.RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Posts;
+using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CoSie.Platform.Web.Features.Discussions.Reflections;
+
+// A prompt's discussion in one cohort: the person's own reflection (or the form to write it), then the cohort's
+// reflections if post-first lets them see them, a page at a time (Discussions:ReflectionsPerPage).
+[Authorize]
+public sealed class PromptModel(
+    PlatformDbContext db,
+    DiscussionAccess access,
+    WriteReflection write,
+    NotificationBadge badge,
+    TenantContext tenant,
+    IOptions<DiscussionOptions> options,
+    IStringLocalizer<PromptModel> localizer) : PageModel
+{
+    [BindProperty]
+    public ReflectionInput Input { get; set; } = new();
+
+    public PromptAccess Access { get; private set; } = null!;
+    public IReadOnlyList<ReflectionSummary> Reflections { get; private set; } = [];
+    public string Sort { get; private set; } = "newest";
+    public int PageNumber { get; private set; } = 1;
+    public bool HasNextPage { get; private set; }
+    public string? Error { get; private set; }
+    public string InstitutionSlug => tenant.Required.Slug;
+
+    // The list's own address for another page, keeping the order the person chose.
+    public string PageLink(int page) => $"?sort={Sort}&page={page}";
+
+    // "page" is also Razor Pages' own route value (the page's path), so the number is taken from the query by name.
+    public async Task<IActionResult> OnGetAsync(
+        Guid cohortId, Guid promptId, string? sort, [FromQuery(Name = "page")] int? number, CancellationToken cancellationToken)
+    {
+        Sort = sort == "discussed" ? "discussed" : "newest";
+        PageNumber = Math.Max(1, number ?? 1);
+        // One connection for the page's queries: each open is a statement of its own (the institution for
+        // row-level security, TenantSessionInterceptor).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
+    {
+        var result = await write.ExecuteAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
+        if (result.Succeeded || (result.Outcome == DiscussionOutcome.AlreadyWritten && result.PostId is not null))
+        {
+            return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{result.PostId}") + $"#post-{result.PostId}");
+        }
+        if (result.Outcome == DiscussionOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (await LoadAsync(cohortId, promptId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Error = localizer.Message(result);
+        Response.StatusCode = result.StatusCode();
+        Response.AddRetryAfter(result);
+        return Page();
+    }
+
+    // For the @mention autocomplete: members of this cohort, to its members.
+    public async Task<IActionResult> OnGetMembersAsync(Guid cohortId, Guid promptId, string? q, [FromServices] Mentions mentions, CancellationToken cancellationToken)
+    {
+        var place = await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken);
+        if (!place.Allowed)
+        {
+            return place.Verdict == AccessVerdict.NotFound ? NotFound() : StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var members = await mentions.CohortMembersAsync(cohortId, q, cancellationToken);
+        return new JsonResult(members.Where(m => m.UserId != UserId).Select(m => new { name = m.Name }));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid promptId, CancellationToken cancellationToken)
+    {
+        Access = await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken);
+        switch (Access.Verdict)
+        {
+            case AccessVerdict.NotFound:
+                return NotFound();
+            case AccessVerdict.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        badge.Know(Access.Unread);
+        var userId = UserId;
+        var moderator = Access.Viewer!.IsModerator;
+        var query = db.Reflections.AsNoTracking()
+            .Where(r => r.CohortId == cohortId && r.PromptId == promptId && (r.Status != PostStatus.Deleted || r.ReplyCount > 0))
+            // A reflection awaiting approval is its author's and the moderators' alone.
+            .Where(r => r.Status != PostStatus.AwaitingApproval || moderator || r.AuthorId == userId);
+        // The gate holds here too: someone held back lists only their own.
+        if (!Access.SeesPeers)
+        {
+            query = query.Where(r => r.AuthorId == userId);
+        }
+        // Pinned reflections lead, most recently pinned first.
+        var pinnedFirst = query.OrderByDescending(r => r.IsPinned).ThenByDescending(r => r.PinnedAt);
+        query = Sort == "discussed"
+            ? pinnedFirst.ThenByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
+            : pinnedFirst.ThenByDescending(r => r.CreatedAt);
+        // One row past the page says whether there is a next one, without a count of its own.
+        var size = Math.Max(1, options.Value.ReflectionsPerPage);
+        var rows = await query.Skip((PageNumber - 1) * size).Take(size + 1)
+            .Select(r => new ReflectionSummary(
+                r.Id,
+                r.AuthorId,
+                db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                r.Status,
+                r.Status == PostStatus.Visible || r.Status == PostStatus.AwaitingApproval || (moderator && r.Status == PostStatus.HiddenByModerator) ? r.BodyHtml : string.Empty,
+                r.CreatedAt,
+                r.ReplyCount,
+                r.HelpfulCount,
+                r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence),
+                r.IsPinned))
+            .ToListAsync(cancellationToken);
+        HasNextPage = rows.Count > size;
+        Reflections = HasNextPage ? rows[..size] : rows;
+        return null;
+    }
+
+    private Guid UserId => User.RequiredAccountId();
+
+    public sealed class ReflectionInput
+    {
+        [DataType(DataType.MultilineText)]
+        [Display(Name = "Your reflection")]
+        public string? Body { get; set; }
+    }
+}

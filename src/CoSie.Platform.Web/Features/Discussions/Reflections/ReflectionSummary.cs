@@ -1,0 +1,7 @@
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Discussions.Reflections;
+
+// A reflection as the prompt's list shows it.
+public sealed record ReflectionSummary(
+    Guid Id, Guid? AuthorId, string? AuthorName, PostStatus Status, string BodyHtml, DateTimeOffset CreatedAt, int ReplyCount, int HelpfulCount, bool IsNew, bool IsPinned = false);

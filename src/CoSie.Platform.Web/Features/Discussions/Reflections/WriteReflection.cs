@@ -1,0 +1,95 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Posts;
+using CoSie.Platform.Web.Features.Moderation;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CoSie.Platform.Web.Features.Discussions.Reflections;
+
+// A cohort member answers a prompt: one standing reflection per member, prompt and cohort.
+public sealed class WriteReflection(
+    PlatformDbContext db,
+    DiscussionAccess access,
+    PostBody body,
+    PostingRateLimit rateLimit,
+    Mentions mentions,
+    DiscussionNotifications notifications,
+    DiscussionBroadcaster broadcaster,
+    PreApproval preApproval,
+    TimeProvider clock)
+{
+    public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid promptId, Guid userId, string? source, CancellationToken cancellationToken)
+    {
+        var place = await access.ForPromptAsync(cohortId, promptId, userId, cancellationToken);
+        if (place.Verdict == AccessVerdict.NotFound)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotFound);
+        }
+        if (!place.Allowed || !place.Viewer.CanParticipate)
+        {
+            return PostResult.Refused(DiscussionOutcome.NotAllowed);
+        }
+        if (place.PostingSuspendedUntil is { } until)
+        {
+            return PostResult.SuspendedUntil(until);
+        }
+        if (place.OwnReflectionId is { } existing)
+        {
+            // The same form sent twice lands here too: it leads to the reflection the first one wrote.
+            return PostResult.Refused(DiscussionOutcome.AlreadyWritten, existing);
+        }
+        var check = body.Check(source, out var text, out var html);
+        if (check != DiscussionOutcome.Done)
+        {
+            return PostResult.Refused(check);
+        }
+        if (await rateLimit.RetryAfterAsync(userId, cancellationToken) is { } retryAfter)
+        {
+            return new PostResult(DiscussionOutcome.SlowDown, RetryAfter: retryAfter);
+        }
+
+        var now = clock.GetUtcNow();
+        var awaiting = await preApproval.AppliesAsync(cohortId, place.Viewer, cancellationToken);
+        var reflection = new Reflection
+        {
+            Status = awaiting ? PostStatus.AwaitingApproval : PostStatus.Visible,
+            CohortId = cohortId,
+            PromptId = promptId,
+            AuthorId = userId,
+            BodySource = text,
+            BodyHtml = html,
+            CreatedAt = now,
+            LastActivityAt = now,
+        };
+        db.Reflections.Add(reflection);
+        var posted = reflection.Record(ThreadEventKind.ReflectionPosted, reflection.Id, now);
+        db.ThreadEvents.Add(posted);
+        // A post waiting for approval notifies nobody yet; approving it does (ApprovePost).
+        var mentioned = awaiting ? [] : await mentions.FindAsync(cohortId, text, cancellationToken);
+        IReadOnlyList<Guid> notified = [];
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (mentioned.Count > 0)
+            {
+                notified = await notifications.AddAsync(reflection, reflection.Id, userId, null, mentioned, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two submissions raced past the check above; the unique index kept one.
+            db.ChangeTracker.Clear();
+            var first = await db.Reflections
+                .Where(r => r.CohortId == cohortId && r.PromptId == promptId && r.AuthorId == userId && r.Status != PostStatus.Deleted)
+                .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+            return PostResult.Refused(DiscussionOutcome.AlreadyWritten, first);
+        }
+        await broadcaster.PublishAsync([posted], cancellationToken);
+        await broadcaster.NotifyAsync(notified, cancellationToken);
+        return PostResult.Done(reflection.Id);
+    }
+}

@@ -1,3 +1,0 @@
-namespace CoSie.Platform.Web.Features.Discussions;
-
-public sealed record ThreadCacheKey(Guid ReflectionId, long Version, string Culture, ViewerClass Viewer);

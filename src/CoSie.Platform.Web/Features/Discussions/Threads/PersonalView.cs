@@ -1,0 +1,18 @@
+namespace CoSie.Platform.Web.Features.Discussions.Threads;
+
+// What differs per person on a thread page: their marks, what they may do, what is new to them.
+public sealed record PersonalView(
+    Guid? UserId,
+    bool CanParticipate,
+    bool IsModerator,
+    bool ThreadOpen,
+    IReadOnlySet<Guid> HelpfulMarks,
+    DateTimeOffset? LastVisitAt,
+    DateTimeOffset Now,
+    TimeSpan EditWindow,
+    string? ThreadUrl)
+{
+    // What a live push carries: the actions anyone who may reply sees, nothing personal.
+    public static PersonalView Anyone(DateTimeOffset now) =>
+        new(null, true, false, true, new HashSet<Guid>(), null, now, TimeSpan.Zero, null);
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+using CoSie.Platform.Web.Domain;
+
+namespace CoSie.Platform.Web.Features.Discussions.Threads;
+
+// The outcome of a DiscussionAccess check on one thread, with what the thread page needs to show it.
+public sealed class ThreadAccess
+{
+    public AccessVerdict Verdict { get; init; }
+    public Viewer? Viewer { get; init; }
+    public Reflection? Reflection { get; init; }
+    public DiscussionPlace? Place { get; init; }
+    public string? AuthorName { get; init; }
+    public PostFirstGate Gate { get; init; } = PostFirstGate.NotApplicable;
+    public TimeSpan EditWindow { get; init; }
+
+    // Set while a moderator's suspension keeps this person from posting in the cohort.
+    public DateTimeOffset? PostingSuspendedUntil { get; init; }
+    public long? LastSeenSequence { get; init; }
+    public DateTimeOffset? LastVisitAt { get; init; }
+    public int OwnRepliesAwaitingApproval { get; init; }
+    public bool HasHelpfulMarks { get; init; }
+
+    // The person's unread notifications: about this thread, and in the whole institution.
+    public int UnreadHere { get; init; }
+    public int Unread { get; init; }
+
+    [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
+    public bool Allowed => Verdict == AccessVerdict.Allowed;
+
+    public static ThreadAccess Refused(AccessVerdict verdict, PostFirstGate? gate = null, DiscussionPlace? place = null) =>
+        new() { Verdict = verdict, Gate = gate ?? PostFirstGate.NotApplicable, Place = place };
+}

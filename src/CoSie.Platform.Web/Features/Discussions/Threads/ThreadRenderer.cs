@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using CoSie.Platform.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace CoSie.Platform.Web.Features.Discussions.Threads;
+
+// The one place a post becomes HTML: the thread page, its cache and the live pushes all render through here, so a
+// live reply looks like a reloaded one. Bodies are stored sanitized (PostBody); everything else is encoded here.
+public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
+    private const string ArticleEnd = "</article>\n";
+
+    public ThreadSnapshot Render(IReadOnlyList<PostRow> posts, ViewerClass viewer, TimeZoneInfo zone)
+    {
+        var names = posts.ToDictionary(p => p.Id, p => p.AuthorName);
+        var rendered = new List<RenderedPost>(posts.Count);
+        var html = new StringBuilder();
+        foreach (var post in posts)
+        {
+            var inReplyTo = post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is { } parent ? DisplayName(names.GetValueOrDefault(parent)) : null;
+            WriteHeader(html, post, inReplyTo, zone);
+            var head = html.ToString();
+            html.Clear();
+            WriteBody(html, post, viewer);
+            rendered.Add(new RenderedPost(head, html.ToString()));
+            html.Clear();
+        }
+        return new ThreadSnapshot(posts, rendered);
+    }
+
+    // One post of a snapshot with its slots filled for this person; scratch holds each slot while it is written.
+    public void WritePost(TextWriter writer, ThreadSnapshot snapshot, int index, PersonalView person, StringBuilder scratch)
+    {
+        var post = snapshot.Posts[index];
+        var rendered = snapshot.Rendered[index];
+        writer.Write(rendered.Head);
+        scratch.Clear();
+        WriteSlot(scratch, post, SlotKind.NewMark, person);
+        writer.Write(scratch);
+        writer.Write(rendered.Body);
+        scratch.Clear();
+        WriteSlot(scratch, post, SlotKind.Actions, person);
+        writer.Write(scratch);
+        writer.Write(ArticleEnd);
+    }
+
+    // One post with its slots filled for this person: what a live push carries and a catch-up returns.
+    public string RenderPost(PostRow post, string? inReplyToName, ViewerClass viewer, TimeZoneInfo zone, PersonalView person)
+    {
+        var html = new StringBuilder();
+        WriteHeader(html, post, post.Depth > DiscussionOptions.MaxIndent ? DisplayName(inReplyToName) : null, zone);
+        WriteSlot(html, post, SlotKind.NewMark, person);
+        WriteBody(html, post, viewer);
+        WriteSlot(html, post, SlotKind.Actions, person);
+        html.Append(ArticleEnd);
+        return html.ToString();
+    }
+
+    public void WriteSlot(StringBuilder html, PostRow post, SlotKind kind, PersonalView person)
+    {
+        if (kind == SlotKind.NewMark)
+        {
+            if (person.LastVisitAt is { } visit && post.CreatedAt > visit && post.AuthorId != person.UserId)
+            {
+                html.Append("<span class=\"new-mark\">").Append(Encode(localizer["New since your last visit"])).Append("</span>");
+            }
+            return;
+        }
+        var id = post.Id.ToString();
+        html.Append("<div class=\"post-actions\">");
+        var mine = person.UserId is { } me && post.AuthorId == me;
+        var marked = person.HelpfulMarks.Contains(post.Id);
+        var count = post.HelpfulCount.ToString(CultureInfo.CurrentCulture);
+        if (post.Status == PostStatus.Visible && person.CanParticipate && !mine)
+        {
+            html.Append("<button type=\"submit\" form=\"post-action-form\" class=\"helpful-button link-button\" formaction=\"?handler=Helpful&amp;postId=")
+                .Append(id).Append("\" data-post-id=\"").Append(id).Append("\" aria-pressed=\"").Append(marked ? "true" : "false").Append("\">")
+                .Append(Encode(localizer["Helpful"])).Append(" <span class=\"helpful-count\">").Append(count).Append("</span></button>");
+        }
+        else
+        {
+            html.Append("<span class=\"helpful\">").Append(Encode(localizer["Helpful"])).Append(" <span class=\"helpful-count\">").Append(count).Append("</span></span>");
+        }
+        if (post.Status != PostStatus.Deleted && person.CanParticipate && person.ThreadOpen)
+        {
+            html.Append("<a class=\"reply-link\" href=\"?replyTo=").Append(id).Append("#reply-form\" data-post-id=\"").Append(id).Append("\">")
+                .Append(Encode(localizer["Reply"])).Append("</a>");
+        }
+        if (mine && post.Status == PostStatus.HiddenByModerator && !string.IsNullOrEmpty(post.HiddenReason))
+        {
+            html.Append("<p class=\"hidden-reason\">").Append(Encode(localizer["A moderator hid your post: {0}", post.HiddenReason])).Append("</p>");
+        }
+        if (person.ThreadUrl is { } url)
+        {
+            var postUrl = Encode($"{url}/posts/{id}");
+            if (person.IsModerator && post.Status != PostStatus.Deleted)
+            {
+                html.Append("<a class=\"moderate-link\" href=\"").Append(postUrl).Append("/moderate\">").Append(Encode(localizer["Moderate"])).Append("</a>");
+            }
+            if (!mine && person.CanParticipate && post.Status == PostStatus.Visible)
+            {
+                html.Append("<a class=\"flag-link\" href=\"").Append(postUrl).Append("/flag\">").Append(Encode(localizer["Flag"])).Append("</a>");
+            }
+            if (mine && PostRules.IsEditable(post.Status, post.CreatedAt, person.Now, person.EditWindow))
+            {
+                html.Append("<a class=\"edit-link\" href=\"").Append(postUrl).Append("/edit\">").Append(Encode(localizer["Edit"])).Append("</a>");
+            }
+            if (mine && post.Status == PostStatus.Visible)
+            {
+                html.Append("<a class=\"delete-link danger-link\" href=\"").Append(postUrl).Append("/edit#delete\">").Append(Encode(localizer["Delete"])).Append("</a>");
+            }
+            if (person.IsModerator && post.EditedAt is not null)
+            {
+                html.Append("<a class=\"history-link\" href=\"").Append(postUrl).Append("/history\">").Append(Encode(localizer["Edit history"])).Append("</a>");
+            }
+        }
+        html.Append("</div>");
+    }
+
+    private void WriteHeader(StringBuilder html, PostRow post, string? inReplyTo, TimeZoneInfo zone)
+    {
+        var id = post.Id.ToString();
+        var kind = post.IsReflection ? "reflection" : "reply";
+        var depth = post.IsReflection ? 0 : Math.Min(post.Depth, DiscussionOptions.MaxIndent);
+        var author = DisplayName(post.AuthorName);
+        html.Append("<article class=\"post ").Append(kind).Append(" depth-").Append(depth.ToString(CultureInfo.InvariantCulture));
+        if (post.Status == PostStatus.Deleted)
+        {
+            html.Append(" deleted");
+        }
+        else if (post.Status == PostStatus.HiddenByModerator)
+        {
+            html.Append(" hidden-post");
+        }
+        else if (post.Status == PostStatus.AwaitingApproval)
+        {
+            html.Append(" awaiting-post");
+        }
+        html.Append("\" id=\"post-").Append(id).Append("\" data-post-id=\"").Append(id)
+            .Append("\" data-parent-id=\"").Append((post.ParentReplyId ?? (post.IsReflection ? (Guid?)null : post.ReflectionId))?.ToString() ?? string.Empty)
+            .Append("\" data-depth=\"").Append(post.Depth.ToString(CultureInfo.InvariantCulture))
+            // Its place in tree order, so that a live page can tell whether a new reply falls inside what it shows.
+            .Append("\" data-path=\"").Append(post.Path)
+            .Append("\" aria-label=\"").Append(Encode(localizer["Post by {0}", author])).Append("\">");
+        var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
+        html.Append("<header class=\"post-meta\"><span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
+            .Append("<a class=\"permalink\" href=\"#post-").Append(id).Append("\" title=\"").Append(Encode(localizer["Link to this post"])).Append("\">")
+            .Append("<time datetime=\"").Append(post.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
+            .Append(Encode(local.ToString("g", CultureInfo.CurrentCulture))).Append("</time></a>");
+        if (post.EditedAt is not null && post.Status != PostStatus.Deleted)
+        {
+            html.Append(" <span class=\"edited-mark\">").Append(Encode(localizer["edited"])).Append("</span>");
+        }
+        if (inReplyTo is not null)
+        {
+            html.Append(" <span class=\"in-reply-to\">").Append(Encode(localizer["in reply to {0}", inReplyTo])).Append("</span>");
+        }
+        html.Append("</header>");
+    }
+
+    private void WriteBody(StringBuilder html, PostRow post, ViewerClass viewer)
+    {
+        html.Append("<div class=\"post-body prose\">");
+        switch (post.Status)
+        {
+            case PostStatus.Deleted:
+                html.Append("<p class=\"muted\">").Append(Encode(localizer["This post was deleted by its author."])).Append("</p>");
+                break;
+            case PostStatus.HiddenByModerator when viewer == ViewerClass.Reader:
+                html.Append("<p class=\"muted\">").Append(Encode(localizer["This post was hidden by a moderator."])).Append("</p>");
+                break;
+            case PostStatus.HiddenByModerator:
+                html.Append("<p class=\"warning moderation-mark\">").Append(Encode(localizer["Hidden from learners by a moderator."]));
+                if (!string.IsNullOrEmpty(post.HiddenReason))
+                {
+                    html.Append(' ').Append(Encode(localizer["Reason: {0}", post.HiddenReason]));
+                }
+                html.Append("</p>").Append(post.BodyHtml);
+                break;
+            case PostStatus.AwaitingApproval:
+                // Only its author and the moderators are ever shown a post in this state.
+                html.Append("<p class=\"warning moderation-mark awaiting-approval\">").Append(Encode(localizer["Awaiting approval by a moderator."])).Append("</p>")
+                    .Append(post.BodyHtml);
+                break;
+            default:
+                // Sanitized when it was written (PostBody → MarkdownRenderer.RenderPost).
+                html.Append(post.BodyHtml);
+                break;
+        }
+        html.Append("</div>");
+    }
+
+    private string DisplayName(string? name) => string.IsNullOrWhiteSpace(name) ? localizer["deleted user"] : name;
+
+    private static string Encode(string value) => Encoder.Encode(value);
+}

@@ -1,0 +1,59 @@
+using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Jobs;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CoSie.Platform.Web.Hosting;
+
+public static class PlatformApplicationBuilderExtensions
+{
+    public static WebApplication UsePlatformPipeline(this WebApplication app)
+    {
+        if (ServerTimingMiddleware.Enabled(app.Configuration))
+        {
+            app.UseMiddleware<ServerTimingMiddleware>();
+        }
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Errors/500",
+            StatusCodeSelector = RequestFailures.StatusFor,
+            // RequestFailureLogMiddleware has logged the exception, with the request's context.
+            SuppressDiagnosticsCallback = _ => true,
+        });
+        app.UseMiddleware<RequestFailureLogMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseMiddleware<RequestUrlMiddleware>();
+
+        // Answered before tenancy, which reads institutions from the database: liveness must not depend on the
+        // database at all, and readiness reports on it by itself (503 while migrations are pending, not a 500).
+        app.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        // Static files after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which
+        // only matches wwwroot once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)
+        app.UseTenancy();
+        app.UseDiscussionOriginCheck();
+        app.UseStaticFiles();
+        app.UseRouting();
+        // After routing, which knows the endpoint and so its policy; before the body is read, so a refused flood costs
+        // little. Its refusals are re-executed as the status page, an endpoint without a policy.
+        app.UseRateLimiter();
+        // After routing, which knows the endpoint and so its limit; before anything reads the body.
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        // After authentication: the person's own culture is a claim in the cookie.
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestFormMiddleware>();
+        app.MapRazorPages();
+        app.MapPlatformJobsDashboard();
+        app.MapDiscussions();
+        return app;
+    }
+}

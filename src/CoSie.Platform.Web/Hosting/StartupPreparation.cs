@@ -1,0 +1,27 @@
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Digests;
+using CoSie.Platform.Web.Features.Setup;
+
+namespace CoSie.Platform.Web.Hosting;
+
+public static class StartupPreparation
+{
+    // Runs before the app takes requests: schema, recurring jobs, the first platform admin from the environment, demo content.
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
+        app.Services.RegisterDigestSchedule();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FirstRun>().CreateAdminFromEnvironmentAsync(app.Configuration);
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+}

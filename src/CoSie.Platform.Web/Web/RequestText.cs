@@ -1,6 +1,0 @@
-namespace CoSie.Platform.Web.Web;
-
-public static class RequestText
-{
-    public static bool HasNul(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal);
-}
