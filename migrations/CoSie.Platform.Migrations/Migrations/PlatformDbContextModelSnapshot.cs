@@ -1325,6 +1325,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_platform_admin");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");

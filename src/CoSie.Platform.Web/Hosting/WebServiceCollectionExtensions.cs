@@ -1,9 +1,8 @@
-using System.Globalization;
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoSie.Platform.Web.Hosting;
@@ -13,7 +12,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPlatformWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddLocalization();
+        services.AddPlatformLanguages(configuration);
         services.AddRazorPages(options =>
             {
                 options.RootDirectory = "/Features";
@@ -32,21 +31,7 @@ public static class WebServiceCollectionExtensions
                 ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })
             .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()))
-            .AddViewLocalization()
             .AddDataAnnotationsLocalization();
-
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            var cultures = PlatformCultures.Supported.Select(c => new CultureInfo(c)).ToList();
-            options.DefaultRequestCulture = new RequestCulture(PlatformCultures.Default);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            options.RequestCultureProviders =
-            [
-                new PlatformRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ];
-        });
 
         // Keys in PostgreSQL: restarts and several instances keep people signed in.
         services.AddDataProtection()

@@ -34,6 +34,7 @@ public static class IdentityServiceCollectionExtensions
             .AddUserManager<PlatformUserManager>()
             .AddSignInManager<PlatformSignInManager>()
             .AddClaimsPrincipalFactory<PlatformUserClaimsPrincipalFactory>()
+            .AddErrorDescriber<CatalogueIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordLengthValidator>()
             .AddPasswordValidator<CommonPasswordValidator>();
 

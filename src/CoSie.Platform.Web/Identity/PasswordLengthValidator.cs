@@ -1,9 +1,11 @@
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Identity;
 
 // Length is what makes a password strong; composition rules only make people write them down.
-public sealed class PasswordLengthValidator : IPasswordValidator<PlatformUser>
+public sealed class PasswordLengthValidator(IStringLocalizer<Strings> localizer) : IPasswordValidator<PlatformUser>
 {
     public const int MinLength = 12;
     public const int MaxLength = 128;
@@ -15,7 +17,7 @@ public sealed class PasswordLengthValidator : IPasswordValidator<PlatformUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooLong",
-                Description = $"Use at most {MaxLength} characters.",
+                Description = localizer["Use at most {count, plural, one {# character} other {# characters}}.", MaxLength],
             }));
         }
         return Task.FromResult(IdentityResult.Success);

@@ -14,6 +14,11 @@ public sealed class PlatformUser : IdentityUser<Guid>
     [PersonalData]
     public string DisplayName { get; set; } = string.Empty;
 
+    // The language the person reads (Localization/PlatformLanguages), apart from the region their dates take.
+    [PersonalData]
+    public string? Language { get; set; }
+
+    // The region that formats their dates and numbers (Hosting/PlatformCultures).
     [PersonalData]
     public string? Culture { get; set; }
 

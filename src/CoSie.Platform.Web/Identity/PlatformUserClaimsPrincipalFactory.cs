@@ -17,6 +17,10 @@ public sealed class PlatformUserClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(PlatformClaims.PlatformAdmin, "true"));
         }
+        if (!string.IsNullOrEmpty(user.Language))
+        {
+            identity.AddClaim(new Claim(PlatformClaims.Language, user.Language));
+        }
         if (!string.IsNullOrEmpty(user.Culture))
         {
             identity.AddClaim(new Claim(PlatformClaims.Culture, user.Culture));

@@ -18,16 +18,70 @@ public static class MessageFormat
     public static string Format(string pattern, CultureInfo culture, IReadOnlyList<object?> args)
     {
         var parsed = Parse(pattern);
-        return Render(parsed, culture, parsed.DefaultBinding, args);
+        return Render(parsed, culture, culture.Name, parsed.DefaultBinding, args);
     }
 
     // names[k] names args[k]: a translation is formatted with the names of its English original, whatever order
     // the translation puts them in. Numbered arguments still mean args[n].
-    public static string Format(string pattern, CultureInfo culture, IReadOnlyList<string> names, IReadOnlyList<object?> args)
+    public static string Format(string pattern, CultureInfo culture, IReadOnlyList<string> names, IReadOnlyList<object?> args) =>
+        Format(pattern, culture, culture, names, args);
+
+    // Numbers written in one culture's formats (the reader's region), plural forms chosen by the rules of the language
+    // the text is written in: a Finnish text read with British formats still follows Finnish plurals.
+    public static string Format(string pattern, CultureInfo formats, CultureInfo language, IReadOnlyList<string> names, IReadOnlyList<object?> args)
     {
         ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(language);
         var parsed = Parse(pattern);
-        return Render(parsed, culture, parsed.IsNumbered ? parsed.DefaultBinding : Bind(parsed, names), args);
+        return Render(parsed, formats, language.Name, parsed.IsNumbered ? parsed.DefaultBinding : Bind(parsed, names), args);
+    }
+
+    // The forms of a message that is one plural and nothing else to fill in, each with '#' where the number goes, by
+    // selector ("one", "few", "=0"): what a page's script needs to write counts it learns later in the same grammar.
+    public static IReadOnlyDictionary<string, string> PluralForms(string pattern)
+    {
+        var parsed = Parse(pattern);
+        var plurals = parsed.Nodes.OfType<PluralNode>().ToList();
+        if (plurals.Count != 1 || parsed.Nodes.Any(n => n is ArgumentNode))
+        {
+            throw parsed.Error("a script's plural text must be a single plural with no other arguments");
+        }
+        var plural = plurals[0];
+        string Write(MessageNode[] branch)
+        {
+            var text = new StringBuilder();
+            foreach (var node in parsed.Nodes)
+            {
+                if (node is TextNode outer)
+                {
+                    text.Append(outer.Text);
+                    continue;
+                }
+                foreach (var inner in branch)
+                {
+                    text.Append(inner switch
+                    {
+                        TextNode t => t.Text,
+                        NumberSignNode => "#",
+                        _ => throw parsed.Error("a script's plural text may hold only text and '#' in its branches"),
+                    });
+                }
+            }
+            return text.ToString();
+        }
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (value, message) in plural.Exact)
+        {
+            forms["=" + value.ToString(CultureInfo.InvariantCulture)] = Write(message);
+        }
+        for (var category = 0; category < plural.ByCategory.Length; category++)
+        {
+            if (plural.ByCategory[category] is { } message)
+            {
+                forms[PluralRules.Keyword((PluralCategory)category)] = Write(message);
+            }
+        }
+        return forms;
     }
 
     // In order of first appearance, including arguments inside plural branches and the plurals' own.
@@ -65,7 +119,7 @@ public static class MessageFormat
         return binding;
     }
 
-    private static string Render(MessagePattern parsed, CultureInfo culture, IReadOnlyList<int> binding, IReadOnlyList<object?> args)
+    private static string Render(MessagePattern parsed, CultureInfo culture, string language, IReadOnlyList<int> binding, IReadOnlyList<object?> args)
     {
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentNullException.ThrowIfNull(args);
@@ -78,11 +132,11 @@ public static class MessageFormat
         }
 
         var output = new StringBuilder(parsed.Pattern.Length + 16);
-        new Renderer(parsed, culture, binding, args).Append(parsed.Nodes, number: null, output);
+        new Renderer(parsed, culture, language, binding, args).Append(parsed.Nodes, number: null, output);
         return output.ToString();
     }
 
-    private readonly record struct Renderer(MessagePattern Parsed, CultureInfo Culture, IReadOnlyList<int> Binding, IReadOnlyList<object?> Args)
+    private readonly record struct Renderer(MessagePattern Parsed, CultureInfo Culture, string Language, IReadOnlyList<int> Binding, IReadOnlyList<object?> Args)
     {
         // number is the value '#' prints: that of the innermost plural around these nodes, minus its offset.
         public void Append(MessageNode[] nodes, decimal? number, StringBuilder output)
@@ -104,7 +158,7 @@ public static class MessageFormat
                     case PluralNode plural:
                         var value = AsNumber(Args[Binding[plural.Slot]])
                             ?? throw Parsed.Error($"plural argument '{Parsed.ArgumentNames[plural.Slot]}' must be a number, not {Describe(Args[Binding[plural.Slot]])}");
-                        Append(plural.Select(value, Culture.Name), value - plural.Offset, output);
+                        Append(plural.Select(value, Language), value - plural.Offset, output);
                         break;
                 }
             }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Digests;
@@ -45,7 +45,7 @@ public sealed class DigestScaleTests(DigestScaleTests.ScaleFactory factory, ITes
                 var contents = await builder.BuildAsync(data, chunk.Select(d => new DigestReader(d.UserId, CohortRole.Learner, d.PeriodStart, d.SlotUtc)).ToList(), CancellationToken.None);
                 foreach (var (userId, content) in contents.Where(c => !c.Value.IsEmpty))
                 {
-                    var recipient = new DigestRecipient(userId, "x@scale.test", "X", TimeZoneInfo.Utc, CultureInfo.InvariantCulture);
+                    var recipient = new DigestRecipient(userId, "x@scale.test", "X", TimeZoneInfo.Utc, Locale.For("en", null, null));
                     email.Build(dispatcher.Letter(institution, cohort.Id, recipient, content, data.Cohort.CreatedAt, "x@y"));
                     messages++;
                 }

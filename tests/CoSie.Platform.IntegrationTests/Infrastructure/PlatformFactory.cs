@@ -61,6 +61,8 @@ public class PlatformFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The pseudo-languages show untranslated text and layouts that cannot grow.
+        builder.UseSetting("Languages:Pseudo", "true");
         builder.UseSetting("ConnectionStrings:Default", AppConnectionString);
         builder.UseSetting("ConnectionStrings:Migrations", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");

@@ -10,6 +10,7 @@ public sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platfor
     {
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.Culture).HasMaxLength(16);
+        builder.Property(u => u.Language).HasMaxLength(16);
         builder.Property(u => u.TimeZoneId).HasMaxLength(64);
     }
 }

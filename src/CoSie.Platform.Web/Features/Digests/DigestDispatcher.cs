@@ -1,8 +1,7 @@
-using System.Globalization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
-using CoSie.Platform.Web.Hosting;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -114,7 +113,7 @@ public sealed class DigestDispatcher(
                 join u in db.Users on d.UserId equals u.Id
                 join m in db.CohortMembers on new { d.CohortId, d.UserId } equals new { m.CohortId, m.UserId } into members
                 from m in members.DefaultIfEmpty()
-                select new { Delivery = d, u.Email, u.DisplayName, u.EmailConfirmed, u.IsDisabled, u.TimeZoneId, u.Culture, Role = (CohortRole?)m.Role, Frequency = (DigestFrequency?)m.DigestFrequency })
+                select new { Delivery = d, u.Email, u.DisplayName, u.EmailConfirmed, u.IsDisabled, u.TimeZoneId, u.Language, u.Culture, Role = (CohortRole?)m.Role, Frequency = (DigestFrequency?)m.DigestFrequency })
             .ToListAsync(cancellationToken);
 
         var sendable = new List<(DigestDelivery Delivery, DigestRecipient Recipient, DigestReader Reader)>();
@@ -135,7 +134,7 @@ public sealed class DigestDispatcher(
                 continue;
             }
             var recipient = new DigestRecipient(row.Delivery.UserId, row.Email, row.DisplayName,
-                DigestSchedule.ZoneFor(row.TimeZoneId, institution.TimeZoneId), CultureFor(row.Culture, institution.DefaultCulture));
+                DigestSchedule.ZoneFor(row.TimeZoneId, institution.TimeZoneId), Locale.For(row.Language, row.Culture, institution.DefaultCulture));
             sendable.Add((delivery, recipient, new DigestReader(delivery.UserId, row.Role.Value, delivery.PeriodStart, delivery.SlotUtc)));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -268,24 +267,6 @@ public sealed class DigestDispatcher(
 
     // Stable across retries, so a receiving server that saw the message once can drop a repeat.
     private string MessageIdFor(DigestDelivery delivery) => $"digest-{delivery.Id:N}@{links.MessageIdDomain(tenant.Required)}";
-
-    public static CultureInfo CultureFor(string? memberCulture, string institutionCulture)
-    {
-        foreach (var name in new[] { memberCulture, institutionCulture })
-        {
-            if (!string.IsNullOrWhiteSpace(name))
-            {
-                try
-                {
-                    return CultureInfo.GetCultureInfo(name);
-                }
-                catch (CultureNotFoundException)
-                {
-                }
-            }
-        }
-        return CultureInfo.GetCultureInfo(PlatformCultures.Default);
-    }
 
     private static void Finish(DigestDelivery delivery, DigestDeliveryStatus status, string? note)
     {

@@ -18,9 +18,14 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     // Encodes markup characters but leaves letters such as ń or ä readable in the HTML source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public MimeMessage Build(DigestLetter letter)
+    // Written in the recipient's language and formats, whoever's job or request sends it.
+    public MimeMessage Build(DigestLetter letter) => letter.Recipient.Locale.Render(() => Compose(letter));
+
+    public (string Text, string Html) Render(DigestLetter letter) => letter.Recipient.Locale.Render(() => Write(letter));
+
+    private MimeMessage Compose(DigestLetter letter)
     {
-        var (text, html) = Render(letter);
+        var (text, html) = Write(letter);
         var message = new MimeMessage { Subject = Subject(letter.Content) };
         message.To.Add(new MailboxAddress(MailText.Clean(letter.Recipient.DisplayName), letter.Recipient.Email));
         message.From.Add(new MailboxAddress(MailText.Clean(letter.Institution.Name), letter.FromAddress));
@@ -62,7 +67,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     }
 
     // The HTML part's inner table (the preview page shows it inside the site) and the text part.
-    public (string Text, string Html) Render(DigestLetter letter)
+    private (string Text, string Html) Write(DigestLetter letter)
     {
         var content = letter.Content;
         var institution = letter.Institution;
@@ -170,5 +175,5 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
     private string Author(string? name) => MailText.Clean(name) is { Length: > 0 } clean ? clean : localizer["a deleted user"].Value;
 
     private static string Date(DateTimeOffset instant, DigestRecipient recipient) =>
-        TimeZoneInfo.ConvertTime(instant, recipient.TimeZone).ToString("f", recipient.Culture);
+        TimeZoneInfo.ConvertTime(instant, recipient.TimeZone).ToString("f", recipient.Locale.Formats);
 }

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class DigestPreview(PlatformDbContext db, TenantContext tenant, Di
                 from m in db.CohortMembers
                 where m.CohortId == cohortId && m.UserId == userId
                 join u in db.Users on m.UserId equals u.Id
-                select new { m.Role, m.JoinedAt, u.Email, u.DisplayName, u.TimeZoneId, u.Culture })
+                select new { m.Role, m.JoinedAt, u.Email, u.DisplayName, u.TimeZoneId, u.Language, u.Culture })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
@@ -36,7 +37,7 @@ public sealed class DigestPreview(PlatformDbContext db, TenantContext tenant, Di
         }
         var contents = await builder.BuildAsync(data, [new DigestReader(userId, member.Role, periodStart, now)], cancellationToken);
         var recipient = new DigestRecipient(userId, member.Email ?? string.Empty, member.DisplayName,
-            DigestSchedule.ZoneFor(member.TimeZoneId, institution.TimeZoneId), DigestDispatcher.CultureFor(member.Culture, institution.DefaultCulture));
+            DigestSchedule.ZoneFor(member.TimeZoneId, institution.TimeZoneId), Locale.For(member.Language, member.Culture, institution.DefaultCulture));
         var viewerIsMember = viewerId == userId
             || await db.CohortMembers.AnyAsync(m => m.CohortId == cohortId && m.UserId == viewerId, cancellationToken);
         return dispatcher.Letter(institution, cohortId, recipient, contents[userId], periodStart, messageId: null) with

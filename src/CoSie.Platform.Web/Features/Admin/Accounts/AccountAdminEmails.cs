@@ -1,12 +1,13 @@
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;
 
 // What a person is told when a platform admin acts on their account: a plain-text and an HTML part each, in the
-// account's own language (RecipientCulture), every value HTML-encoded in the HTML part.
+// account's own language (Locale), every value HTML-encoded in the HTML part.
 public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> localizer, EmailSender sender, ILogger<AccountAdminEmails> logger)
 {
     private const string Site = "CoSIE";
@@ -56,15 +57,15 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
 
     private MimeMessage Compose(PlatformUser user, string subject, Func<MailBody, MailBody> write)
     {
-        var culture = RecipientCulture.For(user.Culture);
-        return RecipientCulture.Render(culture, () =>
+        var locale = Locale.For(user.Language, user.Culture, null);
+        return locale.Render(() =>
         {
             var body = write(new MailBody(localizer)).Paragraph("This message was sent by {0}.", Site);
             var message = new MimeMessage { Subject = localizer[subject, Site].Value };
             message.To.Add(new MailboxAddress(MailText.Clean(user.DisplayName), user.Email!));
             message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
             // Says which language the mail is written in (RFC 3282), so mail clients offer the right spelling and speech.
-            message.Body.Headers.Add(HeaderId.ContentLanguage, culture.Name);
+            message.Body.Headers.Add(HeaderId.ContentLanguage, locale.Language.Name);
             return message;
         });
     }

@@ -1,9 +1,11 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Threads;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 
@@ -16,6 +18,7 @@ public sealed class DiscussionBroadcaster(
     PlatformDbContext db,
     ThreadEventMessages messages,
     TenantContext tenant,
+    IOptions<LanguageOptions> languages,
     ILogger<DiscussionBroadcaster> logger)
 {
     public async Task PublishAsync(IReadOnlyList<ThreadEvent> events, CancellationToken cancellationToken)
@@ -26,12 +29,19 @@ public sealed class DiscussionBroadcaster(
             foreach (var thread in events.GroupBy(e => e.ReflectionId))
             {
                 var list = thread.ToList();
-                foreach (var viewer in new[] { ViewerClass.Reader, ViewerClass.Moderator })
+                var batch = await messages.LoadAsync(thread.Key, list, cancellationToken);
+                // Each language's pages get the post in their language. Times go out in UTC: the page's script shows
+                // them in the reader's own time zone (a group is shared by readers of many zones).
+                foreach (var language in PlatformLanguages.Offered(languages.Value.Pseudo))
                 {
-                    var group = hub.Clients.Group(DiscussionGroups.Thread(institutionId, thread.Key, viewer));
-                    foreach (var message in await messages.RenderAsync(thread.Key, list, viewer, cancellationToken))
+                    var locale = Locale.For(language, null, tenant.Required.DefaultCulture, languages.Value.Pseudo);
+                    foreach (var viewer in new[] { ViewerClass.Reader, ViewerClass.Moderator })
                     {
-                        await SendAsync(group, message);
+                        var group = hub.Clients.Group(DiscussionGroups.Thread(institutionId, thread.Key, viewer, language));
+                        foreach (var message in messages.Render(batch, viewer, locale, TimeZoneInfo.Utc))
+                        {
+                            await SendAsync(group, message);
+                        }
                     }
                 }
                 var place = await db.Reflections.AsNoTracking().Where(r => r.Id == thread.Key)

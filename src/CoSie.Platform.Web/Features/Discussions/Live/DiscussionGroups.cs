@@ -5,12 +5,10 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 // Group names carry the institution, so two institutions can never share a group by sharing an id.
 public static class DiscussionGroups
 {
-    public static string ThreadReaders(Guid institutionId, Guid reflectionId) => $"inst:{institutionId}:thread:{reflectionId}:readers";
-
-    public static string ThreadModerators(Guid institutionId, Guid reflectionId) => $"inst:{institutionId}:thread:{reflectionId}:moderators";
-
-    public static string Thread(Guid institutionId, Guid reflectionId, ViewerClass viewer) =>
-        viewer == ViewerClass.Moderator ? ThreadModerators(institutionId, reflectionId) : ThreadReaders(institutionId, reflectionId);
+    // A thread's live pages by the way they see it (readers or moderators) and the language they read, so each is sent
+    // the post as it would render for them.
+    public static string Thread(Guid institutionId, Guid reflectionId, ViewerClass viewer, string language) =>
+        $"inst:{institutionId}:thread:{reflectionId}:{(viewer == ViewerClass.Moderator ? "moderators" : "readers")}:{language}";
 
     public static string Prompt(Guid institutionId, Guid cohortId, Guid promptId) => $"inst:{institutionId}:cohort:{cohortId}:prompt:{promptId}";
 

@@ -1,5 +1,7 @@
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
+using Microsoft.AspNetCore.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -27,7 +29,10 @@ public sealed class DiscussionHub(
         var limits = options.Value;
         var bucket = new HubCallBucket(
             limits.HubCallBurst, limits.HubCallsPerSecond, limits.HubRefusalsBeforeClose, TimeSpan.FromSeconds(limits.HubRefusalWindowSeconds), clock);
-        connections.Add(new LiveConnection(Context, userId, bucket));
+        // The connecting request went through request localization: its cultures are the page's.
+        var culture = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture;
+        var locale = culture is null ? Locale.For(null, null, null) : new Locale(culture.UICulture, culture.Culture);
+        connections.Add(new LiveConnection(Context, userId, bucket, locale));
         await Groups.AddToGroupAsync(Context.ConnectionId, DiscussionGroups.User(userId));
         await base.OnConnectedAsync();
     }
@@ -50,7 +55,7 @@ public sealed class DiscussionHub(
             return JoinResult.Refused(read.Verdict == AccessVerdict.HeldBack ? "post-first" : "not-found");
         }
         var viewer = read.Viewer.Class;
-        var group = DiscussionGroups.Thread(tenant.Required.Id, reflectionId, viewer);
+        var group = DiscussionGroups.Thread(tenant.Required.Id, reflectionId, viewer, Connection.Locale.Language.Name);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         Connection.Groups[group] = new LiveGroup(group, read.Reflection.CohortId, read.Reflection.PromptId, reflectionId);
         return await CatchUpAsync(reflectionId, afterSequence, viewer);
@@ -107,7 +112,7 @@ public sealed class DiscussionHub(
         {
             return new JoinResult(true, null, last, [], Reload: true);
         }
-        var missed = await messages.RenderAsync(reflectionId, events, viewer, Context.ConnectionAborted);
+        var missed = await messages.RenderAsync(reflectionId, events, viewer, Connection.Locale, Connection.Zone, Context.ConnectionAborted);
         return new JoinResult(true, null, last, missed);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.SignalR;
@@ -24,6 +25,9 @@ public sealed class DiscussionHubFilter(
         var context = invocationContext.Context;
         var method = invocationContext.HubMethodName;
         var connection = connections.Find(context.ConnectionId) ?? throw new HubException(localizer["The connection has ended."].Value);
+        // Each call answers in the language and formats of the page that connected, whatever thread it runs on.
+        CultureInfo.CurrentCulture = connection.Locale.Formats;
+        CultureInfo.CurrentUICulture = connection.Locale.Language;
         switch (connection.Bucket.Take())
         {
             case HubCallVerdict.FirstRefusal:

@@ -1,31 +1,26 @@
-using System.Globalization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Threads;
-using CoSie.Platform.Web.Tenancy;
+using CoSie.Platform.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 
 // Turns thread events into what live pages receive, each post rendered in its current state by ThreadRenderer
-// for one viewer class. Used for pushes after a commit and for catching up after a reconnect.
-public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reader, ThreadRenderer renderer, TenantContext tenant, TimeProvider clock)
+// for one viewer class and one reader's language. Used for pushes after a commit and for catching up after a reconnect.
+public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reader, ThreadRenderer renderer, TimeProvider clock)
 {
     public const int MaxCatchUp = 500;
 
-    public async Task<IReadOnlyList<ThreadEventMessage>> RenderAsync(
-        Guid reflectionId, IReadOnlyList<ThreadEvent> events, ViewerClass viewer, CancellationToken cancellationToken)
-    {
-        if (events.Count == 0)
-        {
-            return [];
-        }
-        // Live pushes go to people of any language; they are written in the institution's.
-        // REVIEW: render per connection culture if institutions mix languages within a cohort.
-        var culture = CultureInfo.GetCultureInfo(tenant.Required.DefaultCulture);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
+    // What the events show, loaded once however many languages they are then rendered in.
+    public sealed record Batch(Guid ReflectionId, int ReplyCount, IReadOnlyList<ThreadEvent> Events, IReadOnlyDictionary<Guid, PostRow> Posts, IReadOnlyDictionary<Guid, string?> ParentNames);
 
+    public async Task<IReadOnlyList<ThreadEventMessage>> RenderAsync(
+        Guid reflectionId, IReadOnlyList<ThreadEvent> events, ViewerClass viewer, Locale locale, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        events.Count == 0 ? [] : Render(await LoadAsync(reflectionId, events, cancellationToken), viewer, locale, zone);
+
+    public async Task<Batch> LoadAsync(Guid reflectionId, IReadOnlyList<ThreadEvent> events, CancellationToken cancellationToken)
+    {
         var reflection = await db.Reflections.AsNoTracking()
             .Where(r => r.Id == reflectionId)
             .Select(r => new { Reflection = r, AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
@@ -45,24 +40,28 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reade
                 .ToDictionaryAsync(x => x.Id, x => (string?)x.Name, cancellationToken);
         var posts = replies.ToDictionary(r => r.Id);
         posts[reflectionId] = PostRow.From(reflection.Reflection, reflection.AuthorName);
+        return new Batch(reflectionId, reflection.Reflection.ReplyCount, [.. events.OrderBy(e => e.Sequence)], posts, parentNames);
+    }
 
-        var zone = reader.Zone;
+    // The posts as a page in this language, these formats and this time zone would show them.
+    public IReadOnlyList<ThreadEventMessage> Render(Batch batch, ViewerClass viewer, Locale locale, TimeZoneInfo zone) => locale.Render(() =>
+    {
         var anyone = PersonalView.Anyone(clock.GetUtcNow());
-        var messages = new List<ThreadEventMessage>(events.Count);
-        foreach (var e in events.OrderBy(e => e.Sequence))
+        var messages = new List<ThreadEventMessage>(batch.Events.Count);
+        foreach (var e in batch.Events)
         {
-            if (!posts.TryGetValue(e.PostId, out var post)
+            if (!batch.Posts.TryGetValue(e.PostId, out var post)
                 || (viewer == ViewerClass.Reader && post.Status == PostStatus.AwaitingApproval))
             {
                 continue;
             }
-            var inReplyTo = post.ParentReplyId is { } parent ? parentNames.GetValueOrDefault(parent) : null;
+            var inReplyTo = post.ParentReplyId is { } parent ? batch.ParentNames.GetValueOrDefault(parent) : null;
             var html = e.Kind == ThreadEventKind.HelpfulChanged ? null : renderer.RenderPost(post, inReplyTo, viewer, zone, anyone);
             messages.Add(new ThreadEventMessage(
-                reflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, reflection.Reflection.ReplyCount, post.Path));
+                batch.ReflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, batch.ReplyCount, post.Path));
         }
-        return messages;
-    }
+        return (IReadOnlyList<ThreadEventMessage>)messages;
+    });
 
     public async Task<(IReadOnlyList<ThreadEvent> Events, bool TooMany)> AfterAsync(Guid reflectionId, long afterSequence, CancellationToken cancellationToken)
     {

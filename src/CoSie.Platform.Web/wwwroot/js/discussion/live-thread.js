@@ -1,4 +1,4 @@
-import { fill, setReplyCount, toElement } from "./text.js";
+import { localizeTimes, plural, setReplyCount, toElement } from "./text.js";
 import { place, setUpReplyLinks } from "./placement.js";
 
 // New replies, edits, deletions, moderation and "helpful" counts of one thread arrive in place; a rejoin after a
@@ -90,6 +90,7 @@ export function followThread(connection, thread, more, say) {
     if (!message.html) { return; }
     const article = toElement(message.html);
     if (!article) { return; }
+    localizeTimes(article);
     if (!canParticipate) {
       article.querySelectorAll(".reply-link, .helpful-button").forEach((el) => el.remove());
     }
@@ -113,7 +114,7 @@ export function followThread(connection, thread, more, say) {
     pending.push(article);
     setUpReplyLinks(article);
     if (notice && noticeButton) {
-      noticeButton.textContent = fill(thread.getAttribute("data-text-new-replies"), pending.length);
+      noticeButton.textContent = plural(thread.getAttribute("data-text-new-replies"), pending.length);
       notice.hidden = false;
     }
   }

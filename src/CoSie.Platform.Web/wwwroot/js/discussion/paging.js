@@ -1,4 +1,4 @@
-import { fill } from "./text.js";
+import { plural } from "./text.js";
 import { place, setUpReplyLinks } from "./placement.js";
 
 // A thread page shows one page of replies: "Show more" appends the next page in place, and a link to a post on
@@ -18,7 +18,7 @@ export function setUpPaging(thread) {
 
   function show() {
     if (!link) { return; }
-    link.textContent = fill(link.getAttribute("data-text-more"), remaining);
+    link.textContent = plural(link.getAttribute("data-text-more"), remaining);
     link.setAttribute("data-remaining", String(remaining));
     link.closest("nav").hidden = remaining <= 0;
   }
@@ -54,7 +54,7 @@ export function setUpPaging(thread) {
         link.setAttribute("data-next-page", String(page + 1));
         link.href = "?page=" + (page + 1) + since;
         show();
-        if (announce) { announce.textContent = fill(link.getAttribute("data-text-loaded"), added.length); }
+        if (announce) { announce.textContent = plural(link.getAttribute("data-text-loaded"), added.length); }
         // Keyboard focus moves to the first reply shown, where reading goes on (the button may be gone).
         if (added[0]) {
           added[0].setAttribute("tabindex", "-1");

@@ -1,0 +1,9 @@
+namespace CoSie.Platform.Web.Localization;
+
+public sealed class LanguageOptions
+{
+    public const string Section = "Languages";
+
+    // Offers the pseudo-languages (qps-ploc, qps-plocm) that test layouts and find untranslated text. Off in production.
+    public bool Pseudo { get; set; }
+}
