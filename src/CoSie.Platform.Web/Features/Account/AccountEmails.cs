@@ -18,14 +18,14 @@ public sealed class AccountEmails(
     public string Link(string page, object? values = null) => links.Page(tenant.Institution, page, values);
 
     public MimeMessage ConfirmAccount(PlatformUser user, string link) =>
-        Compose(user.Email!, user.DisplayName, localizer["Confirm your {0} account", Site],
+        Compose(user.Email!, user.DisplayName, localizer["Confirm your {site} account", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Thank you for creating an account on {0}. Confirm that this address is yours, then sign in:", Site)
                 .Link("Confirm my address", link)
                 .Paragraph("If you did not create an account, ignore this message; nothing happens without the link."));
 
     public MimeMessage RegistrationAttempt(PlatformUser user, string signInLink, string forgotPasswordLink) =>
-        Compose(user.Email!, user.DisplayName, localizer["Someone tried to register on {0} with your address", Site],
+        Compose(user.Email!, user.DisplayName, localizer["Someone tried to register on {site} with your address", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Someone tried to create a new account on {0} with this email address. You already have an account with it, so nothing was created.", Site)
                 .Paragraph("If it was you, sign in with your existing account:")
@@ -35,7 +35,7 @@ public sealed class AccountEmails(
                 .Paragraph("If it was not you, you can ignore this message. Your account is unchanged."));
 
     public MimeMessage ResetPassword(PlatformUser user, string link) =>
-        Compose(user.Email!, user.DisplayName, localizer["Choose a new password for {0}", Site],
+        Compose(user.Email!, user.DisplayName, localizer["Choose a new password for {site}", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Someone asked to reset the password of your {0} account. Choose a new password here (the link works for one day):", Site)
                 .Link("Choose a new password", link)
@@ -43,7 +43,7 @@ public sealed class AccountEmails(
 
     // Sent after the request (LockoutNotices), so its link is built as mail from jobs builds its links.
     public MimeMessage AccountLocked(PlatformUser user, string resetLink) =>
-        Compose(user.Email!, user.DisplayName, localizer["Your {0} account is locked for now", Site],
+        Compose(user.Email!, user.DisplayName, localizer["Your {site} account is locked for now", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Someone entered a wrong password for your {0} account several times in a row, so it is locked for a while to protect it from guessing. Nobody can sign in to it until then, not even with the right password.", Site)
                 .Paragraph("If it was you, wait a little and try again, or choose a new password now; with a new password you can sign in at once (the link works for one day):")
@@ -51,14 +51,14 @@ public sealed class AccountEmails(
                 .Paragraph("If it was not you, your password has not been given away, and the account stays as it is. If you use this password anywhere else, choose a new one here."));
 
     public MimeMessage ConfirmEmailChange(PlatformUser user, string newEmail, string link) =>
-        Compose(newEmail, user.DisplayName, localizer["Confirm your new address for {0}", Site],
+        Compose(newEmail, user.DisplayName, localizer["Confirm your new address for {site}", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("You asked to sign in to {0} with {1} from now on. Confirm that this address is yours:", Site, newEmail)
                 .Link("Confirm my new address", link)
                 .Paragraph("Until you do, your account keeps its current address. If you did not ask for this, ignore this message."));
 
     public MimeMessage EmailChanged(PlatformUser user, string oldEmail, string newEmail) =>
-        Compose(oldEmail, user.DisplayName, localizer["Your {0} sign-in address has changed", Site],
+        Compose(oldEmail, user.DisplayName, localizer["Your {site} sign-in address has changed", Site],
             b => b.Paragraph("Hello {0},", user.DisplayName)
                 .Paragraph("Your {0} account now signs in with {1} instead of this address.", Site, newEmail)
                 .Paragraph("If you did not make this change, reply to this message or contact your institution's administrator at once."));

@@ -78,7 +78,7 @@ public sealed class JoinModel(
                 TempData["Status"] = localizer["You are already a member of this cohort."].Value;
                 return RedirectToPage("Overview", new { id = result.CohortId });
             default:
-                var welcome = localizer["Welcome! You joined the cohort as {0}.", localizer[result.Role.ToString().ToLowerInvariant()]].Value;
+                var welcome = localizer["Welcome! You joined the cohort as {role}.", localizer[result.Role.ToString().ToLowerInvariant()]].Value;
                 if (result.InvitationForAnotherAddress)
                 {
                     welcome += " " + localizer["The personal invitation in your link was sent to another e-mail address, so you joined as a learner."].Value;

@@ -72,7 +72,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
                         if (ReadHeader(record) is not { } mapped)
                         {
                             return RosterFile.Refused(localizer[
-                                "The first row looks like a header, but its columns are not email, name and role: “{0}”. Use the columns email, name, role (name and role may be left out), or leave the header out.",
+                                "The first row looks like a header, but its columns are not email, name and role: “{header}”. Use the columns email, name, role (name and role may be left out), or leave the header out.",
                                 string.Join(", ", record)].Value);
                         }
                         columns = mapped;
@@ -90,7 +90,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
         }
         catch (CsvFormatException ex)
         {
-            return RosterFile.Refused(localizer["The file could not be read as CSV at line {0}. Check for a quote that is not closed.", ex.LineNumber].Value);
+            return RosterFile.Refused(localizer["The file could not be read as CSV at line {line}. Check for a quote that is not closed.", ex.LineNumber].Value);
         }
 
         return rows.Count == 0

@@ -57,7 +57,7 @@ public sealed class ImportModel(
         if (!result.Succeeded)
         {
             logger.LogInformation("Import of {FileName} into course {Course} refused: {Reason}", upload.FileName, Course.Slug, result.Error!.Message);
-            ModelState.AddModelError(string.Empty, localizer["{0} was not imported: {1}", upload.FileName, result.Error!.Message].Value);
+            ModelState.AddModelError(string.Empty, localizer["{file} was not imported: {error}", upload.FileName, result.Error!.Message].Value);
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);

@@ -58,7 +58,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         {
             parts.Add(localizer["what happened this week"].Value);
         }
-        return localizer["{0}: {1}", MailText.Clean(content.CohortName), string.Join(", ", parts)].Value;
+        return localizer["{cohort}: {summary}", MailText.Clean(content.CohortName), string.Join(", ", parts)].Value;
     }
 
     // The HTML part's inner table (the preview page shows it inside the site) and the text part.
@@ -72,8 +72,8 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var html = new StringBuilder();
         var e = Encoder;
 
-        var greeting = localizer["Hello {0},", MailText.Clean(letter.Recipient.DisplayName)].Value;
-        var since = localizer["Here is what happened in {0} since {1}.", cohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
+        var greeting = localizer["Hello {name},", MailText.Clean(letter.Recipient.DisplayName)].Value;
+        var since = localizer["Here is what happened in {cohort} since {date}.", cohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
         text.Append(greeting).Append("\n\n").Append(since).Append("\n\n");
         html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #ddddd5;{Font}color:#222222;\">")
             .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;background:#1d4e5f;color:#ffffff;font-size:18px;font-weight:bold;\">{e.Encode(institutionName)} · {e.Encode(cohortName)}</td></tr>")
@@ -116,7 +116,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(title)}</a></td></tr>");
         }
 
-        var why = localizer["You receive this digest as a member of {0} at {1}.", cohortName, institutionName].Value;
+        var why = localizer["You receive this digest as a member of {cohort} at {institution}.", cohortName, institutionName].Value;
         var change = localizer["Choose how often you get it"].Value;
         var stop = localizer["Unsubscribe from this cohort's digest"].Value;
         var preferences = links.Preferences(institution);
@@ -145,7 +145,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             var link = post.ReplyId is { } replyId
                 ? links.Reply(letter.Institution, letter.CohortId, post.ReflectionId, replyId)
                 : links.Reflection(letter.Institution, letter.CohortId, post.ReflectionId);
-            var byline = localizer["{0} on “{1}”, {2}", Author(post.AuthorName), MailText.Clean(post.PromptText), Date(post.At, letter.Recipient)].Value;
+            var byline = localizer["{author} on “{prompt}”, {date}", Author(post.AuthorName), MailText.Clean(post.PromptText), Date(post.At, letter.Recipient)].Value;
             var excerpt = MailText.Clean(post.Excerpt);
             text.Append("- ").Append(byline).Append('\n')
                 .Append("  ").Append(excerpt).Append('\n')

@@ -43,7 +43,7 @@ public sealed class IndexModel(FirstRun firstRun, SignInManager<PlatformUser> si
         }
 
         await signIn.SignInAsync(result.Admin, isPersistent: false);
-        TempData["Status"] = localizer["Welcome, {0}. You are the platform admin; create the first institution.", result.Admin.DisplayName].Value;
+        TempData["Status"] = localizer["Welcome, {name}. You are the platform admin; create the first institution.", result.Admin.DisplayName].Value;
         return LocalRedirect("/admin/institutions");
     }
 

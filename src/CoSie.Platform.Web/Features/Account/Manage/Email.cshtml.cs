@@ -56,7 +56,7 @@ public sealed class EmailModel(
         {
             logger.LogInformation("Account {UserId} asked to move to an address another account uses; no link sent", user.Id);
         }
-        TempData["Status"] = localizer["We have sent a confirmation link to {0}. Your address changes when you follow it.", newEmail].Value;
+        TempData["Status"] = localizer["We have sent a confirmation link to {email}. Your address changes when you follow it.", newEmail].Value;
         return RedirectToPage();
     }
 

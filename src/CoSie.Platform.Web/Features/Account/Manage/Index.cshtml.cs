@@ -59,7 +59,7 @@ public sealed class IndexModel(
         if (timeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TimeZoneId)}",
-                localizer["“{0}” is not a time zone we know. Choose one from the list, for example Europe/Helsinki.", timeZone]);
+                localizer["“{zone}” is not a time zone we know. Choose one from the list, for example Europe/Helsinki.", timeZone]);
         }
         if (!ModelState.IsValid)
         {

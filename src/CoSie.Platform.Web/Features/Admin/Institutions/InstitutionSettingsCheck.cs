@@ -33,7 +33,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            modelState.AddModelError($"{prefix}.Slug", localizer["Another institution already uses the slug “{0}”.", slug]);
+            modelState.AddModelError($"{prefix}.Slug", localizer["Another institution already uses the slug “{slug}”.", slug]);
             return false;
         }
         // Requests resolve institutions from a short-lived cache; a new institution, slug or host name must answer at once.
@@ -54,7 +54,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         // case-insensitively and can use the unique index.
         else if (await db.Institutions.AnyAsync(i => i.Slug == normalSlug && i.Id != institutionId, cancellationToken))
         {
-            modelState.AddModelError(Key("Slug"), localizer["Another institution already uses the slug “{0}”.", normalSlug]);
+            modelState.AddModelError(Key("Slug"), localizer["Another institution already uses the slug “{slug}”.", normalSlug]);
         }
 
         // The input model's annotations have checked presence and length already.
@@ -88,7 +88,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
                 .ToListAsync(cancellationToken);
             hostProblems.AddRange(holders.SelectMany(holder => holder.HostNames
                 .Intersect(candidates, StringComparer.Ordinal)
-                .Select(host => localizer["“{0}” is already bound to {1}.", host, holder.Name].Value)));
+                .Select(host => localizer["“{host}” is already bound to {institution}.", host, holder.Name].Value)));
         }
         if (hostProblems.Count > 0)
         {
