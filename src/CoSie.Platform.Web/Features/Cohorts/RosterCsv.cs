@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Unicode;
 using CsvHelper;
 using Microsoft.Extensions.Localization;
@@ -81,7 +80,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
                 }
                 if (rows.Count == MaxRows)
                 {
-                    return RosterFile.Refused(localizer["The file has more than {0} rows. Split it into smaller files.", MaxRows.ToString("N0", CultureInfo.CurrentCulture)].Value);
+                    return RosterFile.Refused(localizer["The file has more than {max, plural, one {# row} other {# rows}}. Split it into smaller files.", MaxRows].Value);
                 }
                 int[] used = [columns.Email, columns.Name, columns.Role];
                 var extra = record.Where((value, index) => !used.Contains(index) && !string.IsNullOrWhiteSpace(value)).Any();

@@ -138,7 +138,7 @@ public sealed class CohortDigestModel(
             jobs.Enqueue<SendCohortDigestsJob>(job => job.SendAsync(grant.Cohort.InstitutionId, id, CancellationToken.None));
         }
         TempData["Status"] = claimed.Count > 0
-            ? localizer["{0} digests are queued for this week.", claimed.Count].Value
+            ? localizer["{count, plural, one {# digest is queued for this week.} other {# digests are queued for this week.}}", claimed.Count].Value
             : localizer["This week's digests are already queued or sent; nothing more was queued."].Value;
         return RedirectToPage(new { id });
     }

@@ -44,15 +44,15 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var parts = new List<string>();
         if (content.NewReflectionsTotal > 0)
         {
-            parts.Add((content.NewReflectionsTotal == 1 ? localizer["1 new reflection"] : localizer["{0} new reflections", content.NewReflectionsTotal]).Value);
+            parts.Add(localizer["{count, plural, one {# new reflection} other {# new reflections}}", content.NewReflectionsTotal].Value);
         }
         if (content.RepliesToYouTotal > 0)
         {
-            parts.Add((content.RepliesToYouTotal == 1 ? localizer["1 reply to you"] : localizer["{0} replies to you", content.RepliesToYouTotal]).Value);
+            parts.Add(localizer["{count, plural, one {# reply to you} other {# replies to you}}", content.RepliesToYouTotal].Value);
         }
         if (content.Mentions.Count > 0)
         {
-            parts.Add((content.Mentions.Count == 1 ? localizer["1 mention"] : localizer["{0} mentions", content.Mentions.Count]).Value);
+            parts.Add(localizer["{count, plural, one {# mention} other {# mentions}}", content.Mentions.Count].Value);
         }
         if (parts.Count == 0)
         {
@@ -81,7 +81,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
 
         foreach (var nudge in content.Nudges)
         {
-            var message = localizer["{0} peers answered “{1}”. Post your own reflection to read theirs.", nudge.Waiting, MailText.Clean(nudge.PromptText)].Value;
+            var message = localizer["{count, plural, one {# peer} other {# peers}} answered “{prompt}”. Post your own reflection to read theirs.", nudge.Waiting, MailText.Clean(nudge.PromptText)].Value;
             var link = nudge.ModuleSlug is null ? links.Cohort(institution, letter.CohortId) : links.Module(institution, content.CourseSlug, nudge.ModuleSlug);
             Section(text, html, localizer["Your turn"].Value);
             text.Append(message).Append('\n').Append(link).Append("\n\n");
@@ -100,7 +100,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             foreach (var thread in content.ActiveThreads)
             {
                 var link = links.Reflection(institution, letter.CohortId, thread.ReflectionId);
-                var line = localizer["{0} new replies to {1} on “{2}”", thread.NewReplies, Author(thread.AuthorName), MailText.Clean(thread.PromptText)].Value;
+                var line = localizer["{count, plural, one {# new reply} other {# new replies}} to {author} on “{prompt}”", thread.NewReplies, Author(thread.AuthorName), MailText.Clean(thread.PromptText)].Value;
                 text.Append("- ").Append(line).Append('\n').Append("  ").Append(link).Append('\n');
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:15px;line-height:1.5;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;\">{e.Encode(line)}</a></td></tr>");
             }
@@ -154,7 +154,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         }
         if (total > posts.Count)
         {
-            var more = localizer["… and {0} more on the site.", total - posts.Count].Value;
+            var more = localizer["… and {count, plural, one {# more} other {# more}} on the site.", total - posts.Count].Value;
             text.Append(more).Append('\n');
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:14px;color:#555555;\">{e.Encode(more)}</td></tr>");
         }

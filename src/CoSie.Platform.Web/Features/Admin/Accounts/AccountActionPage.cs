@@ -111,7 +111,7 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
 
     public sealed class ActionInput
     {
-        [StringLength(PlatformAuditEntry.MaxReasonLength, ErrorMessage = "A reason has at most {1} characters.")]
+        [StringLength(PlatformAuditEntry.MaxReasonLength, ErrorMessage = "A reason has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Reason")]
         public string? Reason { get; set; }
 

@@ -110,7 +110,7 @@ public sealed class AdminsModel(
     {
         [Required(ErrorMessage = "Enter the email address of the person's account.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(256, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Email address")]
         public string? Email { get; set; }
     }

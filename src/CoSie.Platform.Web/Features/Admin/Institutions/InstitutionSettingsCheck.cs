@@ -65,7 +65,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         var hostProblems = new List<string>();
         if (hosts.Count > HostNameRules.MaxPerInstitution)
         {
-            hostProblems.Add(localizer["Bind at most {0} host names.", HostNameRules.MaxPerInstitution]);
+            hostProblems.Add(localizer["Bind at most {max, plural, one {# host name} other {# host names}}.", HostNameRules.MaxPerInstitution]);
         }
         var wellFormed = new List<string>();
         foreach (var host in hosts)

@@ -9,8 +9,8 @@ public static class OutcomeMessages
     public static string Message(this IStringLocalizer localizer, PostResult result) => result.Outcome switch
     {
         DiscussionOutcome.Empty => localizer["Write something before posting."],
-        DiscussionOutcome.TooLong => localizer["A post can have at most {0:N0} characters. Shorten it and post again.", Reflection.MaxBodyLength],
-        DiscussionOutcome.SlowDown => localizer["Slow down: you have posted several times in the last minute. Try again in {0} seconds.",
+        DiscussionOutcome.TooLong => localizer["A post can have at most {max, plural, one {# character} other {# characters}}. Shorten it and post again.", Reflection.MaxBodyLength],
+        DiscussionOutcome.SlowDown => localizer["Slow down: you have posted several times in the last minute. Try again in {count, plural, one {# second} other {# seconds}}.",
             Math.Max(1, (int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 60))],
         DiscussionOutcome.Locked => localizer["This discussion is locked: it takes no new replies."],
         DiscussionOutcome.ParentDeleted => localizer["The post you replied to has been deleted, so your reply was not posted."],
