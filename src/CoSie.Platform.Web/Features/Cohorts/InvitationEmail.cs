@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
@@ -17,7 +18,7 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
     public MimeMessage Build(CohortInvitation invitation, InvitationContext context)
     {
         var link = context.LinkFor(invitation);
-        var role = localizer[invitation.Role.ToString().ToLowerInvariant()].Value;
+        var role = localizer.Name(invitation.Role);
         var name = MailText.Clean(invitation.Name);
         var cohort = MailText.Clean(context.CohortName);
         var institution = MailText.Clean(context.InstitutionName);

@@ -33,11 +33,17 @@ public sealed class IndexModel(FirstRun firstRun, SignInManager<PlatformUser> si
             // Someone else finished setup between our check and the lock.
             return NotFound();
         }
+        if (result.AccountExists)
+        {
+            ModelState.AddModelError(string.Empty,
+                localizer["An account with this email address exists already. Use another address, or start the platform with COSIE_ADMIN_EMAIL set to it."]);
+            return Page();
+        }
         if (result.Admin is null)
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, localizer[error]);
+                ModelState.AddModelError(string.Empty, error);
             }
             return Page();
         }

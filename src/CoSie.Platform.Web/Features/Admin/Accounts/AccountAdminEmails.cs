@@ -12,20 +12,20 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
     private const string Site = "CoSIE";
 
     public MimeMessage Disabled(PlatformUser user, string reason) =>
-        Compose(user, "Your {0} account has been disabled", b => b
+        Compose(user, () => localizer["Your {site} account has been disabled", Site], b => b
             .Paragraph("Hello {0},", user.DisplayName)
             .Paragraph("A platform administrator has disabled your {0} account. You are signed out everywhere and cannot sign in until it is enabled again.", Site)
             .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
             .Paragraph("If you think this is a mistake, contact the administrator of your institution."));
 
     public MimeMessage Enabled(PlatformUser user, string reason) =>
-        Compose(user, "Your {0} account has been enabled again", b => b
+        Compose(user, () => localizer["Your {site} account has been enabled again", Site], b => b
             .Paragraph("Hello {0},", user.DisplayName)
             .Paragraph("A platform administrator has enabled your {0} account again. You can sign in as before.", Site)
             .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason)));
 
     public MimeMessage PasswordResetForced(PlatformUser user, string reason, string link) =>
-        Compose(user, "Choose a new password for {0}", b => b
+        Compose(user, () => localizer["Choose a new password for {site}", Site], b => b
             .Paragraph("Hello {0},", user.DisplayName)
             .Paragraph("A platform administrator has reset the password of your {0} account and signed you out everywhere. Your old password no longer works.", Site)
             .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
@@ -33,7 +33,7 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
             .Link("Choose a new password", link));
 
     public MimeMessage SignedOutEverywhere(PlatformUser user, string reason) =>
-        Compose(user, "You have been signed out of {0}", b => b
+        Compose(user, () => localizer["You have been signed out of {site}", Site], b => b
             .Paragraph("Hello {0},", user.DisplayName)
             .Paragraph("A platform administrator has signed your {0} account out on every device. Sign in again to continue; your password is unchanged.", Site)
             .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
@@ -54,13 +54,14 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
         }
     }
 
-    private MimeMessage Compose(PlatformUser user, string subject, Func<MailBody, MailBody> write)
+    // The subject, like the body, is written inside the recipient's culture, hence a function.
+    private MimeMessage Compose(PlatformUser user, Func<LocalizedString> subject, Func<MailBody, MailBody> write)
     {
         var culture = RecipientCulture.For(user.Culture);
         return RecipientCulture.Render(culture, () =>
         {
             var body = write(new MailBody(localizer)).Paragraph("This message was sent by {0}.", Site);
-            var message = new MimeMessage { Subject = localizer[subject, Site].Value };
+            var message = new MimeMessage { Subject = subject().Value };
             message.To.Add(new MailboxAddress(MailText.Clean(user.DisplayName), user.Email!));
             message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
             // Says which language the mail is written in (RFC 3282), so mail clients offer the right spelling and speech.

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         var normalSlug = (slug ?? string.Empty).Trim().ToLowerInvariant();
         if (SlugRules.Validate(normalSlug) is { } slugProblem)
         {
-            modelState.AddModelError(Key("Slug"), localizer[slugProblem]);
+            modelState.AddModelError(Key("Slug"), localizer.Describe(slugProblem, normalSlug));
         }
         // Slugs are stored in lower case (SlugRules allows nothing else), so the lower-cased input compares
         // case-insensitively and can use the unique index.
@@ -72,7 +73,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         {
             if (HostNameRules.Validate(host) is { } problem)
             {
-                hostProblems.Add(localizer[problem, host]);
+                hostProblems.Add(localizer.Describe(problem, host));
             }
             else
             {
