@@ -19,28 +19,28 @@ public static partial class HostNameRules
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    // Returns a message template whose {0} is the host name, or null when the host name is fine.
-    public static string? Validate(string hostName)
+    // Null when the host name is fine.
+    public static HostNameProblem? Validate(string hostName)
     {
         if (hostName.Contains("://", StringComparison.Ordinal) || hostName.Contains('/', StringComparison.Ordinal))
         {
-            return "“{0}” is an address, not a host name: leave out the scheme and the path (for example learn.example.org).";
+            return HostNameProblem.Address;
         }
         if (hostName.Contains(':', StringComparison.Ordinal))
         {
-            return "“{0}” carries a port; enter the host name alone.";
+            return HostNameProblem.Port;
         }
         if (hostName.Length > MaxLength)
         {
-            return "“{0}” is longer than a host name may be.";
+            return HostNameProblem.TooLong;
         }
         if (IPAddress.TryParse(hostName, out _))
         {
-            return "“{0}” is an IP address; an institution is bound to a host name.";
+            return HostNameProblem.IpAddress;
         }
         if (!Shape().IsMatch(hostName))
         {
-            return "“{0}” is not a valid host name: use letters, digits and hyphens, in labels of up to 63 characters separated by dots.";
+            return HostNameProblem.Shape;
         }
         return null;
     }

@@ -15,23 +15,24 @@ public static partial class SlugRules
         "login", "logout", "register", "signin", "signout", "jobs", "hangfire", "unsubscribe", "www", "cosie-platform",
     };
 
-    public static string? Validate(string? slug)
+    // Null when the slug is fine.
+    public static SlugProblem? Validate(string? slug)
     {
         if (string.IsNullOrWhiteSpace(slug))
         {
-            return "Enter a slug.";
+            return SlugProblem.Missing;
         }
         if (slug.Length < MinLength || slug.Length > MaxLength)
         {
-            return $"A slug has {MinLength} to {MaxLength} characters.";
+            return SlugProblem.Length;
         }
         if (!Shape().IsMatch(slug))
         {
-            return "Use lowercase letters, digits and hyphens only, starting and ending with a letter or digit.";
+            return SlugProblem.Shape;
         }
         if (Reserved.Contains(slug))
         {
-            return $"“{slug}” is reserved by the platform; choose another slug.";
+            return SlugProblem.Reserved;
         }
         return null;
     }

@@ -1,13 +1,13 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Email;
 
-// A mail's plain-text and HTML parts, written together a paragraph at a time: the words come from the localizer, and
-// every value a person typed passes through MailText (no control characters) and is HTML-encoded in the HTML part.
-public sealed class MailBody(IStringLocalizer localizer)
+// A mail's plain-text and HTML parts, written together a paragraph at a time from texts the caller's localizer has
+// formatted with their values. Each whole text passes through MailText, so the values a person typed in it carry no
+// control characters, and is HTML-encoded whole in the HTML part: the texts hold no markup of their own.
+public sealed class MailBody
 {
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _html = new("<!DOCTYPE html><html><body>");
@@ -15,22 +15,20 @@ public sealed class MailBody(IStringLocalizer localizer)
     public string Text => _text.ToString();
     public string Html => _html + "</body></html>";
 
-    public MailBody Paragraph(string format, params string[] values)
+    public MailBody Paragraph(LocalizedString text)
     {
-        var localized = localizer[format].Value;
-        var clean = values.Select(MailText.Clean).ToArray();
-        _text.Append(string.Format(CultureInfo.CurrentCulture, localized, clean)).Append("\n\n");
-        var encoded = clean.Select(v => (object)HtmlEncoder.Default.Encode(v)).ToArray();
-        _html.Append("<p>").Append(string.Format(CultureInfo.CurrentCulture, HtmlEncoder.Default.Encode(localized), encoded)).Append("</p>");
+        var clean = MailText.Clean(text.Value);
+        _text.Append(clean).Append("\n\n");
+        _html.Append("<p>").Append(HtmlEncoder.Default.Encode(clean)).Append("</p>");
         return this;
     }
 
-    public MailBody Link(string label, string url)
+    public MailBody Link(LocalizedString label, string url)
     {
-        var localized = localizer[label].Value;
-        _text.Append(localized).Append(":\n").Append(url).Append("\n\n");
+        var clean = MailText.Clean(label.Value);
+        _text.Append(clean).Append(":\n").Append(url).Append("\n\n");
         _html.Append("<p><a href=\"").Append(HtmlEncoder.Default.Encode(url)).Append("\">")
-            .Append(HtmlEncoder.Default.Encode(localized)).Append("</a></p>");
+            .Append(HtmlEncoder.Default.Encode(clean)).Append("</a></p>");
         return this;
     }
 

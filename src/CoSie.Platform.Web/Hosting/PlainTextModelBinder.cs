@@ -23,8 +23,8 @@ public sealed class PlainTextModelBinder(IModelBinder inner, bool multiline) : I
         var localizer = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PlainTextModelBinder>>();
         var name = bindingContext.ModelMetadata.GetDisplayName();
         bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, multiline
-            ? localizer["{0} contains a control character or a text-direction mark. Remove it and try again.", name]
-            : localizer["{0} must be a single line, without line breaks, control characters or text-direction marks.", name]);
+            ? localizer["{field} contains a control character or a text-direction mark. Remove it and try again.", name]
+            : localizer["{field} must be a single line, without line breaks, control characters or text-direction marks.", name]);
         // A value from the address (a slug, a token) names nothing with such a character in it: it stays unbound, and
         // the page answers as for any address it does not know (404), rather than with the 400 of a refused form.
         var fromAddress = bindingContext.ActionContext.RouteData.Values.TryGetValue(bindingContext.ModelName, out var routeValue)

@@ -138,7 +138,7 @@ public sealed class DigestContentTests(DigestFactory factory) : IClassFixture<Di
         var mail = await OnlyMailToAsync(shy);
         Assert.DoesNotContain("PEER-REFLECTION", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("PEER-REFLECTION", mail.HtmlBody, StringComparison.Ordinal);
-        Assert.Contains("1 peers answered “Where did co-creation spread?”. Post your own reflection to read theirs.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("1 peer answered “Where did co-creation spread?”. Post your own reflection to read theirs.", mail.TextBody, StringComparison.Ordinal);
         // The instructor is not held back.
         Assert.Contains(factory.Mail.To(factory.Instructor.Email!), m => m.TextBody?.Contains("PEER-REFLECTION", StringComparison.Ordinal) == true);
     }

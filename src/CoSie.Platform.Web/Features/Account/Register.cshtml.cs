@@ -89,12 +89,12 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "An email address has at most {1} characters.")]
+        [StringLength(256, ErrorMessage = "An email address has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Email address")]
         public string Email { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter the name others will see.")]
-        [StringLength(100, ErrorMessage = "A name has at most {1} characters.")]
+        [StringLength(100, ErrorMessage = "A name has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = string.Empty;
 

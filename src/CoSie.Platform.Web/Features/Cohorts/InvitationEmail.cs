@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Localization;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
@@ -17,15 +18,15 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
     public MimeMessage Build(CohortInvitation invitation, InvitationContext context)
     {
         var link = context.LinkFor(invitation);
-        var role = localizer[invitation.Role.ToString().ToLowerInvariant()].Value;
+        var role = localizer.Name(invitation.Role);
         var name = MailText.Clean(invitation.Name);
         var cohort = MailText.Clean(context.CohortName);
         var institution = MailText.Clean(context.InstitutionName);
-        var greeting = name.Length == 0 ? localizer["Hello,"].Value : localizer["Hello {0},", name].Value;
-        var invites = localizer["{0} invites you to join the cohort “{1}” of the course “{2}” at {3}, as {4}.",
+        var greeting = name.Length == 0 ? localizer["Hello,"].Value : localizer["Hello {name},", name].Value;
+        var invites = localizer["{inviter} invites you to join the cohort “{cohort}” of the course “{course}” at {institution}, as {role}.",
             MailText.Clean(context.InviterName), cohort, MailText.Clean(context.CourseTitle), institution, role].Value;
         var action = localizer["Join the cohort"].Value;
-        var account = localizer["Sign in or create your account with this e-mail address ({0}): the invitation belongs to it.", MailText.Clean(invitation.Email)].Value;
+        var account = localizer["Sign in or create your account with this e-mail address ({email}): the invitation belongs to it.", MailText.Clean(invitation.Email)].Value;
         var ignore = localizer["If you did not expect this invitation, you can ignore this message."].Value;
 
         var html = HtmlEncoder.Default;
@@ -46,7 +47,7 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
 
         var message = new MimeMessage
         {
-            Subject = localizer["Invitation to {0} at {1}", cohort, institution].Value,
+            Subject = localizer["Invitation to {cohort} at {institution}", cohort, institution].Value,
             Body = body.ToMessageBody(),
         };
         message.To.Add(new MailboxAddress(name, invitation.Email));

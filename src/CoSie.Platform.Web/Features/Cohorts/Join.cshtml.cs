@@ -1,6 +1,7 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -78,7 +79,7 @@ public sealed class JoinModel(
                 TempData["Status"] = localizer["You are already a member of this cohort."].Value;
                 return RedirectToPage("Overview", new { id = result.CohortId });
             default:
-                var welcome = localizer["Welcome! You joined the cohort as {0}.", localizer[result.Role.ToString().ToLowerInvariant()]].Value;
+                var welcome = localizer["Welcome! You joined the cohort as {role}.", localizer.Name(result.Role)].Value;
                 if (result.InvitationForAnotherAddress)
                 {
                     welcome += " " + localizer["The personal invitation in your link was sent to another e-mail address, so you joined as a learner."].Value;

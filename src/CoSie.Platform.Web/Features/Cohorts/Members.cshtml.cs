@@ -1,6 +1,7 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -66,7 +67,7 @@ public sealed class MembersModel(
         var outcome = await manage.ChangeRoleAsync(id, memberId, role, cancellationToken);
         TempData["Status"] = outcome switch
         {
-            MemberChange.Done => localizer["Role changed to {0}.", localizer[role.ToString().ToLowerInvariant()]].Value,
+            MemberChange.Done => localizer["Role changed to {role}.", localizer.Name(role)].Value,
             MemberChange.Unchanged => localizer["Nothing changed: the member already has that role."].Value,
             MemberChange.LastInstructor => localizer["The last instructor of a cohort cannot change role. Make someone else instructor first."].Value,
             _ => localizer["That member is no longer in this cohort."].Value,

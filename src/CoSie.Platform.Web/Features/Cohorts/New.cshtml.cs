@@ -57,7 +57,7 @@ public sealed class NewModel(
         db.Cohorts.Add(cohort);
         await db.SaveChangesAsync(cancellationToken);
 
-        TempData["Status"] = localizer["Cohort “{0}” created. Invite people with its link or a roster.", cohort.Name].Value;
+        TempData["Status"] = localizer["Cohort “{cohort}” created. Invite people with its link or a roster.", cohort.Name].Value;
         return RedirectToPage("Overview", new { id = cohort.Id });
     }
 

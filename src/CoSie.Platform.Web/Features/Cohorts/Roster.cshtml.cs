@@ -89,7 +89,7 @@ public sealed class RosterModel(
         RosterOutcome.DuplicateInFile => localizer["Skipped: this address is on an earlier row"].Value,
         RosterOutcome.InvalidEmail => localizer["Not invited: not a valid e-mail address"].Value,
         RosterOutcome.InvalidRole => localizer["Not invited: the role must be learner, observer or instructor"].Value,
-        RosterOutcome.NameTooLong => localizer["Not invited: the name is longer than {0} characters", ImportRoster.MaxNameLength].Value,
+        RosterOutcome.NameTooLong => localizer["Not invited: the name is longer than {max, plural, one {# character} other {# characters}}", ImportRoster.MaxNameLength].Value,
         RosterOutcome.ExtraColumns => localizer["Not invited: more columns than email, name and role"].Value,
         RosterOutcome.NotSent => localizer["Invitation saved, but the e-mail could not be sent; upload the row again later"].Value,
         _ => outcome.ToString(),

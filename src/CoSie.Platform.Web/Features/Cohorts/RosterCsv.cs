@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Unicode;
 using CsvHelper;
 using Microsoft.Extensions.Localization;
@@ -72,7 +71,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
                         if (ReadHeader(record) is not { } mapped)
                         {
                             return RosterFile.Refused(localizer[
-                                "The first row looks like a header, but its columns are not email, name and role: “{0}”. Use the columns email, name, role (name and role may be left out), or leave the header out.",
+                                "The first row looks like a header, but its columns are not email, name and role: “{header}”. Use the columns email, name, role (name and role may be left out), or leave the header out.",
                                 string.Join(", ", record)].Value);
                         }
                         columns = mapped;
@@ -81,7 +80,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
                 }
                 if (rows.Count == MaxRows)
                 {
-                    return RosterFile.Refused(localizer["The file has more than {0} rows. Split it into smaller files.", MaxRows.ToString("N0", CultureInfo.CurrentCulture)].Value);
+                    return RosterFile.Refused(localizer["The file has more than {max, plural, one {# row} other {# rows}}. Split it into smaller files.", MaxRows].Value);
                 }
                 int[] used = [columns.Email, columns.Name, columns.Role];
                 var extra = record.Where((value, index) => !used.Contains(index) && !string.IsNullOrWhiteSpace(value)).Any();
@@ -90,7 +89,7 @@ public sealed class RosterCsv(IStringLocalizer<RosterCsv> localizer)
         }
         catch (CsvFormatException ex)
         {
-            return RosterFile.Refused(localizer["The file could not be read as CSV at line {0}. Check for a quote that is not closed.", ex.LineNumber].Value);
+            return RosterFile.Refused(localizer["The file could not be read as CSV at line {line}. Check for a quote that is not closed.", ex.LineNumber].Value);
         }
 
         return rows.Count == 0

@@ -1,12 +1,14 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
-public sealed class CourseSlugs(PlatformDbContext db)
+public sealed class CourseSlugs(PlatformDbContext db, IStringLocalizer<CourseSlugs> localizer)
 {
     // "new" and "preview" sit beside /courses/{slug}; a course named like them would be unreachable.
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "new", "preview" };
@@ -18,17 +20,17 @@ public sealed class CourseSlugs(PlatformDbContext db)
         {
             slug = slug[..SlugRules.MaxLength].TrimEnd('-');
         }
-        if (SlugRules.Validate(slug) is { } error)
+        if (SlugRules.Validate(slug) is { } problem)
         {
-            modelState.AddModelError($"{prefix}.Slug", error);
+            modelState.AddModelError($"{prefix}.Slug", localizer.Describe(problem, slug));
         }
         else if (Reserved.Contains(slug))
         {
-            modelState.AddModelError($"{prefix}.Slug", $"“{slug}” is used by the course pages; choose another slug.");
+            modelState.AddModelError($"{prefix}.Slug", localizer["“{slug}” is used by the course pages; choose another slug.", slug]);
         }
         else if (await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != courseId, cancellationToken))
         {
-            modelState.AddModelError($"{prefix}.Slug", $"Another course already uses “{slug}”.");
+            modelState.AddModelError($"{prefix}.Slug", localizer["Another course already uses “{slug}”.", slug]);
         }
         input.Slug = slug;
         return slug;

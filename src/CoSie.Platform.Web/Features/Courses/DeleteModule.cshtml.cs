@@ -34,7 +34,7 @@ public sealed class DeleteModuleModel(PlatformDbContext db, CourseAccess access,
         }
         db.Modules.Remove(Module);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = localizer["Module “{0}” deleted.", Module.Title].Value;
+        TempData["Status"] = localizer["Module “{module}” deleted.", Module.Title].Value;
         return RedirectToPage("/Courses/Course", new { slug = Course.Slug });
     }
 

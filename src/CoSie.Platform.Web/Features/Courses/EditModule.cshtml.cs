@@ -52,7 +52,7 @@ public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, M
             _ => Module.Status,
         };
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = localizer["Module “{0}” saved.", Module.Title].Value;
+        TempData["Status"] = localizer["Module “{module}” saved.", Module.Title].Value;
         return RedirectToPage("/Courses/Module", new { course = Course.Slug, module = Module.Slug });
     }
 

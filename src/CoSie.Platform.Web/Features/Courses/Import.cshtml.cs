@@ -57,7 +57,7 @@ public sealed class ImportModel(
         if (!result.Succeeded)
         {
             logger.LogInformation("Import of {FileName} into course {Course} refused: {Reason}", upload.FileName, Course.Slug, result.Error!.Message);
-            ModelState.AddModelError(string.Empty, localizer["{0} was not imported: {1}", upload.FileName, result.Error!.Message].Value);
+            ModelState.AddModelError(string.Empty, localizer["{file} was not imported: {error}", upload.FileName, result.Error!.Message].Value);
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);
@@ -82,9 +82,9 @@ public sealed class ImportModel(
         }
         var created = await imports.CreateAsync(Course, Pages, FileName, slug => Url.Content($"~/courses/{Course.Slug}/{slug}"), cancellationToken);
         logger.LogInformation("Imported {Count} modules from {FileName} into course {Course}", created.Count, FileName, Course.Slug);
-        TempData["Status"] = (created.Count == 1
-            ? localizer["Imported 1 module as a draft. Publish it when it is ready."]
-            : localizer["Imported {0} modules as drafts. Publish each when it is ready.", created.Count]).Value;
+        TempData["Status"] = localizer[
+            "{count, plural, one {Imported # module as a draft. Publish it when it is ready.} other {Imported # modules as drafts. Publish each when it is ready.}}",
+            created.Count].Value;
         return RedirectToPage("/Courses/Course", new { slug = Course.Slug });
     }
 

@@ -9,10 +9,10 @@ public sealed class ImportPageInput
     public bool Include { get; set; } = true;
 
     [Required(ErrorMessage = "Enter a title.")]
-    [StringLength(200, ErrorMessage = "A title has at most {1} characters.")]
+    [StringLength(200, ErrorMessage = "A title has at most {1, plural, one {# character} other {# characters}}.")]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(80, ErrorMessage = "A slug has at most {1} characters.")]
+    [StringLength(80, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Slug { get; set; }
 
     [DataType(DataType.MultilineText)]

@@ -7,23 +7,23 @@ namespace CoSie.Platform.Web.Features.Courses;
 public sealed class ModuleInput
 {
     [Required(ErrorMessage = "Enter a title.")]
-    [StringLength(200, ErrorMessage = "A title has at most {1} characters.")]
+    [StringLength(200, ErrorMessage = "A title has at most {1, plural, one {# character} other {# characters}}.")]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(80, ErrorMessage = "A slug has at most {1} characters.")]
+    [StringLength(80, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     [Display(Name = "Slug (the module's address)")]
     public string? Slug { get; set; }
 
     public BodyFormat Format { get; set; } = BodyFormat.Markdown;
 
     [DataType(DataType.MultilineText)]
-    [StringLength(CourseModule.MaxBodyLength, ErrorMessage = "The body has at most {1} characters.")]
+    [StringLength(CourseModule.MaxBodyLength, ErrorMessage = "The body has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Body { get; set; }
 
     public List<PromptInput> Prompts { get; set; } = [];
 
     [DataType(DataType.MultilineText)]
-    [StringLength(20_000, ErrorMessage = "The literature has at most {1} characters.")]
+    [StringLength(20_000, ErrorMessage = "The literature has at most {1, plural, one {# character} other {# characters}}.")]
     [Display(Name = "Literature (one reference per line)")]
     public string? Literature { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class ModuleInput
         public Guid? Id { get; set; }
 
         [DataType(DataType.MultilineText)]
-        [StringLength(ReflectionPrompt.MaxLength, ErrorMessage = "A prompt has at most {1} characters.")]
+        [StringLength(ReflectionPrompt.MaxLength, ErrorMessage = "A prompt has at most {1, plural, one {# character} other {# characters}}.")]
         public string? Text { get; set; }
     }
 }

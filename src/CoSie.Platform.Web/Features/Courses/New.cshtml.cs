@@ -37,7 +37,7 @@ public sealed class NewModel(PlatformDbContext db, CourseSlugs slugs, TimeProvid
         };
         db.Courses.Add(course);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Status"] = localizer["Course “{0}” created. Add modules by writing them or importing pages.", course.Title].Value;
+        TempData["Status"] = localizer["Course “{course}” created. Add modules by writing them or importing pages.", course.Title].Value;
         return RedirectToPage("/Courses/Course", new { slug = course.Slug });
     }
 }

@@ -60,8 +60,8 @@ public sealed class NewModuleModel(PlatformDbContext db, CourseAccess access, Mo
         db.Modules.Add(module);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = module.IsPublished
-            ? localizer["Module “{0}” published.", module.Title].Value
-            : localizer["Module “{0}” saved as a draft.", module.Title].Value;
+            ? localizer["Module “{module}” published.", module.Title].Value
+            : localizer["Module “{module}” saved as a draft.", module.Title].Value;
         return RedirectToPage("/Courses/Module", new { course = found.Slug, module = module.Slug });
     }
 

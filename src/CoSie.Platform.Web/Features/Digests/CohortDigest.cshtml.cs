@@ -95,9 +95,9 @@ public sealed class CohortDigestModel(
         var message = email.Build(letter with { Recipient = letter.Recipient with { Email = me.Email } });
         message.To.Clear();
         message.To.Add(new MailboxAddress(MailText.Clean(me.DisplayName), me.Email));
-        message.Subject = localizer["[Test] {0}", message.Subject ?? string.Empty].Value;
+        message.Subject = localizer["[Test] {subject}", message.Subject ?? string.Empty].Value;
         await sender.SendAsync(message, cancellationToken);
-        TempData["Status"] = localizer["A test digest is on its way to {0}.", me.Email].Value;
+        TempData["Status"] = localizer["A test digest is on its way to {email}.", me.Email].Value;
         return RedirectToPage(new { id, member });
     }
 
@@ -138,7 +138,7 @@ public sealed class CohortDigestModel(
             jobs.Enqueue<SendCohortDigestsJob>(job => job.SendAsync(grant.Cohort.InstitutionId, id, CancellationToken.None));
         }
         TempData["Status"] = claimed.Count > 0
-            ? localizer["{0} digests are queued for this week.", claimed.Count].Value
+            ? localizer["{count, plural, one {# digest is queued for this week.} other {# digests are queued for this week.}}", claimed.Count].Value
             : localizer["This week's digests are already queued or sent; nothing more was queued."].Value;
         return RedirectToPage(new { id });
     }

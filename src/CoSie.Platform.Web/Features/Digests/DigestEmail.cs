@@ -49,21 +49,21 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var parts = new List<string>();
         if (content.NewReflectionsTotal > 0)
         {
-            parts.Add((content.NewReflectionsTotal == 1 ? localizer["1 new reflection"] : localizer["{0} new reflections", content.NewReflectionsTotal]).Value);
+            parts.Add(localizer["{count, plural, one {# new reflection} other {# new reflections}}", content.NewReflectionsTotal].Value);
         }
         if (content.RepliesToYouTotal > 0)
         {
-            parts.Add((content.RepliesToYouTotal == 1 ? localizer["1 reply to you"] : localizer["{0} replies to you", content.RepliesToYouTotal]).Value);
+            parts.Add(localizer["{count, plural, one {# reply to you} other {# replies to you}}", content.RepliesToYouTotal].Value);
         }
         if (content.Mentions.Count > 0)
         {
-            parts.Add((content.Mentions.Count == 1 ? localizer["1 mention"] : localizer["{0} mentions", content.Mentions.Count]).Value);
+            parts.Add(localizer["{count, plural, one {# mention} other {# mentions}}", content.Mentions.Count].Value);
         }
         if (parts.Count == 0)
         {
             parts.Add(localizer["what happened this week"].Value);
         }
-        return localizer["{0}: {1}", MailText.Clean(content.CohortName), string.Join(", ", parts)].Value;
+        return localizer["{cohort}: {summary}", MailText.Clean(content.CohortName), string.Join(", ", parts)].Value;
     }
 
     // The HTML part's inner table (the preview page shows it inside the site) and the text part.
@@ -77,8 +77,8 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         var html = new StringBuilder();
         var e = Encoder;
 
-        var greeting = localizer["Hello {0},", MailText.Clean(letter.Recipient.DisplayName)].Value;
-        var since = localizer["Here is what happened in {0} since {1}.", cohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
+        var greeting = localizer["Hello {name},", MailText.Clean(letter.Recipient.DisplayName)].Value;
+        var since = localizer["Here is what happened in {cohort} since {date}.", cohortName, Date(letter.PeriodStart, letter.Recipient)].Value;
         text.Append(greeting).Append("\n\n").Append(since).Append("\n\n");
         html.Append(CultureInfo.InvariantCulture, $"<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #ddddd5;{Font}color:#222222;\">")
             .Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:16px 20px;background:#1d4e5f;color:#ffffff;font-size:18px;font-weight:bold;\">{e.Encode(institutionName)} · {e.Encode(cohortName)}</td></tr>")
@@ -86,7 +86,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
 
         foreach (var nudge in content.Nudges)
         {
-            var message = localizer["{0} peers answered “{1}”. Post your own reflection to read theirs.", nudge.Waiting, MailText.Clean(nudge.PromptText)].Value;
+            var message = localizer["{count, plural, one {# peer} other {# peers}} answered “{prompt}”. Post your own reflection to read theirs.", nudge.Waiting, MailText.Clean(nudge.PromptText)].Value;
             var link = nudge.ModuleSlug is null ? links.Cohort(institution, letter.CohortId) : links.Module(institution, content.CourseSlug, nudge.ModuleSlug);
             Section(text, html, localizer["Your turn"].Value);
             text.Append(message).Append('\n').Append(link).Append("\n\n");
@@ -105,7 +105,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             foreach (var thread in content.ActiveThreads)
             {
                 var link = links.Reflection(institution, letter.CohortId, thread.ReflectionId);
-                var line = localizer["{0} new replies to {1} on “{2}”", thread.NewReplies, Author(thread.AuthorName), MailText.Clean(thread.PromptText)].Value;
+                var line = localizer["{count, plural, one {# new reply} other {# new replies}} to {author} on “{prompt}”", thread.NewReplies, Author(thread.AuthorName), MailText.Clean(thread.PromptText)].Value;
                 text.Append("- ").Append(line).Append('\n').Append("  ").Append(link).Append('\n');
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:15px;line-height:1.5;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;\">{e.Encode(line)}</a></td></tr>");
             }
@@ -121,7 +121,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px 12px 20px;font-size:15px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(title)}</a></td></tr>");
         }
 
-        var why = localizer["You receive this digest as a member of {0} at {1}.", cohortName, institutionName].Value;
+        var why = localizer["You receive this digest as a member of {cohort} at {institution}.", cohortName, institutionName].Value;
         var change = localizer["Choose how often you get it"].Value;
         var stop = localizer["Unsubscribe from this cohort's digest"].Value;
         var preferences = links.Preferences(institution);
@@ -150,7 +150,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             var link = post.ReplyId is { } replyId
                 ? links.Reply(letter.Institution, letter.CohortId, post.ReflectionId, replyId)
                 : links.Reflection(letter.Institution, letter.CohortId, post.ReflectionId);
-            var byline = localizer["{0} on “{1}”, {2}", Author(post.AuthorName), MailText.Clean(post.PromptText), Date(post.At, letter.Recipient)].Value;
+            var byline = localizer["{author} on “{prompt}”, {date}", Author(post.AuthorName), MailText.Clean(post.PromptText), Date(post.At, letter.Recipient)].Value;
             var excerpt = MailText.Clean(post.Excerpt);
             text.Append("- ").Append(byline).Append('\n')
                 .Append("  ").Append(excerpt).Append('\n')
@@ -159,7 +159,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         }
         if (total > posts.Count)
         {
-            var more = localizer["… and {0} more on the site.", total - posts.Count].Value;
+            var more = localizer["… and {count, plural, one {# more} other {# more}} on the site.", total - posts.Count].Value;
             text.Append(more).Append('\n');
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:14px;color:#555555;\">{e.Encode(more)}</td></tr>");
         }

@@ -55,7 +55,7 @@ public sealed class StatusModel(IStringLocalizer<StatusModel> localizer) : PageM
         };
         if (code == StatusCodes.Status400BadRequest && HttpContext.Items[PlainText.RefusedField] is string field)
         {
-            Explanation = localizer["{0} holds a line break, a control character or a text-direction mark that cannot be used there. Go back, remove it and try again.", field].Value;
+            Explanation = localizer["{field} holds a line break, a control character or a text-direction mark that cannot be used there. Go back, remove it and try again.", field].Value;
         }
         if (code >= 500)
         {

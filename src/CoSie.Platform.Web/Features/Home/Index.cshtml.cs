@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,12 +29,12 @@ public sealed class IndexModel(PlatformDbContext db, FirstRun firstRun) : PageMo
                 .Where(m => m.UserId == userId)
                 .Select(m => new { m.InstitutionId, m.Role })
                 .ToListAsync(cancellationToken), cancellationToken);
-            Institutions = all.Join(memberships, i => i.Id, m => m.InstitutionId, (i, m) => new InstitutionLink(i.Slug, i.Name, m.Role.ToString()))
+            Institutions = all.Join(memberships, i => i.Id, m => m.InstitutionId, (i, m) => new InstitutionLink(i.Slug, i.Name, m.Role))
                 .ToList();
         }
         PublicInstitutions = all.Where(i => Institutions.All(m => m.Slug != i.Slug))
-            .Select(i => new InstitutionLink(i.Slug, i.Name, string.Empty)).ToList();
+            .Select(i => new InstitutionLink(i.Slug, i.Name, null)).ToList();
     }
 
-    public sealed record InstitutionLink(string Slug, string Name, string Role);
+    public sealed record InstitutionLink(string Slug, string Name, InstitutionRole? Role);
 }

@@ -10,14 +10,14 @@ namespace CoSie.Platform.Web.Features.Institutions;
 public sealed class HomeModel(PlatformDbContext db, TenantContext tenant, CurrentMembership membership) : PageModel
 {
     public InstitutionInfo Institution => tenant.Required;
-    public string? Role { get; private set; }
+    public InstitutionRole? Role { get; private set; }
     public bool CanManage { get; private set; }
     public IReadOnlyList<CourseCard> Courses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var member = await membership.GetAsync(User, cancellationToken);
-        Role = member?.Role.ToString().ToLowerInvariant();
+        Role = member?.Role;
         CanManage = member?.Grants(InstitutionRole.Instructor) == true;
         Courses = await db.Courses.AsNoTracking()
             .Where(c => member != null || c.Visibility == CourseVisibility.Public)

@@ -76,7 +76,7 @@ public sealed class FlagPost(
         var flaggers = await db.Flags.Where(f => f.PostId == postId && f.ResolvedAt == null).Select(f => f.FlaggerId).Distinct().CountAsync(cancellationToken);
         if (threshold > 0 && flaggers >= threshold)
         {
-            string why = localizer["Hidden automatically after flags from {0} members, until a moderator reviews it.", flaggers];
+            string why = localizer["Hidden automatically after flags from {count, plural, one {# member} other {# members}}, until a moderator reviews it.", flaggers];
             await moderation.ApplyAsync(reflectionId, postId, null, (target, _) =>
             {
                 if (target.Status != PostStatus.Visible)

@@ -30,8 +30,7 @@ public sealed class FirstRun(PlatformDbContext db, UserManager<PlatformUser> use
         var user = await users.FindByEmailAsync(email);
         if (user is not null && !promoteExistingAccount)
         {
-            return FirstAdminResult.Failed(
-                "An account with this email address exists already. Use another address, or start the platform with COSIE_ADMIN_EMAIL set to it.");
+            return FirstAdminResult.ExistingAccount;
         }
 
         IdentityResult result;

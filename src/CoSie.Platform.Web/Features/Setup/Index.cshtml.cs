@@ -33,17 +33,23 @@ public sealed class IndexModel(FirstRun firstRun, SignInManager<PlatformUser> si
             // Someone else finished setup between our check and the lock.
             return NotFound();
         }
+        if (result.AccountExists)
+        {
+            ModelState.AddModelError(string.Empty,
+                localizer["An account with this email address exists already. Use another address, or start the platform with COSIE_ADMIN_EMAIL set to it."]);
+            return Page();
+        }
         if (result.Admin is null)
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, localizer[error]);
+                ModelState.AddModelError(string.Empty, error);
             }
             return Page();
         }
 
         await signIn.SignInAsync(result.Admin, isPersistent: false);
-        TempData["Status"] = localizer["Welcome, {0}. You are the platform admin; create the first institution.", result.Admin.DisplayName].Value;
+        TempData["Status"] = localizer["Welcome, {name}. You are the platform admin; create the first institution.", result.Admin.DisplayName].Value;
         return LocalRedirect("/admin/institutions");
     }
 
@@ -51,18 +57,18 @@ public sealed class IndexModel(FirstRun firstRun, SignInManager<PlatformUser> si
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(256, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Email address")]
         public string Email { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter your name as others should see it.")]
-        [StringLength(100, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(100, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Display name")]
         public string DisplayName { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Choose a password.")]
         [StringLength(PasswordLengthValidator.MaxLength, MinimumLength = PasswordLengthValidator.MinLength,
-            ErrorMessage = "Use {2} to {1} characters; a few unrelated words make a strong password.")]
+            ErrorMessage = "Use {2} to {1, plural, one {# character} other {# characters}}; a few unrelated words make a strong password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Password")]
         public string Password { get; set; } = string.Empty;

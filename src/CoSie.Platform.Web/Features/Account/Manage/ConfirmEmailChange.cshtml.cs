@@ -43,7 +43,7 @@ public sealed class ConfirmEmailChangeModel(
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Account {UserId} changed its email address", user.Id);
         emails.Send(emails.EmailChanged(user, oldEmail, email), "email changed notice", user.Id);
-        TempData["Status"] = localizer["Your email address is now {0}.", email].Value;
+        TempData["Status"] = localizer["Your email address is now {email}.", email].Value;
         return RedirectToPage("./Email");
     }
 }

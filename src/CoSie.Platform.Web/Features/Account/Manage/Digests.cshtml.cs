@@ -41,7 +41,7 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
         {
             await scope.ServiceProvider.GetRequiredService<DigestPreferences>().SetAsync(cohortId, UserId, frequency, cancellationToken);
         }
-        TempData["Status"] = localizer["Your digest choice for {0} is saved.", mine.CohortName].Value;
+        TempData["Status"] = localizer["Your digest choice for {cohort} is saved.", mine.CohortName].Value;
         return RedirectToPage();
     }
 

@@ -56,7 +56,7 @@ public sealed class EmailModel(
         {
             logger.LogInformation("Account {UserId} asked to move to an address another account uses; no link sent", user.Id);
         }
-        TempData["Status"] = localizer["We have sent a confirmation link to {0}. Your address changes when you follow it.", newEmail].Value;
+        TempData["Status"] = localizer["We have sent a confirmation link to {email}. Your address changes when you follow it.", newEmail].Value;
         return RedirectToPage();
     }
 
@@ -64,7 +64,7 @@ public sealed class EmailModel(
     {
         [Required(ErrorMessage = "Enter the new email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "An email address has at most {1} characters.")]
+        [StringLength(256, ErrorMessage = "An email address has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "New email address")]
         public string NewEmail { get; set; } = string.Empty;
     }

@@ -59,7 +59,7 @@ public sealed class IndexModel(
         if (timeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.TimeZoneId)}",
-                localizer["“{0}” is not a time zone we know. Choose one from the list, for example Europe/Helsinki.", timeZone]);
+                localizer["“{zone}” is not a time zone we know. Choose one from the list, for example Europe/Helsinki.", timeZone]);
         }
         if (!ModelState.IsValid)
         {
@@ -93,7 +93,7 @@ public sealed class IndexModel(
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Enter the name others will see.")]
-        [StringLength(100, ErrorMessage = "A name has at most {1} characters.")]
+        [StringLength(100, ErrorMessage = "A name has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = string.Empty;
 
@@ -101,7 +101,7 @@ public sealed class IndexModel(
         [Display(Name = "Language and region")]
         public string? Culture { get; set; }
 
-        [StringLength(64, ErrorMessage = "A time zone name has at most {1} characters.")]
+        [StringLength(64, ErrorMessage = "A time zone name has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Time zone")]
         public string? TimeZoneId { get; set; }
     }

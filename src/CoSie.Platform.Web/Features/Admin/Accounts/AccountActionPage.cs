@@ -33,10 +33,10 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
 
     public string Heading => Kind switch
     {
-        PlatformAuditKind.AccountDisabled => localizer["Disable the account of {0}?", PersonName],
-        PlatformAuditKind.AccountEnabled => localizer["Enable the account of {0} again?", PersonName],
-        PlatformAuditKind.PasswordResetForced => localizer["Force a password reset for {0}?", PersonName],
-        _ => localizer["Sign {0} out everywhere?", PersonName],
+        PlatformAuditKind.AccountDisabled => localizer["Disable the account of {name}?", PersonName],
+        PlatformAuditKind.AccountEnabled => localizer["Enable the account of {name} again?", PersonName],
+        PlatformAuditKind.PasswordResetForced => localizer["Force a password reset for {name}?", PersonName],
+        _ => localizer["Sign {name} out everywhere?", PersonName],
     };
 
     public async Task<IActionResult> OnGetAsync(Guid userId, CancellationToken cancellationToken) =>
@@ -80,14 +80,14 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
             default:
                 var done = Kind switch
                 {
-                    PlatformAuditKind.AccountDisabled => localizer["The account of {0} is disabled, and signed out everywhere.", PersonName],
-                    PlatformAuditKind.AccountEnabled => localizer["The account of {0} is enabled again.", PersonName],
-                    PlatformAuditKind.PasswordResetForced => localizer["The password of {0} no longer works; a reset link is on its way.", PersonName],
-                    _ => localizer["{0} is signed out everywhere.", PersonName],
+                    PlatformAuditKind.AccountDisabled => localizer["The account of {name} is disabled, and signed out everywhere.", PersonName],
+                    PlatformAuditKind.AccountEnabled => localizer["The account of {name} is enabled again.", PersonName],
+                    PlatformAuditKind.PasswordResetForced => localizer["The password of {name} no longer works; a reset link is on its way.", PersonName],
+                    _ => localizer["{name} is signed out everywhere.", PersonName],
                 };
                 TempData["Status"] = result.Mailed
-                    ? localizer["{0} {1} has been told by mail.", done.Value, PersonName].Value
-                    : localizer["{0} The mail to {1} could not be sent; tell them another way.", done.Value, PersonEmail].Value;
+                    ? localizer["{outcome} {name} has been told by mail.", done.Value, PersonName].Value
+                    : localizer["{outcome} The mail to {email} could not be sent; tell them another way.", done.Value, PersonEmail].Value;
                 break;
         }
         return LocalRedirect($"/admin/accounts/{userId}");
@@ -111,7 +111,7 @@ public abstract class AccountActionPage(PlatformDbContext db, AdministerAccount 
 
     public sealed class ActionInput
     {
-        [StringLength(PlatformAuditEntry.MaxReasonLength, ErrorMessage = "A reason has at most {1} characters.")]
+        [StringLength(PlatformAuditEntry.MaxReasonLength, ErrorMessage = "A reason has at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Reason")]
         public string? Reason { get; set; }
 

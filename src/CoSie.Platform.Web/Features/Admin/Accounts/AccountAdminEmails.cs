@@ -13,32 +13,32 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
     private const string Site = "CoSIE";
 
     public MimeMessage Disabled(PlatformUser user, string reason) =>
-        Compose(user, "Your {0} account has been disabled", b => b
-            .Paragraph("Hello {0},", user.DisplayName)
-            .Paragraph("A platform administrator has disabled your {0} account. You are signed out everywhere and cannot sign in until it is enabled again.", Site)
-            .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
-            .Paragraph("If you think this is a mistake, contact the administrator of your institution."));
+        Compose(user, () => localizer["Your {site} account has been disabled", Site], b => b
+            .Paragraph(localizer["Hello {name},", user.DisplayName])
+            .Paragraph(localizer["A platform administrator has disabled your {site} account. You are signed out everywhere and cannot sign in until it is enabled again.", Site])
+            .When(reason.Length > 0, m => m.Paragraph(localizer["The reason given: {reason}", reason]))
+            .Paragraph(localizer["If you think this is a mistake, contact the administrator of your institution."]));
 
     public MimeMessage Enabled(PlatformUser user, string reason) =>
-        Compose(user, "Your {0} account has been enabled again", b => b
-            .Paragraph("Hello {0},", user.DisplayName)
-            .Paragraph("A platform administrator has enabled your {0} account again. You can sign in as before.", Site)
-            .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason)));
+        Compose(user, () => localizer["Your {site} account has been enabled again", Site], b => b
+            .Paragraph(localizer["Hello {name},", user.DisplayName])
+            .Paragraph(localizer["A platform administrator has enabled your {site} account again. You can sign in as before.", Site])
+            .When(reason.Length > 0, m => m.Paragraph(localizer["The reason given: {reason}", reason])));
 
     public MimeMessage PasswordResetForced(PlatformUser user, string reason, string link) =>
-        Compose(user, "Choose a new password for {0}", b => b
-            .Paragraph("Hello {0},", user.DisplayName)
-            .Paragraph("A platform administrator has reset the password of your {0} account and signed you out everywhere. Your old password no longer works.", Site)
-            .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
-            .Paragraph("Choose a new password here (the link works for one day; after that, ask for a new one on the sign-in page):")
-            .Link("Choose a new password", link));
+        Compose(user, () => localizer["Choose a new password for {site}", Site], b => b
+            .Paragraph(localizer["Hello {name},", user.DisplayName])
+            .Paragraph(localizer["A platform administrator has reset the password of your {site} account and signed you out everywhere. Your old password no longer works.", Site])
+            .When(reason.Length > 0, m => m.Paragraph(localizer["The reason given: {reason}", reason]))
+            .Paragraph(localizer["Choose a new password here (the link works for one day; after that, ask for a new one on the sign-in page):"])
+            .Link(localizer["Choose a new password"], link));
 
     public MimeMessage SignedOutEverywhere(PlatformUser user, string reason) =>
-        Compose(user, "You have been signed out of {0}", b => b
-            .Paragraph("Hello {0},", user.DisplayName)
-            .Paragraph("A platform administrator has signed your {0} account out on every device. Sign in again to continue; your password is unchanged.", Site)
-            .When(reason.Length > 0, m => m.Paragraph("The reason given: {0}", reason))
-            .Paragraph("If you did not expect this, consider choosing a new password."));
+        Compose(user, () => localizer["You have been signed out of {site}", Site], b => b
+            .Paragraph(localizer["Hello {name},", user.DisplayName])
+            .Paragraph(localizer["A platform administrator has signed your {site} account out on every device. Sign in again to continue; your password is unchanged.", Site])
+            .When(reason.Length > 0, m => m.Paragraph(localizer["The reason given: {reason}", reason]))
+            .Paragraph(localizer["If you did not expect this, consider choosing a new password."]));
 
     // The action has happened whether or not the mail leaves; a failure is logged and reported to the admin.
     public async Task<bool> TrySendAsync(MimeMessage message, string purpose, Guid userId, CancellationToken cancellationToken)
@@ -55,13 +55,14 @@ public sealed class AccountAdminEmails(IStringLocalizer<AccountAdminEmails> loca
         }
     }
 
-    private MimeMessage Compose(PlatformUser user, string subject, Func<MailBody, MailBody> write)
+    // The subject, like the body, is written inside the recipient's culture, hence a function.
+    private MimeMessage Compose(PlatformUser user, Func<LocalizedString> subject, Func<MailBody, MailBody> write)
     {
         var locale = Locale.For(user.Language, user.Culture, null);
         return locale.Render(() =>
         {
-            var body = write(new MailBody(localizer)).Paragraph("This message was sent by {0}.", Site);
-            var message = new MimeMessage { Subject = localizer[subject, Site].Value };
+            var body = write(new MailBody()).Paragraph(localizer["This message was sent by {site}.", Site]);
+            var message = new MimeMessage { Subject = subject().Value };
             message.To.Add(new MailboxAddress(MailText.Clean(user.DisplayName), user.Email!));
             message.Body = new BodyBuilder { TextBody = body.Text, HtmlBody = body.Html }.ToMessageBody();
             // Says which language the mail is written in (RFC 3282), so mail clients offer the right spelling and speech.

@@ -45,12 +45,12 @@ public sealed class AdminsModel(
         {
             // Appointing is for people who have an account already; inviting strangers is not this page's job.
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}",
-                localizer["No account uses {0}. Ask the person to create an account first, then appoint them here.", email]);
+                localizer["No account uses {email}. Ask the person to create an account first, then appoint them here.", email]);
             return Page();
         }
         if (user.IsDisabled)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", localizer["The account {0} is disabled.", email]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", localizer["The account {email} is disabled.", email]);
             return Page();
         }
 
@@ -61,7 +61,7 @@ public sealed class AdminsModel(
             var membership = await tenantDb.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
             if (membership is { Role: InstitutionRole.Admin })
             {
-                TempData["Status"] = localizer["{0} is already an admin of {1}.", Name(user), InstitutionName].Value;
+                TempData["Status"] = localizer["{name} is already an admin of {institution}.", Name(user), InstitutionName].Value;
                 return LocalRedirect($"/admin/institutions/{id}/admins");
             }
             if (membership is null)
@@ -76,7 +76,7 @@ public sealed class AdminsModel(
             await tenantDb.SaveChangesAsync(cancellationToken);
         }
 
-        TempData["Status"] = localizer["{0} is now an admin of {1}.", Name(user), InstitutionName].Value;
+        TempData["Status"] = localizer["{name} is now an admin of {institution}.", Name(user), InstitutionName].Value;
         return LocalRedirect($"/admin/institutions/{id}/admins");
     }
 
@@ -110,7 +110,7 @@ public sealed class AdminsModel(
     {
         [Required(ErrorMessage = "Enter the email address of the person's account.")]
         [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [StringLength(256, ErrorMessage = "Use at most {1} characters.")]
+        [StringLength(256, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
         [Display(Name = "Email address")]
         public string? Email { get; set; }
     }

@@ -41,7 +41,7 @@ public sealed class CreateModel(
         {
             return Page();
         }
-        TempData["Status"] = localizer["Created {0}. It answers at /{1}.", institution.Name, institution.Slug].Value;
+        TempData["Status"] = localizer["Created {institution}. It answers at /{slug}.", institution.Name, institution.Slug].Value;
         return LocalRedirect("/admin/institutions");
     }
 }

@@ -64,8 +64,8 @@ public sealed class EditModel(
             return Page();
         }
         TempData["Status"] = movedFrom is null
-            ? localizer["Saved {0}.", institution.Name].Value
-            : localizer["Saved {0}. It moved from /{1} to /{2}; links to the old address no longer work.", institution.Name, movedFrom, institution.Slug].Value;
+            ? localizer["Saved {institution}.", institution.Name].Value
+            : localizer["Saved {institution}. It moved from /{previous} to /{slug}; links to the old address no longer work.", institution.Name, movedFrom, institution.Slug].Value;
         return LocalRedirect("/admin/institutions");
     }
 }

@@ -11,12 +11,12 @@ public sealed class InstitutionInput
     public string? Slug { get; set; }
 
     [Required(ErrorMessage = "Enter the institution's name.")]
-    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(200, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
     [DataType(DataType.MultilineText)]
-    [StringLength(6000, ErrorMessage = "Use at most {1} characters.")]
+    [StringLength(6000, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
     [Display(Name = "Host names")]
     public string? HostNames { get; set; }
 

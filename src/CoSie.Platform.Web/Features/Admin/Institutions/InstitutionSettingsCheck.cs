@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            modelState.AddModelError($"{prefix}.Slug", localizer["Another institution already uses the slug “{0}”.", slug]);
+            modelState.AddModelError($"{prefix}.Slug", localizer["Another institution already uses the slug “{slug}”.", slug]);
             return false;
         }
         // Requests resolve institutions from a short-lived cache; a new institution, slug or host name must answer at once.
@@ -48,13 +49,13 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         var normalSlug = (slug ?? string.Empty).Trim().ToLowerInvariant();
         if (SlugRules.Validate(normalSlug) is { } slugProblem)
         {
-            modelState.AddModelError(Key("Slug"), localizer[slugProblem]);
+            modelState.AddModelError(Key("Slug"), localizer.Describe(slugProblem, normalSlug));
         }
         // Slugs are stored in lower case (SlugRules allows nothing else), so the lower-cased input compares
         // case-insensitively and can use the unique index.
         else if (await db.Institutions.AnyAsync(i => i.Slug == normalSlug && i.Id != institutionId, cancellationToken))
         {
-            modelState.AddModelError(Key("Slug"), localizer["Another institution already uses the slug “{0}”.", normalSlug]);
+            modelState.AddModelError(Key("Slug"), localizer["Another institution already uses the slug “{slug}”.", normalSlug]);
         }
 
         // The input model's annotations have checked presence and length already.
@@ -65,14 +66,14 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         var hostProblems = new List<string>();
         if (hosts.Count > HostNameRules.MaxPerInstitution)
         {
-            hostProblems.Add(localizer["Bind at most {0} host names.", HostNameRules.MaxPerInstitution]);
+            hostProblems.Add(localizer["Bind at most {max, plural, one {# host name} other {# host names}}.", HostNameRules.MaxPerInstitution]);
         }
         var wellFormed = new List<string>();
         foreach (var host in hosts)
         {
             if (HostNameRules.Validate(host) is { } problem)
             {
-                hostProblems.Add(localizer[problem, host]);
+                hostProblems.Add(localizer.Describe(problem, host));
             }
             else
             {
@@ -88,7 +89,7 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
                 .ToListAsync(cancellationToken);
             hostProblems.AddRange(holders.SelectMany(holder => holder.HostNames
                 .Intersect(candidates, StringComparer.Ordinal)
-                .Select(host => localizer["“{0}” is already bound to {1}.", host, holder.Name].Value)));
+                .Select(host => localizer["“{host}” is already bound to {institution}.", host, holder.Name].Value)));
         }
         if (hostProblems.Count > 0)
         {

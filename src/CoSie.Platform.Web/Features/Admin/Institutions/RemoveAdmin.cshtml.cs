@@ -64,15 +64,15 @@ public sealed class RemoveAdminModel(
         {
             case KeepAsInstructor:
                 membership.Role = InstitutionRole.Instructor;
-                status = localizer["{0} is no longer an admin of {1}, and stays an instructor there.", PersonName, InstitutionName];
+                status = localizer["{name} is no longer an admin of {institution}, and stays an instructor there.", PersonName, InstitutionName];
                 break;
             case KeepAsLearner:
                 membership.Role = InstitutionRole.Learner;
-                status = localizer["{0} is no longer an admin of {1}, and stays a learner there.", PersonName, InstitutionName];
+                status = localizer["{name} is no longer an admin of {institution}, and stays a learner there.", PersonName, InstitutionName];
                 break;
             default:
                 tenantDb.InstitutionMemberships.Remove(membership);
-                status = localizer["{0} is no longer an admin or member of {1}.", PersonName, InstitutionName];
+                status = localizer["{name} is no longer an admin or member of {institution}.", PersonName, InstitutionName];
                 break;
         }
         await tenantDb.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,8 @@ namespace CoSie.Platform.Web.Features.Discussions.Posts;
 // The author's page for one of their posts: change it within the edit window, or delete it.
 [Authorize]
 public sealed class EditModel(
-    PlatformDbContext db, DiscussionAccess access, EditPost edit, DeletePost delete, TimeProvider clock, IStringLocalizer<EditModel> localizer) : PageModel
+    PlatformDbContext db, DiscussionAccess access, EditPost edit, DeletePost delete, TimeProvider clock, TenantContext tenant,
+    IStringLocalizer<EditModel> localizer) : PageModel
 {
     [BindProperty]
     public EditInput Input { get; set; } = new();
@@ -41,7 +43,7 @@ public sealed class EditModel(
         {
             return refusal;
         }
-        Error = localizer.Message(result);
+        Error = localizer.Message(result, TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
         Response.StatusCode = result.StatusCode();
         return Page();
     }

@@ -67,7 +67,7 @@ public sealed class PromptModel(
         {
             return refusal;
         }
-        Error = localizer.Message(result);
+        Error = localizer.Message(result, TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
         Response.StatusCode = result.StatusCode();
         Response.AddRetryAfter(result);
         return Page();

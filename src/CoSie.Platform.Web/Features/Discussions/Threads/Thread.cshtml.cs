@@ -120,7 +120,7 @@ public sealed class ThreadModel(
             return refusal;
         }
         _ = ChoosePage(null, Input.ParentId);
-        Error = localizer.Message(result);
+        Error = localizer.Message(result, reader.Zone);
         Response.StatusCode = result.StatusCode();
         Response.AddRetryAfter(result);
         return Page();

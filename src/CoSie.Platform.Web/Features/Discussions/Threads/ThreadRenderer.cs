@@ -91,7 +91,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         }
         if (mine && post.Status == PostStatus.HiddenByModerator && !string.IsNullOrEmpty(post.HiddenReason))
         {
-            html.Append("<p class=\"hidden-reason\">").Append(Encode(localizer["A moderator hid your post: {0}", post.HiddenReason])).Append("</p>");
+            html.Append("<p class=\"hidden-reason\">").Append(Encode(localizer["A moderator hid your post: {reason}", post.HiddenReason])).Append("</p>");
         }
         if (person.ThreadUrl is { } url)
         {
@@ -144,7 +144,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             .Append("\" data-depth=\"").Append(post.Depth.ToString(CultureInfo.InvariantCulture))
             // Its place in tree order, so that a live page can tell whether a new reply falls inside what it shows.
             .Append("\" data-path=\"").Append(post.Path)
-            .Append("\" aria-label=\"").Append(Encode(localizer["Post by {0}", author])).Append("\">");
+            .Append("\" aria-label=\"").Append(Encode(localizer["Post by {author}", author])).Append("\">");
         var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
         html.Append("<header class=\"post-meta\"><span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
             .Append("<a class=\"permalink\" href=\"#post-").Append(id).Append("\" title=\"").Append(Encode(localizer["Link to this post"])).Append("\">")
@@ -156,7 +156,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         }
         if (inReplyTo is not null)
         {
-            html.Append(" <span class=\"in-reply-to\">").Append(Encode(localizer["in reply to {0}", inReplyTo])).Append("</span>");
+            html.Append(" <span class=\"in-reply-to\">").Append(Encode(localizer["in reply to {author}", inReplyTo])).Append("</span>");
         }
         html.Append("</header>");
     }
@@ -176,7 +176,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
                 html.Append("<p class=\"warning moderation-mark\">").Append(Encode(localizer["Hidden from learners by a moderator."]));
                 if (!string.IsNullOrEmpty(post.HiddenReason))
                 {
-                    html.Append(' ').Append(Encode(localizer["Reason: {0}", post.HiddenReason]));
+                    html.Append(' ').Append(Encode(localizer["Reason: {reason}", post.HiddenReason]));
                 }
                 html.Append("</p>").Append(post.BodyHtml);
                 break;
