@@ -1,8 +1,8 @@
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Microbench;
 
@@ -12,7 +12,7 @@ public static class Samples
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
     public static IStringLocalizer<T> Localizer<T>() =>
-        new StringLocalizer<T>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+        new StringLocalizer<T>(new CatalogueLocalizerFactory(NullLoggerFactory.Instance));
 
     public static List<PostRow> Thread(int replies)
     {

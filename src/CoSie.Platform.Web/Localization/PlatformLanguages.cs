@@ -11,11 +11,12 @@ public static class PlatformLanguages
     // The CoSIE pilot countries' languages, in the order the picker lists them (by their own names).
     public static readonly IReadOnlyList<string> Translated = ["en", "fi", "sv", "et", "pl", "hu", "nl", "it", "es", "el"];
 
-    // Accented, 40% longer text in brackets: English left on a page, or text that cannot grow, stands out.
-    public const string Pseudo = "qps-ploc";
+    // Accented, 40% longer text in brackets: English left on a page, or text that cannot grow, stands out. The codes
+    // are the pseudo-locales' usual ones (en-XA, ar-XB: private-use regions), valid language tags for lang="".
+    public const string Pseudo = "en-XA";
 
     // The same, laid out right to left: the layout must mirror by translation alone.
-    public const string PseudoRightToLeft = "qps-plocm";
+    public const string PseudoRightToLeft = "ar-XB";
 
     private static readonly IReadOnlyDictionary<string, string> UsualFormats = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,7 +47,7 @@ public static class PlatformLanguages
         var trimmed = name.Trim();
         if (pseudo && (trimmed.Equals(Pseudo, StringComparison.OrdinalIgnoreCase) || trimmed.Equals(PseudoRightToLeft, StringComparison.OrdinalIgnoreCase)))
         {
-            return trimmed.ToLowerInvariant();
+            return trimmed.StartsWith('e') || trimmed.StartsWith('E') ? Pseudo : PseudoRightToLeft;
         }
         var dash = trimmed.IndexOf('-', StringComparison.Ordinal);
         var language = (dash < 0 ? trimmed : trimmed[..dash]).ToLowerInvariant();

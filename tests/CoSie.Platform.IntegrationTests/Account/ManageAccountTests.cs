@@ -16,25 +16,29 @@ public sealed class ManageAccountTests(PlatformFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_profile_saves_name_culture_and_time_zone_and_applies_them_at_once()
+    public async Task The_profile_saves_name_language_region_and_time_zone_and_applies_them_at_once()
     {
         var client = await SignedInAsync("profile@example.org", "Old Name");
 
         using var saved = await client.SubmitAsync("/Account/Manage", new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Nieuwe Naam",
-            ["Input.Culture"] = "nl",
+            ["Input.Language"] = "nl",
+            ["Input.Culture"] = "fi",
             ["Input.TimeZoneId"] = "Europe/Amsterdam",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var user = await factory.FindUserAsync("profile@example.org");
-        Assert.Equal(("Nieuwe Naam", "nl", "Europe/Amsterdam"), (user!.DisplayName, user.Culture, user.TimeZoneId));
+        Assert.Equal(("Nieuwe Naam", "nl", "fi", "Europe/Amsterdam"), (user!.DisplayName, user.Language, user.Culture, user.TimeZoneId));
         var page = await client.GetDocumentAsync("/Account/Manage");
+        // Dutch words, Finnish formats, the Amsterdam clock.
         Assert.Equal("nl", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("fi", page.Body!.GetAttribute("data-formats"));
+        Assert.Equal("Europe/Amsterdam", page.Body.GetAttribute("data-time-zone"));
         Assert.Equal("Nieuwe Naam", page.QuerySelector("a[href='/Account/Manage']")!.TextContent.Trim());
         Assert.Equal("Europe/Amsterdam", page.QuerySelector("select[name='Input.TimeZoneId'] option[selected]")!.GetAttribute("value"));
-        Assert.Equal("Your profile has been saved.", page.QuerySelector(".notice")!.TextContent.Trim());
+        Assert.Equal(Translations.Of("nl", "Your profile has been saved."), page.QuerySelector(".notice")!.TextContent.Trim());
     }
 
     [Fact]
@@ -83,10 +87,14 @@ public sealed class ManageAccountTests(PlatformFactory factory) : IClassFixture<
     {
         var client = await SignedInAsync("klingon@example.org");
 
-        using var response = await client.SubmitAsync("/Account/Manage", new Dictionary<string, string> { ["Input.Culture"] = "tlh" });
+        using var response = await client.SubmitAsync("/Account/Manage", new Dictionary<string, string> { ["Input.Culture"] = "tlh", ["Input.Language"] = "tlh" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Null((await factory.FindUserAsync("klingon@example.org"))!.Culture);
+        var page = await response.ParseAsync();
+        Assert.Equal("Choose a language from the list.", page.QuerySelector("[data-valmsg-for='Input.Language']")!.TextContent.Trim());
+        Assert.Equal("Choose a region from the list.", page.QuerySelector("[data-valmsg-for='Input.Culture']")!.TextContent.Trim());
+        var user = await factory.FindUserAsync("klingon@example.org");
+        Assert.Equal((null, null), (user!.Culture, user.Language));
     }
 
     [Fact]

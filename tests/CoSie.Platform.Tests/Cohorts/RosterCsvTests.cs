@@ -1,15 +1,15 @@
+using CoSie.Platform.Web.Localization;
 using System.Text;
 using CoSie.Platform.Web.Features.Cohorts;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Tests.Cohorts;
 
 public sealed class RosterCsvTests
 {
     private static readonly RosterCsv Reader = new(
-        new StringLocalizer<RosterCsv>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+        new StringLocalizer<RosterCsv>(new CatalogueLocalizerFactory(NullLoggerFactory.Instance)));
 
     private static Task<RosterFile> ReadAsync(string text) => ReadAsync(Encoding.UTF8.GetBytes(text));
 

@@ -1,7 +1,7 @@
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Tests.Identity;
 
@@ -9,7 +9,7 @@ public sealed class CommonPasswordValidatorTests
 {
     private static readonly CommonPasswordValidator Validator = new(
         new StringLocalizer<CommonPasswordValidator>(
-            new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance)));
+            new CatalogueLocalizerFactory(NullLoggerFactory.Instance)));
 
     private static readonly PlatformUser Margaretha = new() { Email = "margaretha.lindqvist@example.org", DisplayName = "Margaretha Lindqvist" };
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,8 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
             Email = Input.Email.Trim(),
             DisplayName = Input.DisplayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
+            // The language the person registered in: their mail is written in it until they choose another.
+            Language = PlatformLanguages.Find(System.Globalization.CultureInfo.CurrentUICulture.Name),
         };
 
         // The password is judged before anyone looks the address up: "too common" for a new address but "check your

@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
@@ -94,11 +95,18 @@ public sealed class ImportRoster(PlatformDbContext db, InvitationEmail invitatio
 
         // REVIEW: sent within the request, one SMTP connection per message; 2,000 rows take a while. Move to a
         // background job once the job runner is in place.
+        var addresses = toSend.Select(s => s.Invitation.Email.ToUpperInvariant()).ToList();
+        var accounts = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail != null && addresses.Contains(u.NormalizedEmail))
+            .Select(u => new { u.NormalizedEmail, u.Language, u.Culture })
+            .ToDictionaryAsync(u => u.NormalizedEmail!, StringComparer.Ordinal, cancellationToken);
         foreach (var (index, invitation) in toSend)
         {
+            var account = accounts.GetValueOrDefault(invitation.Email.ToUpperInvariant());
+            var locale = Locale.For(account?.Language, account?.Culture, context.InstitutionCulture);
             try
             {
-                await invitationEmail.SendAsync(invitation, context, cancellationToken);
+                await invitationEmail.SendAsync(invitation, context, locale, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

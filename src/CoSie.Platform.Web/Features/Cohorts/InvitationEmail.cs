@@ -12,10 +12,13 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 // the HTML part.
 public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<InvitationEmail> localizer)
 {
-    public Task SendAsync(CohortInvitation invitation, InvitationContext context, CancellationToken cancellationToken) =>
-        sender.SendAsync(Build(invitation, context), cancellationToken);
+    public Task SendAsync(CohortInvitation invitation, InvitationContext context, Locale locale, CancellationToken cancellationToken) =>
+        sender.SendAsync(Build(invitation, context, locale), cancellationToken);
 
-    public MimeMessage Build(CohortInvitation invitation, InvitationContext context)
+    // Written in the invited person's language: their account's if they have one, else the institution's.
+    public MimeMessage Build(CohortInvitation invitation, InvitationContext context, Locale locale) => locale.Render(() => Compose(invitation, context));
+
+    private MimeMessage Compose(CohortInvitation invitation, InvitationContext context)
     {
         var link = context.LinkFor(invitation);
         var role = localizer.Name(invitation.Role);
@@ -51,6 +54,7 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
             Body = body.ToMessageBody(),
         };
         message.To.Add(new MailboxAddress(name, invitation.Email));
+        message.Body.Headers.Add(HeaderId.ContentLanguage, CultureInfo.CurrentUICulture.Name);
         return message;
     }
 }

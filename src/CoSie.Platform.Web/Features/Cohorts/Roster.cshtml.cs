@@ -105,7 +105,7 @@ public sealed class RosterModel(
         var inviter = User.FindFirst(PlatformClaims.DisplayName)?.Value ?? localizer["Your instructor"].Value;
         var code = Cohort.InviteCode;
         return new InvitationContext(
-            tenant.Required.Name, Cohort.Name, courseTitle, inviter,
+            tenant.Required.Name, tenant.Required.DefaultCulture, Cohort.Name, courseTitle, inviter,
             invitation => links.Page(tenant.Required, "/Cohorts/Join", new { code, invitation = invitation.Token }));
     }
 

@@ -1,3 +1,5 @@
+using CoSie.Platform.Web.Localization;
+
 namespace CoSie.Platform.Web.Features.Digests;
 
 // When a member's digest is due: the cohort's weekday and hour on the member's own wall clock. Pure, so the
@@ -24,11 +26,7 @@ public static class DigestSchedule
     }
 
     // The member's zone, else the institution's, else UTC (an id the host does not know must not stop digests).
-    public static TimeZoneInfo ZoneFor(string? memberZoneId, string institutionZoneId) =>
-        Find(memberZoneId) ?? Find(institutionZoneId) ?? TimeZoneInfo.Utc;
-
-    private static TimeZoneInfo? Find(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+    public static TimeZoneInfo ZoneFor(string? memberZoneId, string institutionZoneId) => ReaderTimeZone.Of(memberZoneId, institutionZoneId);
 
     private static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {

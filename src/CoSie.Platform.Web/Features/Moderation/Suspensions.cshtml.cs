@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
@@ -85,7 +86,7 @@ public sealed class SuspensionsModel(
         return null;
     }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone => ReaderTimeZone.Of(User, tenant.Institution);
 
     public sealed record Row(Guid Id, string? Name, DateTimeOffset From, DateTimeOffset Until, string Reason, DateTimeOffset? LiftedAt)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,7 @@ public sealed class IndexModel(
 
     public string Email { get; private set; } = string.Empty;
     public string? InstitutionTimeZone => tenant.Institution?.TimeZoneId;
+    public IReadOnlyList<SelectListItem> Languages { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Cultures { get; private set; } = [];
     public IReadOnlyList<SelectListItem> TimeZones { get; private set; } = [];
 
@@ -37,7 +39,7 @@ public sealed class IndexModel(
         {
             return Challenge();
         }
-        Input = new InputModel { DisplayName = user.DisplayName, Culture = user.Culture, TimeZoneId = user.TimeZoneId };
+        Input = new InputModel { DisplayName = user.DisplayName, Language = user.Language, Culture = user.Culture, TimeZoneId = user.TimeZoneId };
         Describe(user);
         return Page();
     }
@@ -50,10 +52,15 @@ public sealed class IndexModel(
             return Challenge();
         }
 
-        var culture = string.IsNullOrWhiteSpace(Input.Culture) ? null : Input.Culture.Trim();
-        if (culture is not null && !PlatformCultures.IsSupported(culture))
+        var language = string.IsNullOrWhiteSpace(Input.Language) ? null : PlatformLanguages.Find(Input.Language);
+        if (!string.IsNullOrWhiteSpace(Input.Language) && (language is null || !string.Equals(language, Input.Language.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Culture)}", localizer["Choose a language and region from the list."]);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Language)}", localizer["Choose a language from the list."]);
+        }
+        var culture = string.IsNullOrWhiteSpace(Input.Culture) ? null : PlatformCultures.Find(Input.Culture);
+        if (!string.IsNullOrWhiteSpace(Input.Culture) && culture is null)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Culture)}", localizer["Choose a region from the list."]);
         }
         var timeZone = string.IsNullOrWhiteSpace(Input.TimeZoneId) ? null : Input.TimeZoneId.Trim();
         if (timeZone is not null && !(TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) && zone.HasIanaId))
@@ -68,7 +75,8 @@ public sealed class IndexModel(
         }
 
         user.DisplayName = Input.DisplayName.Trim();
-        user.Culture = culture is null ? null : PlatformCultures.Supported.First(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+        user.Language = language;
+        user.Culture = culture;
         user.TimeZoneId = timeZone;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
@@ -77,8 +85,12 @@ public sealed class IndexModel(
             Describe(user);
             return Page();
         }
-        // The name, culture and time zone travel in the cookie; re-issue it so this very next page uses them.
+        // The name, language, region and time zone travel in the cookie; re-issue it so this very next page uses them.
         await signIn.RefreshSignInAsync(user);
+        if (language is not null)
+        {
+            LanguageCookie.Write(Response, language);
+        }
         TempData["Status"] = localizer["Your profile has been saved."].Value;
         return RedirectToPage();
     }
@@ -86,6 +98,7 @@ public sealed class IndexModel(
     private void Describe(PlatformUser user)
     {
         Email = user.Email ?? string.Empty;
+        Languages = PlatformLanguages.Translated.Select(l => new SelectListItem(PlatformLanguages.NativeName(l), l)).ToList();
         Cultures = PlatformCultures.Supported.Select(c => new SelectListItem(PlatformCultures.DisplayName(c), c)).ToList();
         TimeZones = IanaTimeZones.Value.Select(z => new SelectListItem(z.Replace('_', ' '), z)).ToList();
     }
@@ -97,8 +110,12 @@ public sealed class IndexModel(
         [Display(Name = "Your name")]
         public string DisplayName { get; set; } = string.Empty;
 
-        [StringLength(16, ErrorMessage = "Choose a language and region from the list.")]
-        [Display(Name = "Language and region")]
+        [StringLength(16, ErrorMessage = "Choose a language from the list.")]
+        [Display(Name = "Language")]
+        public string? Language { get; set; }
+
+        [StringLength(16, ErrorMessage = "Choose a region from the list.")]
+        [Display(Name = "Dates and numbers")]
         public string? Culture { get; set; }
 
         [StringLength(64, ErrorMessage = "A time zone name has at most {1, plural, one {# character} other {# characters}}.")]

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
@@ -35,7 +35,7 @@ public sealed class AccountModel(PlatformDbContext db) : PageModel
         (UserId, DisplayName, Email) = (user.Id, user.DisplayName, user.Email ?? string.Empty);
         (IsDisabled, IsPlatformAdmin, HasPassword, CreatedAt) = (user.IsDisabled, user.IsPlatformAdmin, user.PasswordHash is not null, user.CreatedAt);
         IsOwnAccount = User.AccountId() == userId;
-        Zone = TimeZoneInfo.TryFindSystemTimeZoneById(User.FindFirstValue(PlatformClaims.TimeZone) ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc;
+        Zone = ReaderTimeZone.Of(User, null);
 
         (Institutions, Cohorts) = await db.AcrossInstitutionsAsync(async across =>
         {

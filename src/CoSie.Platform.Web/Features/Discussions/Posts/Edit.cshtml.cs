@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
@@ -43,7 +44,7 @@ public sealed class EditModel(
         {
             return refusal;
         }
-        Error = localizer.Message(result, TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+        Error = localizer.Message(result, ReaderTimeZone.Of(User, tenant.Institution));
         Response.StatusCode = result.StatusCode();
         return Page();
     }

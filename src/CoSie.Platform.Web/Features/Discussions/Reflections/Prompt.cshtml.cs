@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
@@ -67,7 +68,7 @@ public sealed class PromptModel(
         {
             return refusal;
         }
-        Error = localizer.Message(result, TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
+        Error = localizer.Message(result, ReaderTimeZone.Of(User, tenant.Institution));
         Response.StatusCode = result.StatusCode();
         Response.AddRetryAfter(result);
         return Page();

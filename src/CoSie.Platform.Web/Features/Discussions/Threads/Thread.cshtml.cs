@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
@@ -44,6 +45,9 @@ public sealed class ThreadModel(
     public IReadOnlyList<PostRow> OwnAwaiting { get; private set; } = [];
     public ThreadPage Paging { get; private set; } = ThreadPage.Of(1, 0, 1);
     public string InstitutionSlug => tenant.Required.Slug;
+
+    // Times on this page are the reader's.
+    private TimeZoneInfo Zone => ReaderTimeZone.Of(User, tenant.Institution);
 
     // "page" is also Razor Pages' own route value (the page's name), so the number binds from the query alone.
     public async Task<IActionResult> OnGetAsync(
@@ -120,7 +124,7 @@ public sealed class ThreadModel(
             return refusal;
         }
         _ = ChoosePage(null, Input.ParentId);
-        Error = localizer.Message(result, reader.Zone);
+        Error = localizer.Message(result, Zone);
         Response.StatusCode = result.StatusCode();
         Response.AddRetryAfter(result);
         return Page();
@@ -198,7 +202,7 @@ public sealed class ThreadModel(
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
         }
-        Snapshot = await reader.SharedAsync(Access, cancellationToken);
+        Snapshot = await reader.SharedAsync(Access, Zone, cancellationToken);
         var marks = await reader.HelpfulMarksAsync(Access, UserId, cancellationToken);
         var viewer = Access.Viewer!;
         Person = new PersonalView(
@@ -217,7 +221,7 @@ public sealed class ThreadModel(
     }
 
     public string When(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, reader.Zone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
+        TimeZoneInfo.ConvertTime(moment, Zone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 
     // ?post= opens the page that holds the post, whichever page that is by now.
     private string PostUrl(Guid cohortId, Guid reflectionId, Guid postId) =>

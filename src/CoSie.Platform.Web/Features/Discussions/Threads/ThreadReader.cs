@@ -10,11 +10,12 @@ namespace CoSie.Platform.Web.Features.Discussions.Threads;
 // the person's own marks from a second small query. Constant in queries whatever the size of the thread.
 public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, ThreadRenderer renderer, TenantContext tenant)
 {
-    public async Task<ThreadSnapshot> SharedAsync(ThreadAccess access, CancellationToken cancellationToken)
+    // The rendering depends on the reader's language, formats and time zone, so those are part of the cache key.
+    public async Task<ThreadSnapshot> SharedAsync(ThreadAccess access, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var reflection = access.Reflection!;
         var viewer = access.Viewer!.Class;
-        var key = new ThreadCacheKey(reflection.Id, reflection.ThreadVersion, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name, viewer);
+        var key = new ThreadCacheKey(reflection.Id, reflection.ThreadVersion, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name + "|" + zone.Id, viewer);
         if (cache.TryGet(key, out var cached) && cached is not null)
         {
             return cached;
@@ -23,7 +24,7 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         var posts = new List<PostRow>(replies.Count + 1) { PostRow.From(reflection, access.AuthorName) };
         // Replies waiting for approval are the moderators' (and, on their own page, their authors') alone.
         posts.AddRange(viewer == ViewerClass.Moderator ? replies : replies.Where(r => r.Status != PostStatus.AwaitingApproval));
-        var snapshot = renderer.Render(posts, viewer, Zone);
+        var snapshot = renderer.Render(posts, viewer, zone);
         cache.Set(key, snapshot);
         return snapshot;
     }
@@ -74,6 +75,4 @@ public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, Thread
         from u in authors.DefaultIfEmpty()
         select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason, r.Path);
 
-    public TimeZoneInfo Zone =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(tenant.Required.TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }
