@@ -373,6 +373,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");

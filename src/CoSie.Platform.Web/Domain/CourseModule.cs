@@ -13,6 +13,10 @@ public sealed class CourseModule : ITenantOwned
     public ModuleStatus Status { get; set; } = ModuleStatus.Draft;
     public BodyFormat Format { get; set; } = BodyFormat.Markdown;
 
+    // The language the content is written in (a BCP 47 tag), so pages in another language still mark it for screen
+    // readers and translation tools (WCAG 3.1.2); null where nobody said.
+    public string? Language { get; set; }
+
     // What the author wrote (Markdown or HTML); BodyHtml is always its sanitized rendering.
     public string BodySource { get; set; } = string.Empty;
     public string BodyHtml { get; set; } = string.Empty;

@@ -10,7 +10,7 @@ public static class PlatformCultures
     public const string Default = "en-GB";
 
     public static readonly IReadOnlyList<string> Supported =
-        ["en-GB", "en", "de", "el", "es", "et", "fi", "fr", "hu", "it", "nl", "pl", "pt", "sv"];
+        ["en-GB", "en-IE", "en", "de", "el", "es", "et", "fi", "fr", "hu", "it", "nl", "nl-BE", "pl", "pt", "sv", "sv-FI"];
 
     public static bool IsSupported(string? culture) => Find(culture) is not null;
 

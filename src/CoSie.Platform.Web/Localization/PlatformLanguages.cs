@@ -35,6 +35,13 @@ public static class PlatformLanguages
         [PseudoRightToLeft] = "en-GB",
     };
 
+    // Languages course content may be written in: the platform's own and the other large ones of its region.
+    public static readonly IReadOnlyList<string> Content = [.. Translated, "de", "fr", "pt", "da", "nb", "lt", "lv"];
+
+    // The list's spelling of a content language, or null when it is not in the list.
+    public static string? FindContent(string? language) =>
+        language is null ? null : Content.FirstOrDefault(l => string.Equals(l, language.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static IReadOnlyList<string> Offered(bool pseudo) => pseudo ? [.. Translated, Pseudo, PseudoRightToLeft] : Translated;
 
     // The language of a culture name people or browsers give ("fi-FI" is Finnish), or null when it is not one of ours.

@@ -12,6 +12,7 @@ public sealed class CourseModuleConfiguration : IEntityTypeConfiguration<CourseM
         builder.Property(m => m.Title).HasMaxLength(200);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Format).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Language).HasMaxLength(16);
         builder.HasIndex(m => new { m.CourseId, m.Slug }).IsUnique();
         builder.HasIndex(m => new { m.CourseId, m.Position });
         builder.OwnsMany(m => m.Literature, literature => literature.ToJson());

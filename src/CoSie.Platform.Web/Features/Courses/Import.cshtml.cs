@@ -2,6 +2,8 @@ using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Import;
 using CoSie.Platform.Web.Identity;
+using CoSie.Platform.Web.Localization;
+using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 [RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
-    CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer,
+    CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer, TenantContext tenant,
     IStringLocalizer<ImportModel> localizer, ILogger<ImportModel> logger) : PageModel
 {
     public Course Course { get; private set; } = null!;
@@ -61,7 +63,7 @@ public sealed class ImportModel(
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);
-        Pages = ImportModules.ToInputs(result.Modules);
+        Pages = ImportModules.ToInputs(result.Modules, PlatformLanguages.Find(tenant.Required.DefaultCulture));
         ModelState.Clear();
         return Page();
     }

@@ -2,6 +2,7 @@ using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,13 @@ namespace CoSie.Platform.Web.Features.Courses;
 public sealed class ImportModules(
     PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock, IOptions<ImportLimits> limits)
 {
-    public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules) =>
+    // Pages start in the institution's language; the instructor corrects any page written in another.
+    public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules, string? language) =>
         modules.Select(m => new ImportPageInput
         {
             Title = m.Title,
             Slug = m.Slug,
+            Language = language,
             BodyHtml = m.BodyHtml,
             Prompts = [.. m.Prompts],
             Literature = string.Join('\n', m.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
@@ -104,6 +107,7 @@ public sealed class ImportModules(
                 Position = ++position,
                 Status = ModuleStatus.Draft,
                 Format = BodyFormat.Html,
+                Language = PlatformLanguages.FindContent(page.Language),
                 BodySource = body,
                 BodyHtml = body,
                 Literature = editing.LiteratureFrom(page.Literature),

@@ -15,6 +15,9 @@ public sealed class ImportPageInput
     [StringLength(80, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Slug { get; set; }
 
+    [StringLength(16, ErrorMessage = "Choose a language from the list.")]
+    public string? Language { get; set; }
+
     [DataType(DataType.MultilineText)]
     public string BodyHtml { get; set; } = string.Empty;
 

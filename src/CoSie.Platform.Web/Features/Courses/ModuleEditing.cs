@@ -3,14 +3,17 @@ using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
 // Turns the module form into a module: renders and sanitizes the body, keeps prompt ids stable (discussions
 // hang off them), and checks what DataAnnotations cannot.
-public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock)
+public sealed partial class ModuleEditing(
+    PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock, IStringLocalizer<Strings> localizer)
 {
     public const int MaxPrompts = 20;
 
@@ -23,6 +26,7 @@ public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer
         Title = module.Title,
         Slug = module.Slug,
         Format = module.Format,
+        Language = module.Language,
         Body = module.BodySource,
         Prompts = module.Prompts.OrderBy(p => p.Position).Select(p => new ModuleInput.PromptInput { Id = p.Id, Text = p.Text }).ToList(),
         Literature = string.Join('\n', module.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
@@ -34,6 +38,10 @@ public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer
         if (string.IsNullOrEmpty(input.Slug))
         {
             input.Slug = "module";
+        }
+        if (!string.IsNullOrWhiteSpace(input.Language) && PlatformLanguages.FindContent(input.Language) is null)
+        {
+            modelState.AddModelError($"{prefix}.Language", localizer["Choose a language from the list."]);
         }
         if (ModuleSlugs.Validate(input.Slug) is { } slugError)
         {
@@ -56,6 +64,7 @@ public sealed partial class ModuleEditing(PlatformDbContext db, MarkdownRenderer
         module.Title = input.Title.Trim();
         module.Slug = input.Slug!;
         module.Format = input.Format;
+        module.Language = PlatformLanguages.FindContent(input.Language);
         module.BodySource = input.Body ?? string.Empty;
         module.BodyHtml = RenderBody(input.Format, input.Body);
         module.Literature = LiteratureFrom(input.Literature);

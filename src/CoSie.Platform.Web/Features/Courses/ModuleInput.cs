@@ -16,6 +16,10 @@ public sealed class ModuleInput
 
     public BodyFormat Format { get; set; } = BodyFormat.Markdown;
 
+    [StringLength(16, ErrorMessage = "Choose a language from the list.")]
+    [Display(Name = "Language of the content")]
+    public string? Language { get; set; }
+
     [DataType(DataType.MultilineText)]
     [StringLength(CourseModule.MaxBodyLength, ErrorMessage = "The body has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Body { get; set; }

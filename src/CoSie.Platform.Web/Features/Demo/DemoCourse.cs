@@ -45,7 +45,8 @@ public sealed class DemoCourse(PlatformDbContext db, ModuleImporter importer, Im
         {
             throw new InvalidOperationException($"The demo seed does not import: {result.Error!.Message}");
         }
-        var pages = ImportModules.ToInputs(result.Modules);
+        // The CoSIE MOOC is written in English.
+        var pages = ImportModules.ToInputs(result.Modules, "en");
         var modules = await imports.CreateAsync(course, pages, "spreading-co-creation.wp-rest.json", slug => $"/{DemoSeeder.InstitutionSlug}/courses/{CourseSlug}/{slug}", cancellationToken);
         foreach (var module in modules)
         {

@@ -35,6 +35,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 p.Text,
                 ModuleTitle = m.Title,
                 ModuleSlug = m.Slug,
+                ModuleLanguage = m.Language,
                 ModulePublished = m.Status == ModuleStatus.Published,
                 CourseSlug = course.Slug,
                 Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
@@ -67,7 +68,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             return ThreadAccess.Refused(AccessVerdict.NotFound);
         }
-        var place = new DiscussionPlace(row.Reflection.CohortId, row.Name, row.Reflection.PromptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug);
+        var place = new DiscussionPlace(row.Reflection.CohortId, row.Name, row.Reflection.PromptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug, row.ModuleLanguage);
         var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
         var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.OwnPostedAt, row.RevealOnPost, window, clock.GetUtcNow());
         var own = row.Reflection.AuthorId == userId;
@@ -118,6 +119,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 p.Text,
                 ModuleTitle = m.Title,
                 ModuleSlug = m.Slug,
+                ModuleLanguage = m.Language,
                 ModulePublished = m.Status == ModuleStatus.Published,
                 CourseSlug = course.Slug,
                 Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
@@ -150,7 +152,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             Verdict = gate.IsOpen ? AccessVerdict.Allowed : AccessVerdict.HeldBack,
             Viewer = viewer,
-            Place = new DiscussionPlace(cohortId, row.Name, promptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug),
+            Place = new DiscussionPlace(cohortId, row.Name, promptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug, row.ModuleLanguage),
             Gate = gate,
             OwnReflectionId = row.Own?.Id,
             EditWindow = window,

@@ -91,7 +91,8 @@ public sealed class IndexModel(
         {
             LanguageCookie.Write(Response, language);
         }
-        TempData["Status"] = localizer["Your profile has been saved."].Value;
+        // Said in the language just chosen, which the next page is in.
+        TempData["Status"] = Locale.For(language, culture, tenant.Institution?.DefaultCulture).Render(() => localizer["Your profile has been saved."].Value);
         return RedirectToPage();
     }
 

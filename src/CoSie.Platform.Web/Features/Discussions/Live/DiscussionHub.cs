@@ -1,7 +1,6 @@
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
-using Microsoft.AspNetCore.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -21,7 +20,8 @@ public sealed class DiscussionHub(
     InstitutionDirectory institutions,
     TenantContext tenant,
     TimeProvider clock,
-    IOptions<DiscussionOptions> options) : Hub<IDiscussionClient>
+    IOptions<DiscussionOptions> options,
+    IOptions<LanguageOptions> languages) : Hub<IDiscussionClient>
 {
     public override async Task OnConnectedAsync()
     {
@@ -29,10 +29,7 @@ public sealed class DiscussionHub(
         var limits = options.Value;
         var bucket = new HubCallBucket(
             limits.HubCallBurst, limits.HubCallsPerSecond, limits.HubRefusalsBeforeClose, TimeSpan.FromSeconds(limits.HubRefusalWindowSeconds), clock);
-        // The connecting request went through request localization: its cultures are the page's.
-        var culture = Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture;
-        var locale = culture is null ? Locale.For(null, null, null) : new Locale(culture.UICulture, culture.Culture);
-        connections.Add(new LiveConnection(Context, userId, bucket, locale));
+        connections.Add(new LiveConnection(Context, userId, bucket, LocaleOf(null)));
         await Groups.AddToGroupAsync(Context.ConnectionId, DiscussionGroups.User(userId));
         await base.OnConnectedAsync();
     }
@@ -129,8 +126,14 @@ public sealed class DiscussionHub(
             tenant.Set(info);
         }
         Connection.Institution = info;
+        Connection.Locale = LocaleOf(info);
         return true;
     }
+
+    // Worked out as for a page, from the connection's request (its cookies and headers): the calls that follow are
+    // not requests of their own.
+    private Locale LocaleOf(InstitutionInfo? institution) =>
+        Context.GetHttpContext() is { } http ? RequestLocale.Of(http, institution, languages.Value.Pseudo) : Locale.For(null, null, institution?.DefaultCulture);
 
     private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException("The connection has ended.");
 

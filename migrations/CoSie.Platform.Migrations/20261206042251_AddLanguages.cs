@@ -5,11 +5,18 @@
 namespace CoSie.Platform.Migrations.Migrations
 {
     /// <inheritdoc />
-    public partial class AddAccountLanguage : Migration
+    public partial class AddLanguages : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "language",
+                table: "modules",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "language",
                 table: "AspNetUsers",
@@ -27,6 +34,10 @@ namespace CoSie.Platform.Migrations.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "language",
+                table: "modules");
+
             migrationBuilder.DropColumn(
                 name: "language",
                 table: "AspNetUsers");

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoSie.Platform.Migrations.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261206035825_AddAccountLanguage")]
-    partial class AddAccountLanguage
+    [Migration("20261206042251_AddLanguages")]
+    partial class AddLanguages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -375,6 +375,11 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer")
