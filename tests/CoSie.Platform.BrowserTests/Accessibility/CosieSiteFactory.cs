@@ -10,10 +10,13 @@ public sealed class CosieSiteFactory : BrowserAppFactory
     public const string Institution = "cosie";
     public const string Instructor = "ines@cosie.test";
 
+    public Institution Cosie { get; private set; } = null!;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         var institution = await this.InstitutionAsync(Institution, "CoSIE Demo");
+        Cosie = institution;
         await this.MemberAsync(institution, Instructor, InstitutionRole.Instructor);
         await this.CosieCourseAsync(institution);
     }
