@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
@@ -21,6 +22,7 @@ public sealed class DiscussionHub(
     InstitutionDirectory institutions,
     TenantContext tenant,
     TimeProvider clock,
+    IStringLocalizer<DiscussionHub> localizer,
     IOptions<DiscussionOptions> options) : Hub<IDiscussionClient>
 {
     public override async Task OnConnectedAsync()
@@ -132,7 +134,7 @@ public sealed class DiscussionHub(
         return true;
     }
 
-    private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException("The connection has ended.");
+    private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException(localizer["The connection has ended."].Value);
 
     private Guid UserId => Context.User.RequiredAccountId();
 }
