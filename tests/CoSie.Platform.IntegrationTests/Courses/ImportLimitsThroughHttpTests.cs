@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.IntegrationTests.Courses;
@@ -39,6 +40,23 @@ public sealed class ImportLimitsThroughHttpTests(CourseFactory factory) : IClass
         Assert.Contains("the limit is 64", error, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form.import-preview"));
         Assert.Equal(0, await ModuleCountAsync(course));
+    }
+
+    [Fact]
+    public async Task A_refused_upload_is_explained_in_the_readers_language()
+    {
+        var course = await factory.CourseAsync("deep-language", CourseVisibility.Public);
+        using var client = await factory.CreateClientAsAsync(factory.Instructor);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(PlatformLanguages.Pseudo);
+
+        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "deep.json", Page("Deep", string.Concat(Enumerable.Repeat("<div>", 100))));
+
+        var error = (await response.ParseAsync()).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("deep.json", error, StringComparison.Ordinal);
+        Assert.Contains("64", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("nests its elements", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page #1 of 1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("of its content", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,13 +5,15 @@ using CoSie.Platform.Web.Features.Courses.Import;
 using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
 // Turns reviewed import pages into draft modules of a course, all or nothing.
 public sealed class ImportModules(
-    PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock, IOptions<ImportLimits> limits)
+    PlatformDbContext db, ModuleEditing editing, HtmlContentSanitizer sanitizer, TimeProvider clock, IOptions<ImportLimits> limits,
+    IStringLocalizer<ImportModules> localizer)
 {
     // Pages start in the institution's language; the instructor corrects any page written in another.
     public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules, string? language) =>
@@ -41,7 +43,7 @@ public sealed class ImportModules(
         var included = pages.Select((page, index) => (page, index)).Where(p => p.page.Include).ToList();
         if (included.Count == 0)
         {
-            modelState.AddModelError(string.Empty, "Choose at least one page to import.");
+            modelState.AddModelError(string.Empty, localizer["Choose at least one page to import."]);
             return false;
         }
         var existing = await db.Modules.Where(m => m.CourseId == course.Id).Select(m => m.Slug).ToListAsync(cancellationToken);
@@ -55,31 +57,33 @@ public sealed class ImportModules(
             {
                 modelState.AddModelError(
                     $"Pages[{index}].BodyHtml",
-                    $"Page {index + 1} is past the import limits (HTML nested at most {limits.Value.MaxDepth} deep, at most {limits.Value.MaxElements} elements in all); upload the file again.");
+                    localizer[
+                        "Page {page} is past the import limits (HTML nested at most {depth} deep, at most {max, plural, one {# element} other {# elements}} in all); upload the file again.",
+                        index + 1, limits.Value.MaxDepth, limits.Value.MaxElements]);
                 return false;
             }
 
             page.Slug = string.IsNullOrWhiteSpace(page.Slug) ? Slugs.FromText(page.Title) : page.Slug.Trim().ToLowerInvariant();
-            if (page.Slug.Length > 80)
+            if (page.Slug.Length > ModuleSlugs.MaxLength)
             {
-                page.Slug = page.Slug[..80].TrimEnd('-');
+                page.Slug = page.Slug[..ModuleSlugs.MaxLength].TrimEnd('-');
             }
             var key = $"Pages[{index}].Slug";
-            if (ModuleSlugs.Validate(page.Slug) is { } error)
+            if (ModuleSlugs.Validate(page.Slug) is { } problem)
             {
-                modelState.AddModelError(key, error);
+                modelState.AddModelError(key, localizer.Describe(problem, page.Slug));
             }
             else if (!taken.Add(page.Slug))
             {
-                modelState.AddModelError(key, $"“{page.Slug}” is already used by a module of this course or by another page of this import.");
+                modelState.AddModelError(key, localizer["“{slug}” is already used by a module of this course or by another page of this import.", page.Slug]);
             }
             if (page.Prompts.Count(p => !string.IsNullOrWhiteSpace(p)) > ModuleEditing.MaxPrompts)
             {
-                modelState.AddModelError($"Pages[{index}].Prompts", $"A module has at most {ModuleEditing.MaxPrompts} prompts.");
+                modelState.AddModelError($"Pages[{index}].Prompts", localizer["A module has at most {count, plural, one {# prompt} other {# prompts}}.", ModuleEditing.MaxPrompts]);
             }
             if (page.Prompts.Any(p => p?.Length > ReflectionPrompt.MaxLength))
             {
-                modelState.AddModelError($"Pages[{index}].Prompts", $"A prompt has at most {ReflectionPrompt.MaxLength} characters.");
+                modelState.AddModelError($"Pages[{index}].Prompts", localizer["A prompt has at most {max, plural, one {# character} other {# characters}}.", ReflectionPrompt.MaxLength]);
             }
         }
         return modelState.IsValid;

@@ -13,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 // Turns the module form into a module: renders and sanitizes the body, keeps prompt ids stable (discussions
 // hang off them), and checks what DataAnnotations cannot.
 public sealed partial class ModuleEditing(
-    PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock, IStringLocalizer<Strings> localizer)
+    PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock, IStringLocalizer<ModuleEditing> localizer)
 {
     public const int MaxPrompts = 20;
 
@@ -43,17 +43,17 @@ public sealed partial class ModuleEditing(
         {
             modelState.AddModelError($"{prefix}.Language", localizer["Choose a language from the list."]);
         }
-        if (ModuleSlugs.Validate(input.Slug) is { } slugError)
+        if (ModuleSlugs.Validate(input.Slug) is { } problem)
         {
-            modelState.AddModelError($"{prefix}.Slug", slugError);
+            modelState.AddModelError($"{prefix}.Slug", localizer.Describe(problem, input.Slug));
         }
         else if (await db.Modules.AnyAsync(m => m.CourseId == courseId && m.Slug == input.Slug && m.Id != moduleId, cancellationToken))
         {
-            modelState.AddModelError($"{prefix}.Slug", $"Another module of this course already uses “{input.Slug}”.");
+            modelState.AddModelError($"{prefix}.Slug", localizer["Another module of this course already uses “{slug}”.", input.Slug]);
         }
         if (input.Prompts.Count(p => !string.IsNullOrWhiteSpace(p.Text)) > MaxPrompts)
         {
-            modelState.AddModelError($"{prefix}.Prompts", $"A module has at most {MaxPrompts} prompts.");
+            modelState.AddModelError($"{prefix}.Prompts", localizer["A module has at most {count, plural, one {# prompt} other {# prompts}}.", MaxPrompts]);
         }
         return modelState.IsValid;
     }

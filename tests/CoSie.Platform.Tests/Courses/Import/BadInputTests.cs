@@ -1,7 +1,5 @@
 using System.Text;
-using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
-using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Tests.Courses.Import;
 
@@ -10,7 +8,7 @@ public sealed class BadInputTests
     private const string ExpectedPage =
         "Expected a WordPress page object (with title.rendered and content.rendered) or an array of them; found";
 
-    private readonly ModuleImporter importer = new(new HtmlContentSanitizer());
+    private readonly ModuleImporter importer = Importers.Create();
 
     private ImportError Refused(string fileName, byte[] content)
     {
@@ -49,7 +47,7 @@ public sealed class BadInputTests
     {
         var content = Encoding.UTF8.GetBytes("# Title\n\n" + new string('x', ModuleImporter.MaxFileBytes - 9));
         // Only the size is in question here; reading 5 MB may outlast the default time limit on a busy machine.
-        var patient = new ModuleImporter(new HtmlContentSanitizer(), Options.Create(new ImportLimits { TimeoutSeconds = 300 }), TimeProvider.System);
+        var patient = Importers.Create(new ImportLimits { TimeoutSeconds = 300 });
 
         Assert.True(patient.Parse("big.md", content).Succeeded);
     }

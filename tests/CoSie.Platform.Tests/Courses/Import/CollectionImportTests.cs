@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 
 namespace CoSie.Platform.Tests.Courses.Import;
@@ -25,7 +24,7 @@ public sealed class CollectionImportTests
                 "https://sola.kau.se/cosie/findings/second-page/",
                 2));
 
-        var result = new ModuleImporter(new HtmlContentSanitizer()).Parse("pages.json", json);
+        var result = Importers.Create().Parse("pages.json", json);
         Assert.True(result.Succeeded, result.Error?.Message);
         return result.Modules;
     }
@@ -80,7 +79,7 @@ public sealed class CollectionImportTests
     [Fact]
     public void Seed_site_base_comes_from_the_rest_api_links()
     {
-        var module = new ModuleImporter(new HtmlContentSanitizer()).Parse(TestAssets.SeedFileName, TestAssets.Seed()).Modules[0];
+        var module = Importers.Create().Parse(TestAssets.SeedFileName, TestAssets.Seed()).Modules[0];
 
         Assert.Equal("https://sola.kau.se/cosie/", module.SourceSiteBaseUrl);
         var rewritten = InternalLinkRewriter.Rewrite(
@@ -98,7 +97,7 @@ public sealed class CollectionImportTests
             WordPressJson.PageObject("Intro", "<p>a</p>", "intro"),
             WordPressJson.PageObject("Intro again", "<p>b</p>", "intro"));
 
-        var modules = new ModuleImporter(new HtmlContentSanitizer()).Parse("pages.json", json).Modules;
+        var modules = Importers.Create().Parse("pages.json", json).Modules;
 
         Assert.Equal(["intro", "intro-2"], modules.Select(module => module.Slug));
     }
@@ -112,7 +111,7 @@ public sealed class CollectionImportTests
             content = new { rendered = "<p>x</p>" },
         });
 
-        var module = new ModuleImporter(new HtmlContentSanitizer()).Parse("page.json", json).Modules[0];
+        var module = Importers.Create().Parse("page.json", json).Modules[0];
 
         Assert.Equal("Co-creation & Väl­färd: Öresund 2020!", module.Title);
         Assert.Equal("co-creation-val-fard-oresund-2020", module.Slug);

@@ -1,5 +1,4 @@
 using System.Text;
-using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Courses.Import;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +12,7 @@ namespace CoSie.Platform.Tests.Courses.Import;
 // faster than the input never starts for them.
 public sealed class ImportLimitsTests
 {
-    private readonly ModuleImporter importer = new(new HtmlContentSanitizer());
+    private readonly ModuleImporter importer = Importers.Create();
 
     public static TheoryData<string, string, byte[], string> Hostile() => HostileImports.Refused();
 
@@ -70,7 +69,7 @@ public sealed class ImportLimitsTests
             + "<dl>" + HostileImports.Repeat("<dt>term<dd><p>meaning", 200) + "</dl>"
             + "<table>" + HostileImports.Repeat("<tr><td>a<td><em>b</em>", 200) + "</table>";
         // Only nesting is in question here; cleaning a few thousand elements may outlast the default time limit on a busy machine.
-        var patient = new ModuleImporter(new HtmlContentSanitizer(), Options.Create(new ImportLimits { TimeoutSeconds = 300 }), TimeProvider.System);
+        var patient = Importers.Create(new ImportLimits { TimeoutSeconds = 300 });
 
         var result = patient.Parse("page.json", WordPressJson.Page("Flat", html));
 
@@ -80,7 +79,7 @@ public sealed class ImportLimitsTests
     [Fact]
     public void Configured_limits_apply()
     {
-        var strict = new ModuleImporter(new HtmlContentSanitizer(), Options.Create(new ImportLimits { MaxDepth = 8, MaxElements = 100 }), TimeProvider.System);
+        var strict = Importers.Create(new ImportLimits { MaxDepth = 8, MaxElements = 100 });
         var nested = WordPressJson.Page("Nested", HostileImports.Repeat("<div>", 9) + "x");
         var many = WordPressJson.Page("Many", HostileImports.Repeat("<p>x</p>", 101));
 
@@ -95,7 +94,7 @@ public sealed class ImportLimitsTests
     {
         // Every look at the clock moves it on by more than the whole limit, so the first check between stages is late.
         var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromSeconds(5) };
-        var slow = new ModuleImporter(new HtmlContentSanitizer(), Options.Create(new ImportLimits { TimeoutSeconds = 2 }), clock);
+        var slow = Importers.Create(new ImportLimits { TimeoutSeconds = 2 }, clock);
 
         var result = slow.Parse("page.json", WordPressJson.Page("A page", "<p>Fine content.</p>"));
 
@@ -109,7 +108,7 @@ public sealed class ImportLimitsTests
     public void A_file_within_the_time_limit_is_imported_on_a_clock_that_stands_still()
     {
         var clock = new FakeTimeProvider();
-        var timed = new ModuleImporter(new HtmlContentSanitizer(), Options.Create(new ImportLimits { TimeoutSeconds = 1 }), clock);
+        var timed = Importers.Create(new ImportLimits { TimeoutSeconds = 1 }, clock);
 
         Assert.True(timed.Parse("page.json", WordPressJson.Page("A page", "<p>Fine content.</p>")).Succeeded);
     }

@@ -1,13 +1,12 @@
 using System.Text;
 using CoSie.Platform.Tests.Content;
-using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 
 namespace CoSie.Platform.Tests.Courses.Import;
 
 public sealed class ImportSanitizationTests
 {
-    private readonly ModuleImporter importer = new(new HtmlContentSanitizer());
+    private readonly ModuleImporter importer = Importers.Create();
 
     public static TheoryData<string> Payloads() => XssCorpus.All();
 

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 
 namespace CoSie.Platform.Tests.Courses.Import;
@@ -7,7 +6,7 @@ public sealed class LiteratureDetectionTests
 {
     private static ImportedModule Import(string content)
     {
-        var result = new ModuleImporter(new HtmlContentSanitizer()).Parse("page.json", WordPressJson.Page("Module", content));
+        var result = Importers.Create().Parse("page.json", WordPressJson.Page("Module", content));
         Assert.True(result.Succeeded, result.Error?.Message);
         return Assert.Single(result.Modules);
     }

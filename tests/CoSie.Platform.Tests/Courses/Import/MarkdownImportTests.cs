@@ -10,7 +10,7 @@ public sealed class MarkdownImportTests
 
     private ImportedModule Import(string markdown, string fileName = "module.md")
     {
-        var result = new ModuleImporter(sanitizer).Parse(fileName, Encoding.UTF8.GetBytes(markdown));
+        var result = Importers.Create(sanitizer).Parse(fileName, Encoding.UTF8.GetBytes(markdown));
         Assert.True(result.Succeeded, result.Error?.Message);
         return Assert.Single(result.Modules);
     }
@@ -85,7 +85,7 @@ public sealed class MarkdownImportTests
     [Fact]
     public void Seed_module_survives_a_markdown_export_and_import()
     {
-        var importer = new ModuleImporter(sanitizer);
+        var importer = Importers.Create(sanitizer);
         var original = importer.Parse(TestAssets.SeedFileName, TestAssets.Seed()).Modules[0];
 
         var markdown = ModuleMarkdownExporter.Export(

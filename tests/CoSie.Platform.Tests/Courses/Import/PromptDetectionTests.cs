@@ -10,7 +10,7 @@ public sealed class PromptDetectionTests
 
     private static ImportedModule Import(string content)
     {
-        var result = new ModuleImporter(new HtmlContentSanitizer()).Parse("page.json", WordPressJson.Page("Module", content));
+        var result = Importers.Create().Parse("page.json", WordPressJson.Page("Module", content));
         Assert.True(result.Succeeded, result.Error?.Message);
         return Assert.Single(result.Modules);
     }

@@ -14,7 +14,7 @@ public sealed class SeedImportTests
 
     private static readonly Lazy<ImportedModule> Seed = new(() =>
     {
-        var result = new ModuleImporter(new HtmlContentSanitizer()).Parse(TestAssets.SeedFileName, TestAssets.Seed());
+        var result = Importers.Create().Parse(TestAssets.SeedFileName, TestAssets.Seed());
         Assert.True(result.Succeeded, result.Error?.Message);
         return Assert.Single(result.Modules);
     });

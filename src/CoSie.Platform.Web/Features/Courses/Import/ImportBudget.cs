@@ -1,5 +1,8 @@
-using System.Globalization;
 using CoSie.Platform.Web.Content;
+using Microsoft.Extensions.Localization;
+
+// Every value named, no discard, so a new part fails the build until it has its words.
+#pragma warning disable CS8524
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
@@ -9,18 +12,21 @@ internal sealed class ImportBudget : IDisposable
 {
     private readonly ImportLimits limits;
     private readonly TimeProvider clock;
+    private readonly IStringLocalizer localizer;
     private readonly DateTimeOffset deadline;
     private readonly CancellationTokenSource timeout;
     private readonly CancellationTokenSource linked;
     private int elements;
 
-    public ImportBudget(ImportLimits limits, TimeProvider clock, CancellationToken cancellationToken)
+    public ImportBudget(ImportLimits limits, TimeProvider clock, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
         this.limits = limits;
         this.clock = clock;
+        this.localizer = localizer;
         deadline = clock.GetUtcNow().AddSeconds(limits.TimeoutSeconds);
         timeout = new CancellationTokenSource(TimeSpan.FromSeconds(limits.TimeoutSeconds), clock);
         linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        Place = localizer["the start"];
     }
 
     public ImportLimits Limits => limits;
@@ -28,8 +34,8 @@ internal sealed class ImportBudget : IDisposable
     // Cancelled when the time is up or the request ends; the sanitizer checks it between its steps.
     public CancellationToken Token => linked.Token;
 
-    // Where the parse is, for the refusal when time runs out.
-    public string Place { get; private set; } = "the start";
+    // Where the parse is, in the words of the refusal when time runs out.
+    public string Place { get; private set; }
 
     // Called between the stages of the parse.
     public void Enter(string place)
@@ -47,9 +53,9 @@ internal sealed class ImportBudget : IDisposable
         linked.Token.ThrowIfCancellationRequested();
     }
 
-    public ImportLimitExceededException TimedOut() => new(string.Create(
-        CultureInfo.InvariantCulture,
-        $"Reading the file took longer than {limits.TimeoutSeconds} seconds, the limit for one file; it stopped at {Place}. Split the file into smaller ones."));
+    public ImportLimitExceededException TimedOut() => new(localizer[
+        "Reading the file took longer than {seconds, plural, one {# second} other {# seconds}}, the limit for one file; it stopped at {place}. Split the file into smaller ones.",
+        limits.TimeoutSeconds, Place]);
 
     public void Dispose()
     {
@@ -57,45 +63,44 @@ internal sealed class ImportBudget : IDisposable
         timeout.Dispose();
     }
 
-    // Raw HTML from the file, before any parser or sanitizer sees it. contentName says where the HTML sits, for the
-    // refusal's "line N of its content".
-    public void Measure(string html, string where, string? contentName = null)
+    // Raw HTML from the file, before any parser or sanitizer sees it. part says which part of the page the HTML is,
+    // for the refusal's "line N of its content"; HTML made from Markdown has no lines of the file to point to.
+    public void Measure(string html, string where, PagePart? part = null)
     {
         var scan = HtmlNestingScan.Scan(html, limits.MaxDepth, limits.MaxElements - elements);
         elements += scan.Elements;
-        var at = At(html, scan.Position, contentName);
         switch (scan.Problem)
         {
             case HtmlNestingProblem.TooDeep:
-                throw new ImportLimitExceededException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{where} nests its elements more than {limits.MaxDepth} deep (a <{scan.Tag}> {at}); the limit is {limits.MaxDepth}."));
+                throw new ImportLimitExceededException(localizer[
+                    "{place} nests its elements more than {max} deep ({element}); the limit is {max}.",
+                    where, limits.MaxDepth, At(html, scan, part)]);
             case HtmlNestingProblem.TooManyElements:
-                throw new ImportLimitExceededException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"The file has more than {limits.MaxElements:N0} HTML elements, the limit for one file; {where} goes past it (a <{scan.Tag}> {at}). Split the file into smaller ones."));
+                throw new ImportLimitExceededException(localizer[
+                    "The file has more than {max, plural, one {# HTML element} other {# HTML elements}}, the limit for one file; {place} goes past it ({element}). Split the file into smaller ones.",
+                    limits.MaxElements, where, At(html, scan, part)]);
         }
     }
 
     // Markdown nesting too deep for Markdown's own reader, which refuses it before any HTML exists.
-    public ImportLimitExceededException MarkdownTooDeep(string where) => new(string.Create(
-        CultureInfo.InvariantCulture,
-        $"{where} nests quotes, lists or emphasis far more than {limits.MaxDepth} deep; the limit is {limits.MaxDepth}."));
+    public ImportLimitExceededException MarkdownTooDeep(string where) => new(localizer[
+        "{place} nests quotes, lists or emphasis far more than {max} deep; the limit is {max}.", where, limits.MaxDepth]);
 
-    private static string At(string html, int position, string? contentName)
+    // The offending tag and the text that follows it, with its line and column where the HTML is the file's own.
+    private string At(string html, HtmlNestingResult scan, PagePart? part)
     {
-        if (position < 0)
+        var position = scan.Position;
+        var near = HtmlFragments.CollapseWhitespace(html.Substring(position, Math.Min(60, html.Length - position)));
+        if (part is not { } measured)
         {
-            return string.Empty;
-        }
-        var following = HtmlFragments.CollapseWhitespace(html.Substring(position, Math.Min(60, html.Length - position)));
-        var near = $"at “{following}…”";
-        if (contentName is null)
-        {
-            return near;
+            return localizer["a <{tag}> at “{text}…”", scan.Tag, near];
         }
         var line = 1 + html.AsSpan(0, position).Count('\n');
         var column = position - html.LastIndexOf('\n', Math.Max(0, position - 1));
-        return string.Create(CultureInfo.InvariantCulture, $"on line {line}, column {column} of its {contentName}, {near}");
+        return measured switch
+        {
+            PagePart.Title => localizer["a <{tag}> on line {line}, column {column} of its title, at “{text}…”", scan.Tag, line, column, near],
+            PagePart.Content => localizer["a <{tag}> on line {line}, column {column} of its content, at “{text}…”", scan.Tag, line, column, near],
+        };
     }
 }

@@ -1,4 +1,5 @@
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-// Ends a parse deep inside its stages; ModuleImporter turns it into the refusal the person sees.
+// Ends a parse deep inside its stages. Its message is the refusal the person sees, already in their language;
+// ModuleImporter hands it on.
 internal sealed class ImportLimitExceededException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -7,9 +6,6 @@ namespace CoSie.Platform.Web.Features.Courses.Import;
 
 internal static partial class MarkdownModuleReader
 {
-    private const string NoTitle =
-        "The Markdown file has no title: add “title:” to the front matter or start the text with a “# Title” line.";
-
     public static SourceReadResult Read(string text, int maxDepth)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
@@ -21,15 +17,13 @@ internal static partial class MarkdownModuleReader
             var end = Array.FindIndex(lines, 1, line => line.TrimEnd() is "---" or "...");
             if (end < 0)
             {
-                return SourceReadResult.Fail(
-                    "The front matter that starts on line 1 is never closed: add a line with just “---” after it.",
-                    1);
+                return SourceReadResult.Fail(new SourceProblem.FrontMatterNotClosed());
             }
 
             var parsed = ParseFrontMatter(string.Join('\n', lines[1..end]), maxDepth);
-            if (parsed.Error is not null)
+            if (parsed.Problem is not null)
             {
-                return SourceReadResult.Fail(parsed.Error.Message, parsed.Error.Line, parsed.Error.Position);
+                return SourceReadResult.Fail(parsed.Problem);
             }
 
             frontMatter = parsed.Value!;
@@ -45,7 +39,7 @@ internal static partial class MarkdownModuleReader
 
         if (string.IsNullOrWhiteSpace(title))
         {
-            return SourceReadResult.Fail(NoTitle);
+            return SourceReadResult.Fail(new SourceProblem.NoTitle());
         }
 
         return SourceReadResult.Ok(
@@ -101,9 +95,7 @@ internal static partial class MarkdownModuleReader
             if (TooDeepLine(yaml, maxDepth) is { } tooDeep)
             {
                 var line = tooDeep + lineOffset;
-                return Parsed<FrontMatter>.Fail(
-                    string.Create(CultureInfo.InvariantCulture, $"The front matter nests lists or “key: value” pairs more than {maxDepth} deep (line {line}); the limit is {maxDepth}."),
-                    line);
+                return Parsed<FrontMatter>.Fail(new SourceProblem.FrontMatterTooDeep(maxDepth, line));
             }
 
             stream.Load(new StringReader(yaml));
@@ -113,19 +105,14 @@ internal static partial class MarkdownModuleReader
             var line = (int)exception.Start.Line + lineOffset;
             var column = (int)exception.Start.Column;
             var detail = YamlMarkPrefix().Replace(exception.InnerException?.Message ?? exception.Message, string.Empty).Trim();
-            return Parsed<FrontMatter>.Fail(
-                string.Create(CultureInfo.InvariantCulture, $"The front matter is not valid YAML: line {line}, column {column}: {detail}"),
-                line,
-                column);
+            return Parsed<FrontMatter>.Fail(new SourceProblem.FrontMatterNotYaml(line, column, detail));
         }
         catch (InvalidOperationException)
         {
             // Some malformed flow collections make YamlDotNet's scanner fail without a position; the last
             // event it did parse shows where the trouble starts.
             var line = LastParsedLine(yaml) + lineOffset;
-            return Parsed<FrontMatter>.Fail(
-                string.Create(CultureInfo.InvariantCulture, $"The front matter is not valid YAML: line {line}: check the brackets, quotes and indentation there."),
-                line);
+            return Parsed<FrontMatter>.Fail(new SourceProblem.FrontMatterUnreadable(line));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -137,9 +124,7 @@ internal static partial class MarkdownModuleReader
         {
             var root = stream.Documents[0].RootNode;
             var rootLine = (int)root.Start.Line + lineOffset;
-            return Parsed<FrontMatter>.Fail(
-                string.Create(CultureInfo.InvariantCulture, $"The front matter must be “key: value” lines (title, slug, summary, prompts, literature); line {rootLine} starts {Describe(root)} instead."),
-                rootLine);
+            return Parsed<FrontMatter>.Fail(new SourceProblem.FrontMatterNotPairs(rootLine, Shape(root)));
         }
 
         var result = new FrontMatter();
@@ -155,9 +140,7 @@ internal static partial class MarkdownModuleReader
                 case "SUMMARY":
                     if (!TryScalar(valueNode, out var scalar))
                     {
-                        return Parsed<FrontMatter>.Fail(
-                            string.Create(CultureInfo.InvariantCulture, $"The front matter field “{key}” on line {line} must be a single text value, not {Describe(valueNode)}."),
-                            line);
+                        return Parsed<FrontMatter>.Fail(new SourceProblem.FieldNotText(key, line, Shape(valueNode)));
                     }
 
                     result = normalizedKey switch
@@ -171,9 +154,7 @@ internal static partial class MarkdownModuleReader
                 case "LITERATURE":
                     if (!TryStringList(valueNode, out var list))
                     {
-                        return Parsed<FrontMatter>.Fail(
-                            string.Create(CultureInfo.InvariantCulture, $"The front matter field “{key}” on line {line} must be a list of text lines (“- …”)."),
-                            line);
+                        return Parsed<FrontMatter>.Fail(new SourceProblem.FieldNotList(key, line));
                     }
 
                     result = normalizedKey == "PROMPTS"
@@ -274,11 +255,11 @@ internal static partial class MarkdownModuleReader
         || (scalar.Style is ScalarStyle.Plain or ScalarStyle.Any
             && scalar.Value is "" or "~" or "null" or "Null" or "NULL");
 
-    private static string Describe(YamlNode node) => node switch
+    private static YamlShape Shape(YamlNode node) => node switch
     {
-        YamlSequenceNode => "a list",
-        YamlMappingNode => "a set of “key: value” pairs",
-        _ => "a single value",
+        YamlSequenceNode => YamlShape.List,
+        YamlMappingNode => YamlShape.Pairs,
+        _ => YamlShape.Value,
     };
 
     [GeneratedRegex(@"^\s{0,3}#(?!#)\s+(.*?)(?:\s+#+\s*)?$")]
@@ -303,11 +284,10 @@ internal static partial class MarkdownModuleReader
         public IReadOnlyList<string> Literature { get; init; } = [];
     }
 
-    private sealed record Parsed<T>(T? Value, ImportError? Error)
+    private sealed record Parsed<T>(T? Value, SourceProblem? Problem)
     {
         public static Parsed<T> Ok(T value) => new(value, null);
 
-        public static Parsed<T> Fail(string message, int? line = null, int? position = null) =>
-            new(default, new ImportError(message, line, position));
+        public static Parsed<T> Fail(SourceProblem problem) => new(default, problem);
     }
 }

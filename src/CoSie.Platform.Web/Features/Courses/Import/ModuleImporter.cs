@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoSie.Platform.Web.Content;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
@@ -11,33 +12,35 @@ public sealed partial class ModuleImporter
     // The ceiling of Import:MaxFileBytes; the upload page's request limits are built on it.
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
-    private const string SupportedFiles = "upload a WordPress page export (.json) or a Markdown file (.md)";
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly HtmlContentSanitizer sanitizer;
     private readonly ImportLimits limits;
     private readonly TimeProvider clock;
+    private readonly IStringLocalizer<ModuleImporter> localizer;
 
-    public ModuleImporter(HtmlContentSanitizer sanitizer)
-        : this(sanitizer, Options.Create(new ImportLimits()), TimeProvider.System)
+    public ModuleImporter(HtmlContentSanitizer sanitizer, IStringLocalizer<ModuleImporter> localizer)
+        : this(sanitizer, Options.Create(new ImportLimits()), TimeProvider.System, localizer)
     {
     }
 
-    public ModuleImporter(HtmlContentSanitizer sanitizer, IOptions<ImportLimits> limits, TimeProvider clock)
+    // The refusals are worded when they happen, in the language of the request that parses: one importer serves all.
+    public ModuleImporter(HtmlContentSanitizer sanitizer, IOptions<ImportLimits> limits, TimeProvider clock, IStringLocalizer<ModuleImporter> localizer)
     {
         ArgumentNullException.ThrowIfNull(sanitizer);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(localizer);
         this.sanitizer = sanitizer;
         this.limits = limits.Value;
         this.clock = clock;
+        this.localizer = localizer;
     }
 
     public ImportResult Parse(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var budget = new ImportBudget(limits, clock, cancellationToken);
+        using var budget = new ImportBudget(limits, clock, localizer, cancellationToken);
         try
         {
             return ParseCore(fileName ?? string.Empty, content, budget);
@@ -54,7 +57,7 @@ public sealed partial class ModuleImporter
         catch (Exception exception) when (exception is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            return ImportResult.Failure($"The file could not be imported: {exception.Message}");
+            return ImportResult.Failure(localizer["The file could not be imported: {reason}", exception.Message]);
         }
     }
 
@@ -62,26 +65,28 @@ public sealed partial class ModuleImporter
     {
         if (content.Length == 0)
         {
-            return ImportResult.Failure("The file is empty.");
+            return ImportResult.Failure(localizer["The file is empty."]);
         }
 
         if (content.Length > limits.MaxFileBytes)
         {
-            return ImportResult.Failure(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The file is {Megabytes(content.Length):0.0} MB; the limit is {limits.MaxFileBytes / (1024.0 * 1024):0.#} MB."));
+            // Sizes in the reader's own number formats, the file's always with its one decimal.
+            return ImportResult.Failure(localizer[
+                "The file is {size} MB; the limit is {limit} MB.",
+                Megabytes(content.Length).ToString("0.0", CultureInfo.CurrentCulture),
+                (limits.MaxFileBytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]);
         }
 
         var bytes = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
         var first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'));
         if (first < 0)
         {
-            return ImportResult.Failure("The file is empty.");
+            return ImportResult.Failure(localizer["The file is empty."]);
         }
 
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            return ImportResult.Failure($"The file is not a text file: {SupportedFiles}.");
+            return ImportResult.Failure(localizer["The file is not a text file: upload a WordPress page export (.json) or a Markdown file (.md)."]);
         }
 
         var extension = Path.GetExtension(fileName);
@@ -100,18 +105,19 @@ public sealed partial class ModuleImporter
                 }
                 catch (DecoderFallbackException)
                 {
-                    return ImportResult.Failure("The file is not UTF-8 text: save it as UTF-8 and upload it again.");
+                    return ImportResult.Failure(localizer["The file is not UTF-8 text: save it as UTF-8 and upload it again."]);
                 }
 
                 read = MarkdownModuleReader.Read(text, limits.MaxDepth);
                 break;
             default:
-                return ImportResult.Failure($"Files of type “{extension}” cannot be imported: {SupportedFiles}.");
+                return ImportResult.Failure(localizer[
+                    "Files of type “{extension}” cannot be imported: upload a WordPress page export (.json) or a Markdown file (.md).", extension]);
         }
 
-        if (read.Error is not null)
+        if (read.Problem is not null)
         {
-            return ImportResult.Failure(read.Error);
+            return ImportResult.Failure(localizer.Error(read.Problem));
         }
 
         return BuildModules(read.Sources, budget);
@@ -167,7 +173,7 @@ public sealed partial class ModuleImporter
             var label = Label(source, index, sources.Count, title, slug);
             if (title.Length == 0)
             {
-                return ImportResult.Failure($"{label} has no title.");
+                return ImportResult.Failure(localizer["{page} has no title.", label]);
             }
 
             if (slug.Length == 0)
@@ -177,13 +183,13 @@ public sealed partial class ModuleImporter
 
             if (source.IsProtected)
             {
-                return ImportResult.Failure($"{label} is password-protected, so its content is not in the export.");
+                return ImportResult.Failure(localizer["{page} is password-protected, so its content is not in the export.", label]);
             }
 
             var module = BuildModule(source, markup[index], title, UniqueSlug(slug, usedSlugs), budget);
             if (module is null)
             {
-                return ImportResult.Failure($"{label} has no content after cleaning (no text or images are left).");
+                return ImportResult.Failure(localizer["{page} has no content after cleaning (no text or images are left).", label]);
             }
 
             modules.Add(module);
@@ -192,24 +198,24 @@ public sealed partial class ModuleImporter
         return ImportResult.Success(modules);
     }
 
-    private static SourceMarkup Measure(ModuleSource source, int index, int count, ImportBudget budget)
+    private SourceMarkup Measure(ModuleSource source, int index, int count, ImportBudget budget)
     {
         var place = Place(source, index, count);
         budget.Enter(place);
         var isMarkdown = source.Kind == ModuleSourceKind.Markdown;
         if (source.TitleIsHtml)
         {
-            budget.Measure(source.Title, place, "title");
+            budget.Measure(source.Title, place, PagePart.Title);
         }
 
         var body = isMarkdown ? MarkdownHtml(source.Body, place, budget) : source.Body;
-        budget.Measure(body, place, isMarkdown ? null : "content");
+        budget.Measure(body, place, isMarkdown ? null : PagePart.Content);
         var literature = new List<string>(source.Literature.Count);
         foreach (var value in source.Literature)
         {
             // Exports write references as sanitized HTML; people writing front matter by hand use Markdown.
             var html = LooksLikeHtml().IsMatch(value) ? value : MarkdownHtml(value, place, budget);
-            budget.Measure(html, $"{place}'s literature");
+            budget.Measure(html, LiteraturePlace(source, index, count));
             literature.Add(html);
         }
 
@@ -285,22 +291,26 @@ public sealed partial class ModuleImporter
     }
 
     // Where a page is, before its title is known.
-    private static string Place(ModuleSource source, int index, int count) =>
+    private string Place(ModuleSource source, int index, int count) =>
         source.Kind == ModuleSourceKind.Markdown
-            ? "The Markdown file"
-            : string.Create(CultureInfo.InvariantCulture, $"Page #{index + 1} of {count}");
+            ? localizer["The Markdown file"]
+            : localizer["Page #{index} of {count}", index + 1, count];
 
-    private static string Label(ModuleSource source, int index, int count, string title, string slug)
-    {
-        if (source.Kind == ModuleSourceKind.Markdown)
+    private string LiteraturePlace(ModuleSource source, int index, int count) =>
+        source.Kind == ModuleSourceKind.Markdown
+            ? localizer["The literature of the Markdown file"]
+            : localizer["The literature of page #{index} of {count}", index + 1, count];
+
+    // A page by its place, title and slug, whichever of them it has.
+    private string Label(ModuleSource source, int index, int count, string title, string slug) =>
+        (source.Kind == ModuleSourceKind.Markdown, title.Length > 0, slug.Length > 0) switch
         {
-            return "The Markdown file";
-        }
-
-        var name = title.Length > 0 ? $" “{title}”" : string.Empty;
-        var slugPart = slug.Length > 0 ? $" (slug “{slug}”)" : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"Page #{index + 1} of {count}{name}{slugPart}");
-    }
+            (true, _, _) => localizer["The Markdown file"],
+            (false, true, true) => localizer["Page #{index} of {count} “{title}” (slug “{slug}”)", index + 1, count, title, slug],
+            (false, true, false) => localizer["Page #{index} of {count} “{title}”", index + 1, count, title],
+            (false, false, true) => localizer["Page #{index} of {count} (slug “{slug}”)", index + 1, count, slug],
+            (false, false, false) => localizer["Page #{index} of {count}", index + 1, count],
+        };
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z][^>]*>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);")]
     private static partial Regex LooksLikeHtml();

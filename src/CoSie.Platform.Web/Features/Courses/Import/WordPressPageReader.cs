@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -7,9 +6,6 @@ namespace CoSie.Platform.Web.Features.Courses.Import;
 
 internal static partial class WordPressPageReader
 {
-    private const string Expected =
-        "Expected a WordPress page object (with title.rendered and content.rendered) or an array of them; found";
-
     public static SourceReadResult Read(byte[] utf8Json, int maxDepth)
     {
         JsonDocument document;
@@ -33,14 +29,13 @@ internal static partial class WordPressPageReader
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var problem = DescribeIfNotPage(root);
-                    return problem is null
-                        ? SourceReadResult.Ok([ToSource(root)])
-                        : SourceReadResult.Fail($"{Expected} {problem}.");
+                    return FindIfNotPage(root) is { } found
+                        ? SourceReadResult.Fail(new SourceProblem.NotAPage(found))
+                        : SourceReadResult.Ok([ToSource(root)]);
                 case JsonValueKind.Array:
                     return ReadArray(root);
                 default:
-                    return SourceReadResult.Fail($"{Expected} {Describe(root)}.");
+                    return SourceReadResult.Fail(new SourceProblem.NotAPage(new JsonFinding(Kind(root))));
             }
         }
     }
@@ -50,7 +45,7 @@ internal static partial class WordPressPageReader
         var count = array.GetArrayLength();
         if (count == 0)
         {
-            return SourceReadResult.Fail($"{Expected} an empty array: there are no pages to import.");
+            return SourceReadResult.Fail(new SourceProblem.NoPages());
         }
 
         var sources = new List<ModuleSource>(count);
@@ -58,11 +53,10 @@ internal static partial class WordPressPageReader
         foreach (var element in array.EnumerateArray())
         {
             index++;
-            var problem = element.ValueKind == JsonValueKind.Object ? DescribeIfNotPage(element) : Describe(element);
-            if (problem is not null)
+            var found = element.ValueKind == JsonValueKind.Object ? FindIfNotPage(element) : new JsonFinding(Kind(element));
+            if (found is not null)
             {
-                return SourceReadResult.Fail(
-                    string.Create(CultureInfo.InvariantCulture, $"{Expected} an array whose element #{index} of {count} is {problem}."));
+                return SourceReadResult.Fail(new SourceProblem.ElementNotAPage(index, count, found));
             }
 
             sources.Add(ToSource(element));
@@ -81,10 +75,7 @@ internal static partial class WordPressPageReader
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
             {
                 var (line, position) = LineAndPosition(utf8Json, reader.TokenStartIndex);
-                return SourceReadResult.Fail(
-                    string.Create(CultureInfo.InvariantCulture, $"The file nests JSON arrays and objects more than {maxDepth} deep (line {line}, position {position}); the limit is {maxDepth}."),
-                    line,
-                    position);
+                return SourceReadResult.Fail(new SourceProblem.JsonTooDeep(maxDepth, line, position));
             }
         }
 
@@ -104,19 +95,20 @@ internal static partial class WordPressPageReader
         return (line, Encoding.UTF8.GetCharCount(utf8, lineStart, end - lineStart) + 1);
     }
 
-    private static string? DescribeIfNotPage(JsonElement value)
+    // Null for a page.
+    private static JsonFinding? FindIfNotPage(JsonElement value)
     {
         if (GetString(value, "code") is { } code && GetString(value, "message") is { } message
             && !value.TryGetProperty("content", out _))
         {
-            return $"a WordPress error response ({code}: {message})";
+            return new JsonFinding(JsonFound.ErrorResponse, code, message);
         }
 
         if (GetString(value, "type") is { } type
             && !type.Equals("page", StringComparison.OrdinalIgnoreCase)
             && !type.Equals("post", StringComparison.OrdinalIgnoreCase))
         {
-            return $"an object of type “{type}” (only pages and posts can be imported)";
+            return new JsonFinding(JsonFound.OtherType, type);
         }
 
         var hasTitle = GetRendered(value, "title") is not null;
@@ -124,20 +116,20 @@ internal static partial class WordPressPageReader
         return (hasTitle, hasContent) switch
         {
             (true, true) => null,
-            (true, false) => "an object without content.rendered",
-            (false, true) => "an object without title.rendered",
-            _ => "an object without title.rendered and content.rendered",
+            (true, false) => new JsonFinding(JsonFound.NoContent),
+            (false, true) => new JsonFinding(JsonFound.NoTitle),
+            _ => new JsonFinding(JsonFound.NoTitleNorContent),
         };
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private static JsonFound Kind(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.Number => "a number",
-        JsonValueKind.String => "a string",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        _ => "an object",
+        JsonValueKind.Number => JsonFound.Number,
+        JsonValueKind.String => JsonFound.String,
+        JsonValueKind.True or JsonValueKind.False => JsonFound.Boolean,
+        JsonValueKind.Null => JsonFound.Null,
+        JsonValueKind.Array => JsonFound.Array,
+        _ => JsonFound.Object,
     };
 
     private static ModuleSource ToSource(JsonElement page)
@@ -224,10 +216,7 @@ internal static partial class WordPressPageReader
             detail += ".";
         }
 
-        return SourceReadResult.Fail(
-            string.Create(CultureInfo.InvariantCulture, $"The file is not valid JSON: line {line}, position {position}: {detail}"),
-            line,
-            position);
+        return SourceReadResult.Fail(new SourceProblem.NotJson(line, position, detail));
     }
 
     private static int CharacterPosition(byte[] utf8, long lineIndex, long byteIndex)

@@ -4,6 +4,7 @@ using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
@@ -20,6 +21,7 @@ public sealed class DiscussionHub(
     InstitutionDirectory institutions,
     TenantContext tenant,
     TimeProvider clock,
+    IStringLocalizer<DiscussionHub> localizer,
     IOptions<DiscussionOptions> options,
     IOptions<LanguageOptions> languages) : Hub<IDiscussionClient>
 {
@@ -135,7 +137,7 @@ public sealed class DiscussionHub(
     private Locale LocaleOf(InstitutionInfo? institution) =>
         Context.GetHttpContext() is { } http ? RequestLocale.Of(http, institution, languages.Value.Pseudo) : Locale.For(null, null, institution?.DefaultCulture);
 
-    private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException("The connection has ended.");
+    private LiveConnection Connection => connections.Find(Context.ConnectionId) ?? throw new HubException(localizer["The connection has ended."].Value);
 
     private Guid UserId => Context.User.RequiredAccountId();
 }
