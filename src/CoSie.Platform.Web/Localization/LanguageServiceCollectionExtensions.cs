@@ -28,8 +28,9 @@ public static class LanguageServiceCollectionExtensions
         });
 
         // Model binding's own messages ("The value 'x' is not valid.") and the attributes' defaults in the reader's
-        // language too; every attribute the platform writes names its own message.
-        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        // language too; every attribute the platform writes names its own message. After MVC's own setup, so the
+        // attributes are in the metadata by the time DefaultValidationMessages looks.
+        services.AddOptions<MvcOptions>().PostConfigure<IStringLocalizerFactory>((options, factory) =>
         {
             var localizer = factory.Create(typeof(Strings));
             ModelBindingMessages.Apply(options.ModelBindingMessageProvider, localizer);

@@ -80,7 +80,7 @@ public sealed class AccountAdministrationTests(DiscussionFactory factory) : ICla
         var author = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Ann Author"));
         var reflectionId = await factory.WriteReflectionAsync(author, cohort, "Follow this.");
         var person = await factory.LearnerAsync(cohort, "Dora Disabled");
-        await factory.UpdateUserAsync(person.Email!, u => u.Culture = "de");
+        await factory.UpdateUserAsync(person.Email!, u => u.Language = "pl");
         var cookie = await factory.SessionCookieHeaderAsync(person);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(cookie));
         await using var live = await LiveClient.ConnectAsync(factory, person);
@@ -106,8 +106,9 @@ public sealed class AccountAdministrationTests(DiscussionFactory factory) : ICla
         });
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
 
-        var mail = await factory.Mail.WaitForMailToAsync(person.Email!, "has been disabled");
-        Assert.Equal("de", mail.Body?.Headers["Content-Language"]);
+        // In the person's language, whoever disabled the account.
+        var mail = await factory.Mail.WaitForMailToAsync(person.Email!, Translations.Of("pl", "Your {site} account has been disabled", "CoSIE"));
+        Assert.Equal("pl", mail.Body?.Headers["Content-Language"]);
         Assert.Contains("Posting <spam> links", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Posting &lt;spam&gt; links", mail.HtmlBody, StringComparison.Ordinal);
         var page = await admin.GetDocumentAsync($"/admin/accounts/{person.Id}");

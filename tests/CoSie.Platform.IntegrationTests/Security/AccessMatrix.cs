@@ -28,6 +28,8 @@ public static class AccessMatrix
         // The matrix's token is no valid token: the friendly page, with 404 as for any invalid, tampered or expired one.
         ["GET /Digests/Unsubscribe"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Account/Register"] = "200 200 200 200 200 200 200 200 200",
+        // The language picker's page: anyone, anywhere.
+        ["GET /Language/Index"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Account/ResendConfirmation"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Account/ResetPassword"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Admin/Accounts/Account"] = "login 403 403 403 403 403 403 403 200",
@@ -102,6 +104,7 @@ public static class AccessMatrix
         ["POST /Account/Manage/Index"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Password"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Register"] = "ok ok ok ok ok ok ok ok ok",
+        ["POST /Language/Index"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /Account/ResendConfirmation"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /Account/ResetPassword"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /Admin/Accounts/Disable"] = "login 403 403 403 403 403 403 403 ok",
