@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,8 @@ namespace CoSie.Platform.Web.Email;
 public sealed class MailBody
 {
     private readonly StringBuilder _text = new();
-    private readonly StringBuilder _html = new("<!DOCTYPE html><html><body>");
+    // Constructed inside the recipient's locale (Locale.Render), so the mail says its own language.
+    private readonly StringBuilder _html = new($"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.Name}\"><body>");
 
     public string Text => _text.ToString();
     public string Html => _html + "</body></html>";

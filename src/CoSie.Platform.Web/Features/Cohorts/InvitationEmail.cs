@@ -38,7 +38,7 @@ public sealed class InvitationEmail(EmailSender sender, IStringLocalizer<Invitat
             TextBody = string.Join("\n\n", greeting, invites, $"{action}: {link}", account, ignore) + "\n",
             HtmlBody = string.Create(CultureInfo.InvariantCulture, $"""
                 <!DOCTYPE html>
-                <html><body>
+                <html lang="{CultureInfo.CurrentUICulture.Name}"><body>
                 <p>{html.Encode(greeting)}</p>
                 <p>{html.Encode(invites)}</p>
                 <p><a href="{html.Encode(link)}">{html.Encode(action)}</a></p>

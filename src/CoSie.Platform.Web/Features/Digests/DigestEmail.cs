@@ -40,7 +40,7 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         }
         // Marks the mail as automatic, so mail servers do not answer it with out-of-office replies.
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;padding:16px;background:#f5f5f2;\">{html}</body></html>" }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.Name}\"><head><meta charset=\"utf-8\"></head><body style=\"margin:0;padding:16px;background:#f5f5f2;\">{html}</body></html>" }.ToMessageBody();
         return message;
     }
 
