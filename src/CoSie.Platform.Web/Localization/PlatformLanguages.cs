@@ -52,9 +52,13 @@ public static class PlatformLanguages
             return null;
         }
         var trimmed = name.Trim();
-        if (pseudo && (trimmed.Equals(Pseudo, StringComparison.OrdinalIgnoreCase) || trimmed.Equals(PseudoRightToLeft, StringComparison.OrdinalIgnoreCase)))
+        if (pseudo && trimmed.Equals(Pseudo, StringComparison.OrdinalIgnoreCase))
         {
-            return trimmed.StartsWith('e') || trimmed.StartsWith('E') ? Pseudo : PseudoRightToLeft;
+            return Pseudo;
+        }
+        if (pseudo && trimmed.Equals(PseudoRightToLeft, StringComparison.OrdinalIgnoreCase))
+        {
+            return PseudoRightToLeft;
         }
         var dash = trimmed.IndexOf('-', StringComparison.Ordinal);
         var language = (dash < 0 ? trimmed : trimmed[..dash]).ToLowerInvariant();
@@ -71,6 +75,8 @@ public static class PlatformLanguages
     {
         Pseudo => "[Ƥşêûδô]",
         PseudoRightToLeft => "[Ƥşêûδô ←]",
-        _ => CultureInfo.GetCultureInfo(language).TextInfo.ToTitleCase(CultureInfo.GetCultureInfo(language).NativeName),
+        _ => TitleCased(CultureInfo.GetCultureInfo(language)),
     };
+
+    private static string TitleCased(CultureInfo culture) => culture.TextInfo.ToTitleCase(culture.NativeName);
 }
