@@ -4,7 +4,7 @@ public static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<MailLinks>();
         return services;

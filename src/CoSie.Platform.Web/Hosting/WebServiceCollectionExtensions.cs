@@ -4,6 +4,7 @@ using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Hosting;
 
@@ -38,9 +39,11 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("CoSie.Platform")
             .PersistKeysToDbContext<PlatformDbContext>();
 
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownSettings.Timeout(configuration));
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((options, shutdown) => options.ShutdownTimeout = shutdown.Value.Timeout);
 
-        services.Configure<RequestLimits>(configuration.GetSection(RequestLimits.Section));
+        services.AddOptions<RequestLimits>().Bind(configuration.GetSection(RequestLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         // The body limit (RequestBodyLimitMiddleware) is the one limit on size: a single form field may fill it. The
         // form reader's own 4 MB cap per field would otherwise fail a module body or an import first, as a 500.
         services.Configure<FormOptions>(options => options.ValueLengthLimit = int.MaxValue);
@@ -48,9 +51,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSettings.Apply(options, configuration));
 
         // The framework's rate limiter; features add their policies (AccountFormsRateLimit).
-        services.AddOptions<RateLimits>().Bind(configuration.GetSection(RateLimits.Section))
-            .Validate(limits => limits.AccountFormsPerMinute > 0, $"{RateLimits.Section}:{nameof(RateLimits.AccountFormsPerMinute)} must be at least 1.")
-            .ValidateOnStart();
+        services.AddOptions<RateLimits>().Bind(configuration.GetSection(RateLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(RateLimitingSettings.Apply);
 
         services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("database", tags: ["ready"]);

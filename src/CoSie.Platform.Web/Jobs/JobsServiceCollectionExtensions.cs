@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Jobs;
 
@@ -10,7 +11,10 @@ public static class JobsServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        // Read now rather than through IOptions: whether this instance runs a job server, and with how many workers,
+        // decides what is registered. Checked here for the same reason, so a bad setting stops the start with its name.
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        JobsOptions.Check(options);
         services.AddSingleton(options);
         var connections = new Data.DatabaseConnections(configuration);
         var connectionString = connections.App;
@@ -46,10 +50,10 @@ public static class JobsServiceCollectionExtensions
             {
                 server.WorkerCount = options.WorkerCount;
                 server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-                server.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.SchedulePollingSeconds));
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(options.SchedulePollingSeconds);
                 // On shutdown, running jobs first get most of the host's time to finish; then they are cancelled, and
                 // the queue hands each one that did not finish to another server (at the latest when its lease lapses).
-                var shutdown = ShutdownSettings.Timeout(configuration);
+                var shutdown = provider.GetRequiredService<IOptions<ShutdownOptions>>().Value.Timeout;
                 server.StopTimeout = shutdown * 0.6;
                 server.ShutdownTimeout = shutdown * 0.3;
             });

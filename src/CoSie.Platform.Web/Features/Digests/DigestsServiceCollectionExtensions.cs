@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Hosting;
 using Hangfire;
 
 namespace CoSie.Platform.Web.Features.Digests;
@@ -7,7 +6,6 @@ public static class DigestsServiceCollectionExtensions
 {
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AppOptions>(configuration.GetSection(AppOptions.Section));
         services.AddSingleton<DigestLinks>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddScoped<DigestClaims>();

@@ -1,29 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CoSie.Platform.Web.Features.Discussions;
 
-// Bound from the "Discussions" configuration section.
+// Bound from the "Discussions" configuration section and checked when the app starts: a setting out of range stops
+// the start with its name, rather than being quietly corrected where it is used.
 public sealed class DiscussionOptions
 {
+    public const string Section = "Discussions";
+
     // New posts (reflections and replies) one person may write per minute before being asked to slow down.
+    [Range(1, 1_000_000)]
     public int PostsPerMinute { get; set; } = 5;
 
     // Hub calls one connection may make: a burst of this many, refilled at HubCallsPerSecond.
+    [Range(1, 1_000_000)]
     public int HubCallBurst { get; set; } = 20;
+    [Range(0.01, 1_000_000)]
     public double HubCallsPerSecond { get; set; } = 2;
 
     // A connection refused this many calls within HubRefusalWindowSeconds keeps flooding, and is closed.
+    [Range(1, 1_000_000)]
     public int HubRefusalsBeforeClose { get; set; } = 20;
+    [Range(1, 3600)]
     public int HubRefusalWindowSeconds { get; set; } = 10;
 
     // Origins besides the app's own host that may open a live connection (e.g. https://cosie.example.org).
     public List<string> AllowedOrigins { get; set; } = [];
 
     // Replies on one page of a thread (Discussions:PageSize); "Show more" loads the next page in place.
+    [Range(1, 500)]
     public int PageSize { get; set; } = 20;
 
     // Reflections on one page of a prompt's list (Discussions:ReflectionsPerPage), with links to the next and previous.
+    [Range(1, 1000)]
     public int ReflectionsPerPage { get; set; } = 50;
 
     // Rendered threads kept in memory, measured in characters of HTML.
+    [Range(1, long.MaxValue)]
     public long ThreadCacheCharacters { get; set; } = 64_000_000;
 
     // Threads deeper than this render flat, each reply saying whom it answers.

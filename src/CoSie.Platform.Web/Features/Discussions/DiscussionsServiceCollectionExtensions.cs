@@ -17,7 +17,7 @@ public static class DiscussionsServiceCollectionExtensions
 
     public static IServiceCollection AddDiscussions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<DiscussionOptions>(configuration.GetSection("Discussions"));
+        services.AddOptions<DiscussionOptions>().Bind(configuration.GetSection(DiscussionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DiscussionAccess>();
         services.AddScoped<PostBody>();
         services.AddScoped<PostingRateLimit>();

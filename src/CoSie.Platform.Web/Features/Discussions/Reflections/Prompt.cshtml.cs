@@ -114,7 +114,7 @@ public sealed class PromptModel(
             ? pinnedFirst.ThenByDescending(r => r.ReplyCount).ThenByDescending(r => r.CreatedAt)
             : pinnedFirst.ThenByDescending(r => r.CreatedAt);
         // One row past the page says whether there is a next one, without a count of its own.
-        var size = Math.Max(1, options.Value.ReflectionsPerPage);
+        var size = options.Value.ReflectionsPerPage;
         var rows = await query.Skip((PageNumber - 1) * size).Take(size + 1)
             .Select(r => new ReflectionSummary(
                 r.Id,

@@ -157,7 +157,7 @@ public sealed class ThreadModel(
 
     public IHtmlContent Replies() => new ThreadSlice(renderer, Snapshot!, Person!, Paging.Start, Paging.End);
 
-    public int PageSize => Math.Max(1, options.Value.PageSize);
+    public int PageSize => options.Value.PageSize;
 
     // Links to other pages carry the time this page counts "new" from: opening the thread recorded the visit, and
     // the next page of the same reading should mark the same replies as new.

@@ -11,7 +11,7 @@ public sealed class ThreadCache(IOptions<DiscussionOptions> options, TimeProvide
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions
     {
-        SizeLimit = Math.Max(1, options.Value.ThreadCacheCharacters),
+        SizeLimit = options.Value.ThreadCacheCharacters,
         Clock = new SystemClockAdapter(clock),
     });
 
