@@ -1,6 +1,6 @@
 namespace CoSie.Platform.Web.Domain;
 
-// Why SlugRules refuses a slug; the pages say it in the reader's language.
+// Why Slugs refuses a slug; the pages say it in the reader's language (ProblemTexts).
 public enum SlugProblem
 {
     Missing,

@@ -10,12 +10,14 @@ namespace CoSie.Platform.Web.Localization;
 // each a literal key, for every page that checks slugs or host names.
 public static class ProblemTexts
 {
-    public static string Describe(this IStringLocalizer localizer, SlugProblem problem, string slug) => problem switch
+    public static string Describe(this IStringLocalizer localizer, SlugProblem problem, SlugKind kind, string slug) => problem switch
     {
         SlugProblem.Missing => localizer["Enter a slug."],
-        SlugProblem.Length => localizer["A slug has {min} to {max, plural, one {# character} other {# characters}}.", SlugRules.MinLength, SlugRules.MaxLength],
+        SlugProblem.Length => localizer["A slug has {min} to {max, plural, one {# character} other {# characters}}.", kind.MinLength, kind.MaxLength],
         SlugProblem.Shape => localizer["Use lowercase letters, digits and hyphens only, starting and ending with a letter or digit."],
-        SlugProblem.Reserved => localizer["“{slug}” is reserved by the platform; choose another slug.", slug],
+        SlugProblem.Reserved => kind.Owner == SlugOwner.Institution
+            ? localizer["“{slug}” is reserved by the platform; choose another slug.", slug]
+            : localizer["“{slug}” is used by the course pages; choose another slug.", slug],
     };
 
     public static string Describe(this IStringLocalizer localizer, HostNameProblem problem, string host) => problem switch

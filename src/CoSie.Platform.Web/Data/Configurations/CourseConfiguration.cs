@@ -8,7 +8,7 @@ public sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
 {
     public void Configure(EntityTypeBuilder<Course> builder)
     {
-        builder.Property(c => c.Slug).HasMaxLength(SlugRules.MaxLength);
+        builder.Property(c => c.Slug).HasMaxLength(Slugs.CourseMaxLength);
         builder.Property(c => c.Title).HasMaxLength(200);
         builder.Property(c => c.Summary).HasMaxLength(2_000);
         builder.Property(c => c.Visibility).HasConversion<string>().HasMaxLength(16);

@@ -8,7 +8,7 @@ public sealed class CourseModuleConfiguration : IEntityTypeConfiguration<CourseM
 {
     public void Configure(EntityTypeBuilder<CourseModule> builder)
     {
-        builder.Property(m => m.Slug).HasMaxLength(80);
+        builder.Property(m => m.Slug).HasMaxLength(Slugs.ModuleMaxLength);
         builder.Property(m => m.Title).HasMaxLength(200);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Format).HasConversion<string>().HasMaxLength(16);

@@ -8,7 +8,7 @@ public sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institut
 {
     public void Configure(EntityTypeBuilder<Institution> builder)
     {
-        builder.Property(i => i.Slug).HasMaxLength(SlugRules.MaxLength);
+        builder.Property(i => i.Slug).HasMaxLength(Slugs.InstitutionMaxLength);
         builder.HasIndex(i => i.Slug).IsUnique();
         builder.Property(i => i.Name).HasMaxLength(200);
         builder.Property(i => i.TimeZoneId).HasMaxLength(64);

@@ -9,7 +9,7 @@ public sealed class CourseInput
     [StringLength(200, ErrorMessage = "A title has at most {1, plural, one {# character} other {# characters}}.")]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(SlugRules.MaxLength, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
+    [StringLength(Slugs.CourseMaxLength, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Slug { get; set; }
 
     [DataType(DataType.MultilineText)]

@@ -63,15 +63,11 @@ public sealed class ImportModules(
                 return false;
             }
 
-            page.Slug = string.IsNullOrWhiteSpace(page.Slug) ? Slugs.FromText(page.Title) : page.Slug.Trim().ToLowerInvariant();
-            if (page.Slug.Length > ModuleSlugs.MaxLength)
-            {
-                page.Slug = page.Slug[..ModuleSlugs.MaxLength].TrimEnd('-');
-            }
+            page.Slug = Slugs.Choose(Slugs.Module, page.Slug, page.Title);
             var key = $"Pages[{index}].Slug";
-            if (ModuleSlugs.Validate(page.Slug) is { } problem)
+            if (Slugs.Problem(Slugs.Module, page.Slug) is { } problem)
             {
-                modelState.AddModelError(key, localizer.Describe(problem, page.Slug));
+                modelState.AddModelError(key, localizer.Describe(problem, Slugs.Module, page.Slug));
             }
             else if (!taken.Add(page.Slug))
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
@@ -12,7 +13,7 @@ public sealed class ImportPageInput
     [StringLength(200, ErrorMessage = "A title has at most {1, plural, one {# character} other {# characters}}.")]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(80, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
+    [StringLength(Slugs.ModuleMaxLength, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     public string? Slug { get; set; }
 
     [StringLength(16, ErrorMessage = "Choose a language from the list.")]

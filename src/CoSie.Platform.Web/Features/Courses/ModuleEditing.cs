@@ -34,7 +34,7 @@ public sealed partial class ModuleEditing(
 
     public async Task<bool> ValidateAsync(Guid courseId, Guid? moduleId, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
     {
-        input.Slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.FromText(input.Title) : input.Slug.Trim().ToLowerInvariant();
+        input.Slug = Slugs.Choose(Slugs.Module, input.Slug, input.Title);
         if (string.IsNullOrEmpty(input.Slug))
         {
             input.Slug = "module";
@@ -43,9 +43,9 @@ public sealed partial class ModuleEditing(
         {
             modelState.AddModelError($"{prefix}.Language", localizer["Choose a language from the list."]);
         }
-        if (ModuleSlugs.Validate(input.Slug) is { } problem)
+        if (Slugs.Problem(Slugs.Module, input.Slug) is { } problem)
         {
-            modelState.AddModelError($"{prefix}.Slug", localizer.Describe(problem, input.Slug));
+            modelState.AddModelError($"{prefix}.Slug", localizer.Describe(problem, Slugs.Module, input.Slug));
         }
         else if (await db.Modules.AnyAsync(m => m.CourseId == courseId && m.Slug == input.Slug && m.Id != moduleId, cancellationToken))
         {

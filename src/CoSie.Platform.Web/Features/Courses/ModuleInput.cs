@@ -10,7 +10,7 @@ public sealed class ModuleInput
     [StringLength(200, ErrorMessage = "A title has at most {1, plural, one {# character} other {# characters}}.")]
     public string Title { get; set; } = string.Empty;
 
-    [StringLength(80, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
+    [StringLength(Slugs.ModuleMaxLength, ErrorMessage = "A slug has at most {1, plural, one {# character} other {# characters}}.")]
     [Display(Name = "Slug (the module's address)")]
     public string? Slug { get; set; }
 

@@ -47,11 +47,11 @@ public sealed class InstitutionSettingsCheck(PlatformDbContext db, InstitutionDi
         ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
     {
         var normalSlug = (slug ?? string.Empty).Trim().ToLowerInvariant();
-        if (SlugRules.Validate(normalSlug) is { } slugProblem)
+        if (Slugs.Problem(Slugs.Institution, normalSlug) is { } slugProblem)
         {
-            modelState.AddModelError(Key("Slug"), localizer.Describe(slugProblem, normalSlug));
+            modelState.AddModelError(Key("Slug"), localizer.Describe(slugProblem, Slugs.Institution, normalSlug));
         }
-        // Slugs are stored in lower case (SlugRules allows nothing else), so the lower-cased input compares
+        // Slugs are stored in lower case (Slugs allows nothing else), so the lower-cased input compares
         // case-insensitively and can use the unique index.
         else if (await db.Institutions.AnyAsync(i => i.Slug == normalSlug && i.Id != institutionId, cancellationToken))
         {

@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Content;
+using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
