@@ -63,7 +63,7 @@ public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture
         var applied = page.Applied;
         Assert.Equal(posted, applied.Select(m => m.PostId));
         Assert.Equal(Enumerable.Range(2, Replies).Select(s => (long)s), applied.Select(m => m.Sequence));
-        Assert.All(applied, m => Assert.Equal(nameof(ThreadEventKind.ReplyPosted), m.Kind));
+        Assert.All(applied, m => Assert.Equal(ThreadEventKind.ReplyPosted, m.Kind));
     }
 
     // What the thread page does with live events: apply each sequence once, in order. While a join is in flight,

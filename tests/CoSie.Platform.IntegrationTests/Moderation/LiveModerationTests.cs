@@ -1,5 +1,6 @@
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Live;
 
 namespace CoSie.Platform.IntegrationTests.Moderation;
@@ -23,7 +24,7 @@ public sealed class LiveModerationTests(DiscussionFactory factory) : IClassFixtu
 
         var toReader = await reader.NextAsync<ThreadEventMessage>("PostModerated");
         var toModerator = await moderator.NextAsync<ThreadEventMessage>("PostModerated");
-        Assert.Equal(("PostHidden", replyId), (toReader.Kind, toReader.PostId));
+        Assert.Equal((ThreadEventKind.PostHidden, replyId), (toReader.Kind, toReader.PostId));
         Assert.Contains("hidden by a moderator", toReader.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("regrettable", toReader.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Something regrettable.", toModerator.Html, StringComparison.Ordinal);

@@ -49,7 +49,7 @@ public sealed class DiscussionBroadcaster(
                 var promptGroup = hub.Clients.Group(DiscussionGroups.Prompt(institutionId, place.CohortId, place.PromptId));
                 foreach (var e in list)
                 {
-                    var summary = new ThreadEventMessage(thread.Key, e.Sequence, e.Kind.ToString(), e.PostId, null, -1, null, place.HelpfulCount, place.ReplyCount);
+                    var summary = new ThreadEventMessage(thread.Key, e.Sequence, e.Kind, e.PostId, null, -1, null, place.HelpfulCount, place.ReplyCount);
                     await (e.Kind == ThreadEventKind.ReflectionPosted ? promptGroup.ReflectionPosted(summary) : promptGroup.ThreadActivity(summary));
                 }
             }
@@ -86,11 +86,11 @@ public sealed class DiscussionBroadcaster(
 
     private static Task SendAsync(IDiscussionClient group, ThreadEventMessage message) => message.Kind switch
     {
-        nameof(ThreadEventKind.ReplyPosted) => group.ReplyPosted(message),
-        nameof(ThreadEventKind.PostEdited) => group.PostEdited(message),
-        nameof(ThreadEventKind.PostDeleted) => group.PostDeleted(message),
-        nameof(ThreadEventKind.HelpfulChanged) => group.HelpfulChanged(message),
-        nameof(ThreadEventKind.ReflectionPosted) => group.ReflectionPosted(message),
+        ThreadEventKind.ReplyPosted => group.ReplyPosted(message),
+        ThreadEventKind.PostEdited => group.PostEdited(message),
+        ThreadEventKind.PostDeleted => group.PostDeleted(message),
+        ThreadEventKind.HelpfulChanged => group.HelpfulChanged(message),
+        ThreadEventKind.ReflectionPosted => group.ReflectionPosted(message),
         _ => group.PostModerated(message),
     };
 }

@@ -58,7 +58,7 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reade
             var inReplyTo = post.ParentReplyId is { } parent ? batch.ParentNames.GetValueOrDefault(parent) : null;
             var html = e.Kind == ThreadEventKind.HelpfulChanged ? null : renderer.RenderPost(post, inReplyTo, viewer, zone, anyone);
             messages.Add(new ThreadEventMessage(
-                batch.ReflectionId, e.Sequence, e.Kind.ToString(), post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, batch.ReplyCount, post.Path));
+                batch.ReflectionId, e.Sequence, e.Kind, post.Id, post.ParentReplyId, post.Depth, html, post.HelpfulCount, batch.ReplyCount, post.Path));
         }
         return (IReadOnlyList<ThreadEventMessage>)messages;
     });
