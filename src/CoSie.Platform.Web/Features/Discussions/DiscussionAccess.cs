@@ -12,10 +12,17 @@ namespace CoSie.Platform.Web.Features.Discussions;
 // - under post-first, a learner reads peers' reflections only once their own standing reflection on that prompt
 //   is past the cohort's edit window (or at once, if the cohort reveals on posting). Their own thread is theirs.
 // - a moderator's suspension of the person stops them posting in the cohort until it ends; reading goes on.
-// Each check is one SQL query.
+// Each check is one SQL query. The thread page's check also fetches what only the page shows (the visit, the badge,
+// the person's marks and replies awaiting approval); writes, hub calls and notifications use ForThreadAsync without it.
 public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
 {
-    public async Task<ThreadAccess> ForThreadAsync(Guid? cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
+    public Task<ThreadAccess> ForThreadPageAsync(Guid cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>
+        ForThreadAsync(cohortId, reflectionId, userId, forPage: true, cancellationToken);
+
+    public Task<ThreadAccess> ForThreadAsync(Guid? cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>
+        ForThreadAsync(cohortId, reflectionId, userId, forPage: false, cancellationToken);
+
+    private async Task<ThreadAccess> ForThreadAsync(Guid? cohortId, Guid reflectionId, Guid userId, bool forPage, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var row = await (
@@ -43,34 +50,29 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 OwnPostedAt = db.Reflections
                     .Where(o => o.CohortId == c.Id && o.PromptId == r.PromptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
                     .Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault(),
-                Visit = db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault(),
+                Visit = forPage ? db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault() : null,
                 AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
                 SuspendedUntil = db.CohortSuspensions
                     .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
                     .Max(s => (DateTimeOffset?)s.Until),
-                OwnAwaiting = db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval),
-                // For the page, in the same round trip: whether there are marks to fetch, and the header's badge.
-                HasHelpfulMarks = db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
-                UnreadHere = db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null),
-                Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
+                // For the page, in the same round trip: its notices, whether there are marks to fetch, and the header's badge.
+                OwnAwaiting = forPage ? db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval) : 0,
+                HasHelpfulMarks = forPage && db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
+                UnreadHere = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null) : 0,
+                Unread = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null) : 0,
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || row.InstitutionRole is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
+        if (row is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
         {
             return ThreadAccess.Refused(AccessVerdict.NotFound);
         }
-        var viewer = new Viewer(userId, row.Role, row.InstitutionRole == InstitutionRole.Admin);
-        if (viewer.Role is null && !viewer.IsInstitutionAdmin)
+        if (Admit(userId, row.Role, row.InstitutionRole, row.ModulePublished) is not { } viewer)
         {
-            return ThreadAccess.Refused(AccessVerdict.Forbidden);
-        }
-        if (!row.ModulePublished && !viewer.IsModerator)
-        {
-            return ThreadAccess.Refused(AccessVerdict.NotFound);
+            return ThreadAccess.Refused(Refusal(row.InstitutionRole, row.Role));
         }
         var place = new DiscussionPlace(row.Reflection.CohortId, row.Name, row.Reflection.PromptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug, row.ModuleLanguage);
         var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
-        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.OwnPostedAt, row.RevealOnPost, window, clock.GetUtcNow());
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.OwnPostedAt, row.RevealOnPost, window, now);
         var own = row.Reflection.AuthorId == userId;
         if (!gate.IsOpen && !own)
         {
@@ -133,21 +135,16 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        if (row is null || row.InstitutionRole is null)
+        if (row is null)
         {
             return PromptAccess.Refused(AccessVerdict.NotFound);
         }
-        var viewer = new Viewer(userId, row.Role, row.InstitutionRole == InstitutionRole.Admin);
-        if (viewer.Role is null && !viewer.IsInstitutionAdmin)
+        if (Admit(userId, row.Role, row.InstitutionRole, row.ModulePublished) is not { } viewer)
         {
-            return PromptAccess.Refused(AccessVerdict.Forbidden);
-        }
-        if (!row.ModulePublished && !viewer.IsModerator)
-        {
-            return PromptAccess.Refused(AccessVerdict.NotFound);
+            return PromptAccess.Refused(Refusal(row.InstitutionRole, row.Role));
         }
         var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
-        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.Own?.CreatedAt, row.RevealOnPost, window, clock.GetUtcNow());
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.Own?.CreatedAt, row.RevealOnPost, window, now);
         return new PromptAccess
         {
             Verdict = gate.IsOpen ? AccessVerdict.Allowed : AccessVerdict.HeldBack,
@@ -162,6 +159,27 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             Unread = row.Unread,
         };
     }
+
+    // The one rule for who is let into a cohort's discussions: a member of the cohort, or an admin of the institution;
+    // a module still in draft only for those who moderate. Null when refused (Refusal says how).
+    private static Viewer? Admit(Guid userId, CohortRole? role, InstitutionRole? institutionRole, bool modulePublished)
+    {
+        if (institutionRole is null)
+        {
+            return null;
+        }
+        var viewer = new Viewer(userId, role, institutionRole == InstitutionRole.Admin);
+        if (viewer.Role is null && !viewer.IsInstitutionAdmin)
+        {
+            return null;
+        }
+        return modulePublished || viewer.IsModerator ? viewer : null;
+    }
+
+    // Someone of another institution, or a draft, does not exist for the person (404); an institution member outside the
+    // cohort is told they may not look (403).
+    private static AccessVerdict Refusal(InstitutionRole? institutionRole, CohortRole? role) =>
+        institutionRole is not null && role is null && institutionRole != InstitutionRole.Admin ? AccessVerdict.Forbidden : AccessVerdict.NotFound;
 
     // For notifications and pushes to someone other than the person acting.
     public async Task<bool> CanReadAsync(Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>

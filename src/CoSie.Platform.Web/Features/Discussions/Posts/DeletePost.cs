@@ -15,13 +15,9 @@ public sealed class DeletePost(
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
     {
         var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
-        if (read.Verdict == AccessVerdict.NotFound)
+        if (read.RefusesWrite(WriteNeeds.Reading, out var refused))
         {
-            return PostResult.Refused(DiscussionOutcome.NotFound);
-        }
-        if (!read.Allowed)
-        {
-            return PostResult.Refused(DiscussionOutcome.NotAllowed);
+            return refused;
         }
 
         var now = clock.GetUtcNow();

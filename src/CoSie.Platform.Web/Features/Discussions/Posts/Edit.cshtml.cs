@@ -45,7 +45,7 @@ public sealed class EditModel(
             return refusal;
         }
         Error = localizer.Message(result, ReaderTimeZone.Of(User, tenant.Institution));
-        Response.StatusCode = result.StatusCode();
+        Response.StatusCode = result.StatusCode;
         return Page();
     }
 
@@ -60,7 +60,7 @@ public sealed class EditModel(
                 ? Redirect(Url.Content($"~/cohorts/{cohortId}/prompts/{await PromptOfAsync(reflectionId, cancellationToken)}"))
                 : Redirect(ThreadUrl(cohortId, reflectionId, postId));
         }
-        return result.Outcome == DiscussionOutcome.NotFound ? NotFound() : StatusCode(result.StatusCode());
+        return result.Outcome == DiscussionOutcome.NotFound ? NotFound() : StatusCode(result.StatusCode);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid reflectionId, Guid postId, bool fill, CancellationToken cancellationToken)

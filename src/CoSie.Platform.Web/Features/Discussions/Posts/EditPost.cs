@@ -13,17 +13,9 @@ public sealed class EditPost(
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, string? source, CancellationToken cancellationToken)
     {
         var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
-        if (read.Verdict == AccessVerdict.NotFound)
+        if (read.RefusesWrite(WriteNeeds.NoSuspension, out var refused))
         {
-            return PostResult.Refused(DiscussionOutcome.NotFound);
-        }
-        if (!read.Allowed)
-        {
-            return PostResult.Refused(DiscussionOutcome.NotAllowed);
-        }
-        if (read.PostingSuspendedUntil is { } until)
-        {
-            return PostResult.SuspendedUntil(until);
+            return refused;
         }
         var check = body.Check(source, out var text, out var html);
         if (check != DiscussionOutcome.Done)

@@ -12,13 +12,9 @@ public sealed class MarkHelpful(PlatformDbContext db, DiscussionAccess access, D
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
     {
         var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
-        if (read.Verdict == AccessVerdict.NotFound)
+        if (read.RefusesWrite(WriteNeeds.Participation, out var refused))
         {
-            return PostResult.Refused(DiscussionOutcome.NotFound);
-        }
-        if (!read.Allowed || !read.Viewer.CanParticipate)
-        {
-            return PostResult.Refused(DiscussionOutcome.NotAllowed);
+            return refused;
         }
         var now = clock.GetUtcNow();
         ThreadEvent changed;

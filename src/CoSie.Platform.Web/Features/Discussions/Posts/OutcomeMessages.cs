@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 
-// What a refused write says to the person, and the status code the page answers with. Times are shown as the pages
+// What a refused write says to the person (its status code is PostResult.StatusCode). Times are shown as the pages
 // show them: in the institution's time zone (zone) and the reader's culture.
 public static class OutcomeMessages
 {
@@ -21,15 +21,6 @@ public static class OutcomeMessages
         DiscussionOutcome.Suspended => localizer["A moderator has suspended you from posting in this cohort until {date}. You can still read.",
             TimeZoneInfo.ConvertTime(result.Until ?? default, zone).ToString("g", CultureInfo.CurrentCulture)],
         _ => localizer["That did not work."],
-    };
-
-    public static int StatusCode(this PostResult result) => result.Outcome switch
-    {
-        DiscussionOutcome.NotFound => StatusCodes.Status404NotFound,
-        DiscussionOutcome.NotAllowed or DiscussionOutcome.Suspended => StatusCodes.Status403Forbidden,
-        DiscussionOutcome.SlowDown => StatusCodes.Status429TooManyRequests,
-        DiscussionOutcome.Locked or DiscussionOutcome.ParentDeleted or DiscussionOutcome.EditWindowClosed => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
     };
 
     public static void AddRetryAfter(this HttpResponse response, PostResult result)

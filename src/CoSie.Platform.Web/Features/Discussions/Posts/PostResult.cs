@@ -10,4 +10,15 @@ public sealed record PostResult(DiscussionOutcome Outcome, Guid? PostId = null, 
     public static PostResult Done(Guid postId) => new(DiscussionOutcome.Done, postId);
 
     public static PostResult Refused(DiscussionOutcome outcome, Guid? postId = null) => new(outcome, postId);
+
+    // The status a page answers a refused write with, as ModerationResult does for moderation.
+    public int StatusCode => Outcome switch
+    {
+        DiscussionOutcome.Done or DiscussionOutcome.Duplicate => StatusCodes.Status200OK,
+        DiscussionOutcome.NotFound => StatusCodes.Status404NotFound,
+        DiscussionOutcome.NotAllowed or DiscussionOutcome.Suspended => StatusCodes.Status403Forbidden,
+        DiscussionOutcome.SlowDown => StatusCodes.Status429TooManyRequests,
+        DiscussionOutcome.Locked or DiscussionOutcome.ParentDeleted or DiscussionOutcome.EditWindowClosed => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
 }

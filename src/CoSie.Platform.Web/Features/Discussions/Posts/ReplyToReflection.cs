@@ -24,17 +24,9 @@ public sealed class ReplyToReflection(
         Guid cohortId, Guid reflectionId, Guid? parentReplyId, Guid userId, string? source, Guid? submissionKey, CancellationToken cancellationToken)
     {
         var read = await access.ForThreadAsync(cohortId, reflectionId, userId, cancellationToken);
-        if (read.Verdict == AccessVerdict.NotFound)
+        if (read.RefusesWrite(WriteNeeds.Participation | WriteNeeds.NoSuspension, out var refused))
         {
-            return PostResult.Refused(DiscussionOutcome.NotFound);
-        }
-        if (!read.Allowed || !read.Viewer.CanParticipate)
-        {
-            return PostResult.Refused(DiscussionOutcome.NotAllowed);
-        }
-        if (read.PostingSuspendedUntil is { } until)
-        {
-            return PostResult.SuspendedUntil(until);
+            return refused;
         }
         var check = body.Check(source, out var text, out var html);
         if (check != DiscussionOutcome.Done)

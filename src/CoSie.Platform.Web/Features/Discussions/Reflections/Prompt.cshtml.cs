@@ -69,7 +69,7 @@ public sealed class PromptModel(
             return refusal;
         }
         Error = localizer.Message(result, ReaderTimeZone.Of(User, tenant.Institution));
-        Response.StatusCode = result.StatusCode();
+        Response.StatusCode = result.StatusCode;
         Response.AddRetryAfter(result);
         return Page();
     }

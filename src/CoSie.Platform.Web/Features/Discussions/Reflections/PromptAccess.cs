@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Web.Features.Discussions.Reflections;
@@ -26,6 +27,19 @@ public sealed class PromptAccess
 
     // A held-back learner still opens the prompt page (to write), but sees no peer's reflection.
     public bool SeesPeers => Verdict == AccessVerdict.Allowed;
+
+    // Whether a write is refused before its text is looked at (WriteRefusal). A held-back learner may write.
+    [MemberNotNullWhen(false, nameof(Viewer), nameof(Place))]
+    public bool RefusesWrite(WriteNeeds needs, [NotNullWhen(true)] out PostResult? refused)
+    {
+        if (!Allowed)
+        {
+            refused = WriteRefusal.Unreadable(Verdict);
+            return true;
+        }
+        refused = WriteRefusal.Of(Viewer, PostingSuspendedUntil, needs);
+        return refused is not null;
+    }
 
     public static PromptAccess Refused(AccessVerdict verdict) => new() { Verdict = verdict };
 }

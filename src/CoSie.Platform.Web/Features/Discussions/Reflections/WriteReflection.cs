@@ -24,17 +24,9 @@ public sealed class WriteReflection(
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid promptId, Guid userId, string? source, CancellationToken cancellationToken)
     {
         var place = await access.ForPromptAsync(cohortId, promptId, userId, cancellationToken);
-        if (place.Verdict == AccessVerdict.NotFound)
+        if (place.RefusesWrite(WriteNeeds.Participation | WriteNeeds.NoSuspension, out var refused))
         {
-            return PostResult.Refused(DiscussionOutcome.NotFound);
-        }
-        if (!place.Allowed || !place.Viewer.CanParticipate)
-        {
-            return PostResult.Refused(DiscussionOutcome.NotAllowed);
-        }
-        if (place.PostingSuspendedUntil is { } until)
-        {
-            return PostResult.SuspendedUntil(until);
+            return refused;
         }
         if (place.OwnReflectionId is { } existing)
         {

@@ -125,7 +125,7 @@ public sealed class ThreadModel(
         }
         _ = ChoosePage(null, Input.ParentId);
         Error = localizer.Message(result, Zone);
-        Response.StatusCode = result.StatusCode();
+        Response.StatusCode = result.StatusCode;
         Response.AddRetryAfter(result);
         return Page();
     }
@@ -137,7 +137,7 @@ public sealed class ThreadModel(
         {
             DiscussionOutcome.Done => Redirect(PostUrl(cohortId, reflectionId, postId)),
             DiscussionOutcome.NotFound => NotFound(),
-            _ => StatusCode(result.StatusCode()),
+            _ => StatusCode(result.StatusCode),
         };
     }
 
@@ -190,7 +190,7 @@ public sealed class ThreadModel(
 
     private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid reflectionId, Guid? replyTo, CancellationToken cancellationToken, bool withOwnAwaiting = true)
     {
-        Access = await access.ForThreadAsync(cohortId, reflectionId, UserId, cancellationToken);
+        Access = await access.ForThreadPageAsync(cohortId, reflectionId, UserId, cancellationToken);
         switch (Access.Verdict)
         {
             case AccessVerdict.NotFound:

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Posts;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
@@ -27,6 +28,19 @@ public sealed class ThreadAccess
 
     [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
     public bool Allowed => Verdict == AccessVerdict.Allowed;
+
+    // Whether a write is refused before its text is looked at (WriteRefusal); when not, the thread is readable.
+    [MemberNotNullWhen(false, nameof(Viewer), nameof(Reflection), nameof(Place))]
+    public bool RefusesWrite(WriteNeeds needs, [NotNullWhen(true)] out PostResult? refused)
+    {
+        if (!Allowed)
+        {
+            refused = WriteRefusal.Unreadable(Verdict);
+            return true;
+        }
+        refused = WriteRefusal.Of(Viewer, PostingSuspendedUntil, needs);
+        return refused is not null;
+    }
 
     public static ThreadAccess Refused(AccessVerdict verdict, PostFirstGate? gate = null, DiscussionPlace? place = null) =>
         new() { Verdict = verdict, Gate = gate ?? PostFirstGate.NotApplicable, Place = place };
