@@ -28,7 +28,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<EditPost>();
         services.AddScoped<DeletePost>();
         services.AddScoped<MarkHelpful>();
-        services.AddScoped<ThreadReader>();
+        services.AddScoped<ThreadLoader>();
         services.AddScoped<ThreadEventMessages>();
         services.AddScoped<DiscussionBroadcaster>();
         services.AddScoped<DiscussionProgress>();

@@ -96,7 +96,7 @@ public sealed partial class ModuleImporter
         switch (format)
         {
             case SourceFormat.Json:
-                read = WordPressPageReader.Read(bytes, limits.MaxDepth);
+                read = WordPressPageParser.Read(bytes, limits.MaxDepth);
                 break;
             case SourceFormat.Markdown:
                 string text;
@@ -109,7 +109,7 @@ public sealed partial class ModuleImporter
                     return ImportResult.Failure(localizer["The file is not UTF-8 text: save it as UTF-8 and upload it again."]);
                 }
 
-                read = MarkdownModuleReader.Read(text, limits.MaxDepth);
+                read = MarkdownModuleParser.Read(text, limits.MaxDepth);
                 break;
             default:
                 return ImportResult.Failure(localizer[

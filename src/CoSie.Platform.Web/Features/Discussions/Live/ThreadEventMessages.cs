@@ -8,7 +8,7 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 
 // Turns thread events into what live pages receive, each post rendered in its current state by ThreadRenderer
 // for one viewer class and one reader's language. Used for pushes after a commit and for catching up after a reconnect.
-public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reader, ThreadRenderer renderer, TimeProvider clock)
+public sealed class ThreadEventMessages(PlatformDbContext db, ThreadLoader loader, ThreadRenderer renderer, TimeProvider clock)
 {
     public const int MaxCatchUp = 500;
 
@@ -28,7 +28,7 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadReader reade
         var replyIds = events.Select(e => e.PostId).Where(id => id != reflectionId).Distinct().ToList();
         var replies = replyIds.Count == 0
             ? []
-            : await reader.RepliesQuery(db.Replies.Where(r => replyIds.Contains(r.Id))).ToListAsync(cancellationToken);
+            : await loader.RepliesQuery(db.Replies.Where(r => replyIds.Contains(r.Id))).ToListAsync(cancellationToken);
         var parentIds = replies.Where(r => r.Depth > DiscussionOptions.MaxIndent && r.ParentReplyId is not null).Select(r => r.ParentReplyId!.Value).Distinct().ToList();
         var parentNames = parentIds.Count == 0
             ? new Dictionary<Guid, string?>()

@@ -16,14 +16,14 @@ using Microsoft.Extensions.Options;
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
 // A reflection and one page of its replies (DiscussionOptions.PageSize, in tree order). The shared HTML comes from
-// ThreadReader (the whole thread, cached per thread version); this page writes the slice it shows and fills in the
+// ThreadLoader (the whole thread, cached per thread version); this page writes the slice it shows and fills in the
 // person's own parts. ?page=N picks a page, ?post={id} the page that holds a post; "Show more" is a plain link to
 // the next page, which js/discussion/paging.js turns into the Page fragment appended in place. Posting, replying and
 // "helpful" are plain forms that redirect back to the post (post, redirect, get); js/discussion/ adds live updates.
 [Authorize]
 public sealed class ThreadModel(
     DiscussionAccess access,
-    ThreadReader reader,
+    ThreadLoader loader,
     ThreadRenderer renderer,
     ReplyToReflection replies,
     MarkHelpful helpful,
@@ -57,7 +57,7 @@ public sealed class ThreadModel(
         {
             return NotFound();
         }
-        await reader.HoldConnectionAsync(cancellationToken);
+        await loader.HoldConnectionAsync(cancellationToken);
         var refusal = await LoadAsync(cohortId, reflectionId, replyTo, cancellationToken);
         if (refusal is not null)
         {
@@ -69,7 +69,7 @@ public sealed class ThreadModel(
         }
         KeepMarksSince(since);
         Input = new ReplyInput { ParentId = ReplyingTo is { IsReflection: false } parent ? parent.Id : null, SubmissionKey = Guid.NewGuid() };
-        await reader.RecordVisitAsync(Access, UserId, clock.GetUtcNow(), cancellationToken);
+        await loader.RecordVisitAsync(Access, UserId, clock.GetUtcNow(), cancellationToken);
         // The visit has just read this thread's notifications.
         badge.Know(Math.Max(0, Access.Unread - Access.UnreadHere));
         return Page();
@@ -85,7 +85,7 @@ public sealed class ThreadModel(
         {
             return NotFound();
         }
-        await reader.HoldConnectionAsync(cancellationToken);
+        await loader.HoldConnectionAsync(cancellationToken);
         var refusal = await LoadAsync(cohortId, reflectionId, null, cancellationToken, withOwnAwaiting: false);
         if (refusal is not null)
         {
@@ -202,8 +202,8 @@ public sealed class ThreadModel(
                 Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Page();
         }
-        Snapshot = await reader.SharedAsync(Access, Zone, cancellationToken);
-        var marks = await reader.HelpfulMarksAsync(Access, UserId, cancellationToken);
+        Snapshot = await loader.SharedAsync(Access, Zone, cancellationToken);
+        var marks = await loader.HelpfulMarksAsync(Access, UserId, cancellationToken);
         var viewer = Access.Viewer!;
         Person = new PersonalView(
             UserId, viewer.CanParticipate, viewer.IsModerator, !Access.Reflection!.IsLocked, marks, Access.LastVisitAt, clock.GetUtcNow(), Access.EditWindow,
@@ -213,7 +213,7 @@ public sealed class ThreadModel(
         if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator && withOwnAwaiting)
         {
             var userId = UserId;
-            OwnAwaiting = await reader.RepliesAsync(reflectionId, cancellationToken) is var all
+            OwnAwaiting = await loader.RepliesAsync(reflectionId, cancellationToken) is var all
                 ? [.. all.Where(p => p.AuthorId == userId && p.Status == Domain.PostStatus.AwaitingApproval)]
                 : [];
         }

@@ -8,7 +8,7 @@ namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
 // Loads a thread for the page: the shared part from the cache or from one ordered query (the whole tree by path),
 // the person's own marks from a second small query. Constant in queries whatever the size of the thread.
-public sealed class ThreadReader(PlatformDbContext db, ThreadCache cache, ThreadRenderer renderer, TenantContext tenant)
+public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, ThreadRenderer renderer, TenantContext tenant)
 {
     // The rendering depends on the reader's language, formats and time zone, so those are part of the cache key.
     public async Task<ThreadSnapshot> SharedAsync(ThreadAccess access, TimeZoneInfo zone, CancellationToken cancellationToken)

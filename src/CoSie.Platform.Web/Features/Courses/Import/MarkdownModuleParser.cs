@@ -4,7 +4,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-internal static partial class MarkdownModuleReader
+// Reads a Markdown module: optional YAML front matter (title, slug, summary, prompts, literature; other keys are
+// ignored), then the body. The importer adds the prompts its detection finds in the body to those listed here.
+internal static partial class MarkdownModuleParser
 {
     public static SourceReadResult Read(string text, int maxDepth)
     {

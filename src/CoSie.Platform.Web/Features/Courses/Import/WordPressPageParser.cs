@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-internal static partial class WordPressPageReader
+// Reads a WordPress REST export (one page object, or an array of them as the pages endpoint returns it) into module
+// sources: title, slug and rendered content, with problems located by line and column of the file.
+internal static partial class WordPressPageParser
 {
     public static SourceReadResult Read(byte[] utf8Json, int maxDepth)
     {
