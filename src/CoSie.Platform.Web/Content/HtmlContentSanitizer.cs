@@ -54,7 +54,7 @@ public sealed partial class HtmlContentSanitizer
         ["abbr"] = ["title"],
     };
 
-    private readonly HtmlSanitizer sanitizer;
+    private readonly HtmlSanitizer _sanitizer;
 
     public HtmlContentSanitizer()
     {
@@ -70,7 +70,7 @@ public sealed partial class HtmlContentSanitizer
             UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
             AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
         };
-        sanitizer = new HtmlSanitizer(options)
+        _sanitizer = new HtmlSanitizer(options)
         {
             // Wrapper elements (div, span, section…) are unwrapped by our own pre-pass; this is the safety net.
             KeepChildNodes = true,
@@ -154,7 +154,7 @@ public sealed partial class HtmlContentSanitizer
         RemoveComments(body);
         PrepareStructure(document, body);
         cancellationToken.ThrowIfCancellationRequested();
-        sanitizer.SanitizeDom(document, body, string.Empty);
+        _sanitizer.SanitizeDom(document, body, string.Empty);
         cancellationToken.ThrowIfCancellationRequested();
         FinishAttributes(body, linkRel);
         RemoveEmptyElements(body);

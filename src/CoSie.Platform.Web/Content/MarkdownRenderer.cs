@@ -2,7 +2,7 @@ using Markdig;
 
 namespace CoSie.Platform.Web.Content;
 
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer(HtmlContentSanitizer sanitizer)
 {
     public const string PostLinkRel = "nofollow ugc noopener";
 
@@ -20,14 +20,6 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .DisableHtml()
         .Build();
-
-    private readonly HtmlContentSanitizer sanitizer;
-
-    public MarkdownRenderer(HtmlContentSanitizer sanitizer)
-    {
-        ArgumentNullException.ThrowIfNull(sanitizer);
-        this.sanitizer = sanitizer;
-    }
 
     public string RenderModule(string markdown)
     {

@@ -7,7 +7,7 @@ public static class DataServiceCollectionExtensions
 {
     public const string MigrationsAssemblyName = "CoSie.Platform.Migrations";
 
-    private static int _resolverInstalled;
+    private static int ResolverInstalled;
 
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,7 +40,7 @@ public static class DataServiceCollectionExtensions
     // next to the app (see the migrations project), and the default load context finds it there by name.
     private static void LoadMigrationsAssembly()
     {
-        if (Interlocked.Exchange(ref _resolverInstalled, 1) == 1)
+        if (Interlocked.Exchange(ref ResolverInstalled, 1) == 1)
         {
             return;
         }

@@ -8,40 +8,28 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-public sealed partial class ModuleImporter
+// Turns an uploaded file (a WordPress export or a Markdown module) into modules ready for the preview: parsed by
+// format, cleaned by HtmlContentSanitizer, prompts detected, links to the other pages rewritten. The refusals are worded
+// when they happen, in the language of the request that parses: one importer serves all.
+public sealed partial class ModuleImporter(
+    HtmlContentSanitizer sanitizer, IOptions<ImportLimits> limits, TimeProvider clock, IStringLocalizer<ModuleImporter> localizer)
 {
     // The ceiling of Import:MaxFileBytes; the upload page's request limits are built on it.
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly HtmlContentSanitizer sanitizer;
-    private readonly ImportLimits limits;
-    private readonly TimeProvider clock;
-    private readonly IStringLocalizer<ModuleImporter> localizer;
+    private readonly ImportLimits _limits = limits.Value;
 
     public ModuleImporter(HtmlContentSanitizer sanitizer, IStringLocalizer<ModuleImporter> localizer)
         : this(sanitizer, Options.Create(new ImportLimits()), TimeProvider.System, localizer)
     {
     }
 
-    // The refusals are worded when they happen, in the language of the request that parses: one importer serves all.
-    public ModuleImporter(HtmlContentSanitizer sanitizer, IOptions<ImportLimits> limits, TimeProvider clock, IStringLocalizer<ModuleImporter> localizer)
-    {
-        ArgumentNullException.ThrowIfNull(sanitizer);
-        ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(localizer);
-        this.sanitizer = sanitizer;
-        this.limits = limits.Value;
-        this.clock = clock;
-        this.localizer = localizer;
-    }
-
     public ImportResult Parse(string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        using var budget = new ImportBudget(limits, clock, localizer, cancellationToken);
+        using var budget = new ImportBudget(_limits, clock, localizer, cancellationToken);
         try
         {
             return ParseCore(fileName ?? string.Empty, content, budget);
@@ -69,13 +57,13 @@ public sealed partial class ModuleImporter
             return ImportResult.Failure(localizer["The file is empty."]);
         }
 
-        if (content.Length > limits.MaxFileBytes)
+        if (content.Length > _limits.MaxFileBytes)
         {
             // Sizes in the reader's own number formats, the file's always with its one decimal.
             return ImportResult.Failure(localizer[
                 "The file is {size} MB; the limit is {limit} MB.",
                 Megabytes(content.Length).ToString("0.0", CultureInfo.CurrentCulture),
-                (limits.MaxFileBytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]);
+                (_limits.MaxFileBytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]);
         }
 
         var bytes = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;
@@ -96,7 +84,7 @@ public sealed partial class ModuleImporter
         switch (format)
         {
             case SourceFormat.Json:
-                read = WordPressPageParser.Read(bytes, limits.MaxDepth);
+                read = WordPressPageParser.Read(bytes, _limits.MaxDepth);
                 break;
             case SourceFormat.Markdown:
                 string text;
@@ -109,7 +97,7 @@ public sealed partial class ModuleImporter
                     return ImportResult.Failure(localizer["The file is not UTF-8 text: save it as UTF-8 and upload it again."]);
                 }
 
-                read = MarkdownModuleParser.Read(text, limits.MaxDepth);
+                read = MarkdownModuleParser.Read(text, _limits.MaxDepth);
                 break;
             default:
                 return ImportResult.Failure(localizer[
