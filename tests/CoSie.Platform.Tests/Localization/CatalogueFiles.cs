@@ -10,7 +10,7 @@ internal static partial class CatalogueFiles
 
     // Where a catalogue key is written: a localizer's indexer, an attribute's message or display name, or
     // Catalogue.Key for a text looked up later. A key built at run time would escape this, so there are none.
-    [GeneratedRegex("""\b(?:L|localizer|Localizer)\[\s*"((?:[^"\\\n]|\\.)*)"|\bErrorMessage\s*=\s*"((?:[^"\\\n]|\\.)*)"|\bDisplay\(\s*Name\s*=\s*"((?:[^"\\\n]|\\.)*)"|\b(?:Prompt|Description)\s*=\s*"((?:[^"\\\n]|\\.)*)"|\bCatalogue\.Key\(\s*"((?:[^"\\\n]|\\.)*)"|\bL\.GetString\(\s*"((?:[^"\\\n]|\\.)*)"|\bPlurals\.Forms\(\s*"((?:[^"\\\n]|\\.)*)" """, RegexOptions.IgnorePatternWhitespace)]
+    [GeneratedRegex("""\b(?:L|_?localizer|Localizer)\[\s*"((?:[^"\\\n]|\\.)*)"|\bErrorMessage\s*=\s*"((?:[^"\\\n]|\\.)*)"|\bDisplay\(\s*Name\s*=\s*"((?:[^"\\\n]|\\.)*)"|\b(?:Prompt|Description)\s*=\s*"((?:[^"\\\n]|\\.)*)"|\bCatalogue\.Key\(\s*"((?:[^"\\\n]|\\.)*)"|\bL\.GetString\(\s*"((?:[^"\\\n]|\\.)*)"|\bPlurals\.Forms\(\s*"((?:[^"\\\n]|\\.)*)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex KeySite();
 
     [GeneratedRegex(@"\\(.)")]

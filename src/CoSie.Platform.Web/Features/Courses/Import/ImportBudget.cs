@@ -73,11 +73,11 @@ internal sealed class ImportBudget : IDisposable
         {
             case HtmlNestingProblem.TooDeep:
                 throw new ImportLimitExceededException(_localizer[
-                    "{place} nests its _elements more than {max} deep ({element}); the limit is {max}.",
+                    "{place} nests its elements more than {max} deep ({element}); the limit is {max}.",
                     where, _limits.MaxDepth, At(html, scan, part)]);
             case HtmlNestingProblem.TooManyElements:
                 throw new ImportLimitExceededException(_localizer[
-                    "The file has more than {max, plural, one {# HTML element} other {# HTML _elements}}, the limit for one file; {place} goes past it ({element}). Split the file into smaller ones.",
+                    "The file has more than {max, plural, one {# HTML element} other {# HTML elements}}, the limit for one file; {place} goes past it ({element}). Split the file into smaller ones.",
                     _limits.MaxElements, where, At(html, scan, part)]);
         }
     }
