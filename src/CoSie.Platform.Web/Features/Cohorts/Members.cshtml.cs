@@ -23,7 +23,7 @@ public sealed class MembersModel(
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
     public int Total { get; private set; }
     public int PageNumber { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pager.CountOf(Total, PageSize);
 
     // "page" is a route value Razor Pages reserves, hence "p".
     public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery(Name = "p")] int? p, CancellationToken cancellationToken)
@@ -39,13 +39,13 @@ public sealed class MembersModel(
 
         var members = db.CohortMembers.AsNoTracking().Where(m => m.CohortId == id);
         Total = await members.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(p ?? 1, 1, PageCount);
+        PageNumber = Pager.Clamp(p, PageCount);
         var rows = await (
             from m in members
             join u in db.Users on m.UserId equals u.Id
             orderby m.Role == CohortRole.Instructor ? 0 : m.Role == CohortRole.Learner ? 1 : 2, u.DisplayName, u.Email, m.Id
             select new { m.Id, m.UserId, u.DisplayName, u.Email, m.Role, m.JoinedAt })
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pager.Skip(PageNumber, PageSize)).Take(PageSize)
             .ToListAsync(cancellationToken);
         Members = [.. rows.Select(r => new MemberRow(
             r.Id, r.UserId, string.IsNullOrWhiteSpace(r.DisplayName) ? r.Email ?? string.Empty : r.DisplayName,

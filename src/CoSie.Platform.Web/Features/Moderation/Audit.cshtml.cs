@@ -40,7 +40,7 @@ public sealed class AuditModel(PlatformDbContext db, ModerationScope scopes, Ten
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Moderators { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pager.CountOf(Total, PageSize);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class AuditModel(PlatformDbContext db, ModerationScope scopes, Ten
         PageNumber = Math.Max(1, PageNumber);
         var query = Filtered();
         Total = await query.CountAsync(cancellationToken);
-        Rows = await Project(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize))
+        Rows = await Project(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(Pager.Skip(PageNumber, PageSize)).Take(PageSize))
             .ToListAsync(cancellationToken);
         var cohortIds = Scope.Cohorts.Select(c => c.Id).ToList();
         Moderators = (await db.ModerationActions.Where(a => cohortIds.Contains(a.CohortId) && a.ModeratorId != null)

@@ -14,7 +14,7 @@ public sealed class IndexModel(ModerationScope scopes, ReviewItems review) : Pag
     public IReadOnlyList<QueueItem> Flagged { get; private set; } = [];
     public IReadOnlyList<QueueItem> Awaiting { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
-    public int PageCount => Math.Max(1, (Math.Max(FlaggedCount, AwaitingCount) + ReviewItems.PageSize - 1) / ReviewItems.PageSize);
+    public int PageCount => Pager.CountOf(Math.Max(FlaggedCount, AwaitingCount), ReviewItems.PageSize);
 
     public async Task OnGetAsync(int? p, CancellationToken cancellationToken)
     {

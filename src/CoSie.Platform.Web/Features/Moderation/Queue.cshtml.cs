@@ -31,7 +31,7 @@ public sealed class QueueModel(
     public IReadOnlyList<QueueItem> Flagged { get; private set; } = [];
     public IReadOnlyList<QueueItem> Awaiting { get; private set; } = [];
     public int PageNumber { get; private set; } = 1;
-    public int PageCount => Math.Max(1, (Math.Max(FlaggedCount, AwaitingCount) + ReviewItems.PageSize - 1) / ReviewItems.PageSize);
+    public int PageCount => Pager.CountOf(Math.Max(FlaggedCount, AwaitingCount), ReviewItems.PageSize);
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? p, CancellationToken cancellationToken)

@@ -29,11 +29,11 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         }
 
         Total = await query.CountAsync(cancellationToken);
-        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page, 1, PageCount);
+        PageCount = Pager.CountOf(Total, PageSize);
+        PageNumber = Pager.Clamp(page, PageCount);
         Rows = await query
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ThenBy(u => u.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pager.Skip(PageNumber, PageSize)).Take(PageSize)
             .Select(u => new Row(u.Id, u.DisplayName, u.Email ?? string.Empty, u.IsDisabled, u.IsPlatformAdmin, u.CreatedAt))
             .ToListAsync(cancellationToken);
     }

@@ -29,11 +29,11 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         }
 
         Total = await query.CountAsync(cancellationToken);
-        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page, 1, PageCount);
+        PageCount = Pager.CountOf(Total, PageSize);
+        PageNumber = Pager.Clamp(page, PageCount);
         var institutions = await query
             .OrderBy(i => i.Name).ThenBy(i => i.Slug)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip(Pager.Skip(PageNumber, PageSize)).Take(PageSize)
             .Select(i => new { i.Id, i.Name, i.Slug, i.HostNames, i.TimeZoneId })
             .ToListAsync(cancellationToken);
 

@@ -8,7 +8,7 @@ public sealed record ThreadPage(int Number, int Count, int Start, int End, int R
     public bool HasEarlier => Number > 1;
     public bool HasLater => Number < Count;
 
-    public static int CountFor(int replies, int pageSize) => Math.Max(1, (replies + pageSize - 1) / pageSize);
+    public static int CountFor(int replies, int pageSize) => Pager.CountOf(replies, pageSize);
 
     public static ThreadPage Of(int number, int replies, int pageSize)
     {
