@@ -1,15 +1,18 @@
 using System.Threading.Channels;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Tenancy;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Account;
 
 // Account mail (confirmation, reset, "someone tried to register", lockout, e-mail change) leaves from here, after the
-// answer to the request that wrote it. Sent during the request, the SMTP round trip would make a form answer slower
+// answer to the request that wrote it. Mail that needs work of its own before it can be written (the lockout notice
+// makes a reset token) is queued as a composer, run here in a scope of the institution it belongs to. Sent during the request, the SMTP round trip would make a form answer slower
 // for an address that has an account than for one that has none, and so tell a guesser which addresses exist.
 // REVIEW: the queue lives in memory (it holds reset links, which should not sit in a table); stopping the app sends
 // what is waiting within the shutdown timeout, and a crash loses it: the person asks for the mail again.
-public sealed class AccountMailOutbox(EmailSender sender, ILogger<AccountMailOutbox> logger) : BackgroundService
+public sealed class AccountMailOutbox(
+    EmailSender sender, IServiceScopeFactory scopes, TenantScopes tenants, ILogger<AccountMailOutbox> logger) : BackgroundService
 {
     // Far more than one instance writes in the time it takes to send them; beyond it, mail is dropped, not queued.
     private readonly Channel<Item> _queue = Channel.CreateBounded<Item>(new BoundedChannelOptions(1000)
@@ -18,11 +21,17 @@ public sealed class AccountMailOutbox(EmailSender sender, ILogger<AccountMailOut
         SingleReader = true,
     });
 
-    public void Send(MimeMessage message, string purpose, Guid userId)
+    public void Send(MimeMessage message, string purpose, Guid userId) => Queue(new Item(purpose, userId, message, null, null));
+
+    // The composer returns null when, by the time it runs, there is nothing to send.
+    public void Compose(InstitutionInfo? institution, string purpose, Guid userId, Func<IServiceProvider, CancellationToken, Task<MimeMessage?>> compose) =>
+        Queue(new Item(purpose, userId, null, compose, institution));
+
+    private void Queue(Item item)
     {
-        if (!_queue.Writer.TryWrite(new Item(message, purpose, userId)))
+        if (!_queue.Writer.TryWrite(item))
         {
-            logger.LogError("Dropped the {Purpose} mail for account {UserId}: too many mails are waiting", purpose, userId);
+            logger.LogError("Dropped the {Purpose} mail for account {UserId}: too many mails are waiting", item.Purpose, item.UserId);
         }
     }
 
@@ -58,7 +67,11 @@ public sealed class AccountMailOutbox(EmailSender sender, ILogger<AccountMailOut
     {
         try
         {
-            await sender.SendAsync(item.Message, cancellationToken);
+            var message = item.Message ?? await ComposeAsync(item, cancellationToken);
+            if (message is not null)
+            {
+                await sender.SendAsync(message, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,5 +79,12 @@ public sealed class AccountMailOutbox(EmailSender sender, ILogger<AccountMailOut
         }
     }
 
-    private sealed record Item(MimeMessage Message, string Purpose, Guid UserId);
+    private async Task<MimeMessage?> ComposeAsync(Item item, CancellationToken cancellationToken)
+    {
+        await using var scope = item.Institution is { } institution ? tenants.Enter(institution) : scopes.CreateAsyncScope();
+        return await item.Compose!(scope.ServiceProvider, cancellationToken);
+    }
+
+    private sealed record Item(
+        string Purpose, Guid UserId, MimeMessage? Message, Func<IServiceProvider, CancellationToken, Task<MimeMessage?>>? Compose, InstitutionInfo? Institution);
 }

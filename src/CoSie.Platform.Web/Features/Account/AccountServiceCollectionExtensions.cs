@@ -18,7 +18,6 @@ public static class AccountServiceCollectionExtensions
         services.AddSingleton<AccountMailOutbox>();
         services.AddHostedService(provider => provider.GetRequiredService<AccountMailOutbox>());
         services.AddSingleton<LockoutNotices>();
-        services.AddHostedService(provider => provider.GetRequiredService<LockoutNotices>());
         services.AddSingleton<AccountFormBudgets>();
         services.AddRateLimiter(options => options.AddPolicy<string, AccountFormsRateLimit>(AccountFormsRateLimit.Policy));
         return services;
