@@ -242,6 +242,23 @@ public sealed class SearchTests(SearchFactory factory) : IClassFixture<SearchFac
     }
 
     [Fact]
+    public async Task A_word_in_very_many_posts_ranks_a_bounded_number_and_says_there_are_at_least_that_many()
+    {
+        var cohort = await factory.OpenCohortAsync("Very many results");
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Vera Many"));
+        await SeededRepliesAsync(cohort, SearchDiscussions.MaxRanked + 5, "A kestrel, again, number {0}.");
+
+        var first = await factory.SearchAsync(learner, "kestrel");
+        var last = await factory.SearchAsync(learner, "kestrel", $"p={SearchDiscussions.MaxPage}");
+        var beyond = await factory.SearchAsync(learner, "kestrel", $"p={SearchDiscussions.MaxPage + 1}");
+
+        Assert.Contains("At least 1,000 results", first.QuerySelector(".search-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SearchDiscussions.PageSize, SearchFactory.Hits(last).Count);
+        Assert.Null(last.QuerySelector("a[rel=next]"));
+        Assert.Equal(SearchFactory.HitIds(last), SearchFactory.HitIds(beyond));
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_results_to_a_cohort_prompt_author_date_or_my_own_posts()
     {
         var cohort = await factory.OpenCohortAsync("Filtered");

@@ -23,6 +23,8 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     public const int MaxQueryLength = 200;
     public const int PageSize = 20;
     public const int MaxPage = 50;
+    // The most matches of each kind of post that are ranked (SearchSql); as many as the pages can show.
+    public const int MaxRanked = PageSize * MaxPage;
 
     public async Task<SearchResult> ExecuteAsync(Guid userId, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -154,6 +156,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             new NpgsqlParameter("posts_only", request.PostsOnly),
             new NpgsqlParameter("headline", SearchSnippet.HeadlineOptions),
             new NpgsqlParameter("limit", PageSize),
+            new NpgsqlParameter("cap", MaxRanked),
             new NpgsqlParameter("offset", (page - 1) * PageSize),
         };
         return await db.Database.SqlQueryRaw<SearchRow>(fuzzy ? SearchSql.Similar : SearchSql.Exact, parameters).ToListAsync(cancellationToken);

@@ -10,6 +10,9 @@ public sealed record SearchResult(
     bool Approximate,
     IReadOnlyList<SearchModuleChoice> Modules)
 {
+    // So many matches that only the first SearchDiscussions.MaxRanked of each kind were ranked: "at least" that many.
+    public bool Capped => Total >= SearchDiscussions.MaxRanked;
+
     public static SearchResult Refused(SearchOutcome outcome, SearchScope? scope = null, IReadOnlyList<SearchModuleChoice>? modules = null) =>
         new(outcome, scope, [], 0, false, modules ?? []);
 }

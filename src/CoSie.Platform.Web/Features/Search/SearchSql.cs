@@ -5,6 +5,10 @@ namespace CoSie.Platform.Web.Features.Search;
 // person may read arrives as the id lists of SearchScope, and the statement applies only the moderation states that
 // every page applies too: non-moderators see visible posts of published modules, and a thread whose reflection waits
 // for approval is its author's alone.
+//
+// A word in half of a million posts must not rank half a million rows: each kind of post contributes at most @cap
+// matching rows (the first the scan meets, before ranking), which bounds the work of every search; the page then says
+// that there are at least that many results and asks for more words or filters (SearchDiscussions.MaxRanked).
 public static class SearchSql
 {
     // The words parsed in every configuration a row can be indexed in (migration AddDiscussionSearch), ORed.
@@ -15,8 +19,10 @@ public static class SearchSql
             || websearch_to_tsquery('pg_catalog.dutch', @q) || websearch_to_tsquery('cosie_plain', @q)
         """;
 
+    // The match names the words' expression itself rather than the CTE's column: a value the planner can see when it
+    // plans (the parameters are known), so that it chooses the GIN index for a rare word.
     public static readonly string Exact = Build(
-        post: "{0}.search_vector @@ q.query", postRank: "ts_rank({0}.search_vector, q.query)",
+        post: "{0}.search_vector @@ (" + Words + ")", postRank: "ts_rank({0}.search_vector, q.query)",
         prompt: "p.search_vector @@ q.query", promptRank: "ts_rank(p.search_vector, q.query)",
         module: "m.search_vector @@ q.query", moduleRank: "ts_rank(m.search_vector, q.query)");
 
@@ -45,7 +51,7 @@ public static class SearchSql
             ),
             open_prompts AS (SELECT * FROM unnest(@gated_cohorts, @gated_prompts) AS g(cohort_id, prompt_id)),
             hits AS (
-                SELECT 'Reflection' AS kind, r.id, r.id AS reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
+                (SELECT 'Reflection' AS kind, r.id, r.id AS reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
                        r.author_id, r.created_at, r.status, r.body_source AS body, {PostRank("r")} AS rank
                 FROM reflections r
                 JOIN scope s ON s.cohort_id = r.cohort_id
@@ -57,8 +63,9 @@ public static class SearchSql
                        AND (s.cohort_id = ANY(@open) OR r.author_id = @me
                             OR EXISTS (SELECT 1 FROM open_prompts g WHERE g.cohort_id = r.cohort_id AND g.prompt_id = r.prompt_id))))
                   {PostFilters("r")}
+                LIMIT @cap)
                 UNION ALL
-                SELECT 'Reply', x.id, x.reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
+                (SELECT 'Reply', x.id, x.reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
                        x.author_id, x.created_at, x.status, x.body_source, {PostRank("x")}
                 FROM replies x
                 JOIN reflections r ON r.id = x.reflection_id
@@ -72,6 +79,7 @@ public static class SearchSql
                        AND (s.cohort_id = ANY(@open) OR r.author_id = @me
                             OR EXISTS (SELECT 1 FROM open_prompts g WHERE g.cohort_id = r.cohort_id AND g.prompt_id = r.prompt_id))))
                   {PostFilters("x")}
+                LIMIT @cap)
                 UNION ALL
                 SELECT 'Prompt', p.id, NULL, s.cohort_id, s.cohort_name, p.id, p.module_id,
                        NULL, NULL, NULL, p.text, {promptRank}
