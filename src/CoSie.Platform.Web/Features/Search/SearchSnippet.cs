@@ -11,8 +11,8 @@ public static class SearchSnippet
     public const char Start = '\u0002';
     public const char End = '\u0003';
 
-    public static readonly string HeadlineOptions =
-        $"StartSel={Start}, StopSel={End}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+    // One passage around the best match, the whole text when it is short (fragments would cut a short post's first words).
+    public static readonly string HeadlineOptions = $"StartSel={Start}, StopSel={End}, MaxWords=40, MinWords=20";
 
     public static IHtmlContent ToHtml(string snippet)
     {

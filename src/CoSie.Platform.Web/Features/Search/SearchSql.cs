@@ -19,10 +19,10 @@ public static class SearchSql
             || websearch_to_tsquery('pg_catalog.dutch', @q) || websearch_to_tsquery('cosie_plain', @q)
         """;
 
-    // The match names the words' expression itself rather than the CTE's column: a value the planner can see when it
-    // plans (the parameters are known), so that it chooses the GIN index for a rare word.
+    // Posts match against the words as a scalar subquery: PostgreSQL computes it once (an InitPlan) and can use it as
+    // the GIN index's key, where an expression in the row's condition could be evaluated again for every row scanned.
     public static readonly string Exact = Build(
-        post: "{0}.search_vector @@ (" + Words + ")", postRank: "ts_rank({0}.search_vector, q.query)",
+        post: "{0}.search_vector @@ (SELECT query FROM q)", postRank: "ts_rank({0}.search_vector, q.query)",
         prompt: "p.search_vector @@ q.query", promptRank: "ts_rank(p.search_vector, q.query)",
         module: "m.search_vector @@ q.query", moduleRank: "ts_rank(m.search_vector, q.query)");
 
