@@ -1,6 +1,7 @@
 namespace CoSie.Platform.Bench;
 
-// Durations in seconds; each wrk figure is the median of Repeats runs.
+// Durations in seconds; each wrk figure is the median of Repeats runs. SearchPosts: the replies of the search scenario's
+// cohort (--search-posts N; 1,000,000 in a full run).
 public sealed record BenchSettings(
     bool Quick, int Duration, int Repeats, int[] ConnectionSteps, int ListSize, int FanoutConnections, int FanoutReplies,
-    int SoakMembers, int SoakLiveConnections, int SoakSeconds, int[] DigestSizes, int DigestPosts, string MicrobenchJob);
+    int SoakMembers, int SoakLiveConnections, int SoakSeconds, int[] DigestSizes, int DigestPosts, string MicrobenchJob, int SearchPosts);

@@ -3,10 +3,13 @@ using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
-// ./cosie bench [--quick]: seeds a private database at scale, starts the Release app on loopback and measures
-// the pages, live paths and digests the platform exists for. Results: a Markdown report on stdout, and JSON and the
-// same Markdown in bench/results/.
+// ./cosie bench [--quick] [--only search] [--search-posts N]: seeds a private database at scale, starts the Release app
+// on loopback and measures the pages, live paths, digests and search the platform exists for. Results: a Markdown
+// report on stdout, and JSON and the same Markdown in bench/results/. "--only search" seeds and measures the search
+// scenario alone and only prints its report.
 var quick = args.Contains("--quick");
+var only = Argument("--only");
+var searchPosts = Argument("--search-posts") is { } posts ? int.Parse(posts, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20_000 : 1_000_000;
 var server = Environment.GetEnvironmentVariable("COSIE_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("COSIE_BENCH_POSTGRES is not set; run ./cosie bench.");
 var repository = FindRepository();
@@ -23,7 +26,13 @@ var settings = new BenchSettings(
     SoakSeconds: quick ? 20 : 120,
     DigestSizes: quick ? [100, 500] : [1000, 5000],
     DigestPosts: quick ? 1000 : 20000,
-    MicrobenchJob: quick ? "dry" : "short");
+    MicrobenchJob: quick ? "dry" : "short",
+    SearchPosts: searchPosts);
+if (only is not (null or "search"))
+{
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" does.");
+    return 2;
+}
 
 var database = $"cosie_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
 await Admin($"CREATE DATABASE \"{database}\"");
@@ -35,10 +44,22 @@ try
 {
     Console.WriteLine($"Seeding {database} ...");
     await AppProcess.MigrateAsync(repository, connectionString);
+    var searchBench = new SearchBench(connectionString);
+    if (only == "search")
+    {
+        var searchOnly = await searchBench.SeedAsync(settings.SearchPosts);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var searchApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        var report = await searchBench.RunAsync(searchApp, searchOnly, settings, repository, new QueryCounter(connectionString));
+        Console.WriteLine();
+        Console.WriteLine(SearchBench.Markdown(report));
+        return report.Rows.Any(r => r.Result.Errors > 0) || searchApp.Errors > 0 ? 1 : 0;
+    }
     var seeder = new BenchSeeder(connectionString);
     var seedClock = Stopwatch.StartNew();
     var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
     var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
+    var searchData = await searchBench.SeedAsync(settings.SearchPosts);
     Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:0.0} s");
 
     CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
@@ -46,6 +67,7 @@ try
     HttpReport http;
     List<QueryCount> queries;
     FanoutResult fanout;
+    SearchResultReport search;
     SoakResult soak;
     int appErrors;
     await using (var app = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log")))
@@ -68,6 +90,9 @@ try
             queries.Add(await perPage.MeasureAsync(member, "20-post view of 1,000", http.Fragment.Url));
         }
         queries.Add(await perPage.MeasureAsync(member, $"list of {settings.ListSize} reflections", data.ListUrl));
+
+        Console.WriteLine($"search: {settings.SearchPosts:N0} posts ...");
+        search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
 
         var members = new List<Session>();
         foreach (var email in data.Posters)
@@ -97,6 +122,10 @@ try
     {
         failures.Add("wrk saw errors or non-2xx answers");
     }
+    if (search.Rows.Any(r => r.Result.Errors > 0))
+    {
+        failures.Add("wrk saw errors or non-2xx answers in the search scenario");
+    }
     if (fanout.Delivered != fanout.Expected)
     {
         failures.Add($"fanout delivered {fanout.Delivered} of {fanout.Expected}");
@@ -124,7 +153,8 @@ try
     var machine = Machine.Describe();
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
-    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro);
+    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro)
+        + Environment.NewLine + SearchBench.Markdown(search);
     Console.WriteLine();
     Console.WriteLine(markdown);
     var result = new
@@ -138,6 +168,7 @@ try
         ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
         Fanout = fanout,
+        Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },
         Soak = soak,
         Digests = digests,
         Microbench = micro,
@@ -170,6 +201,12 @@ async Task Admin(string sql)
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     await command.ExecuteNonQueryAsync();
+}
+
+string? Argument(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 }
 
 static string FindRepository()

@@ -8,6 +8,7 @@ using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
+using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
@@ -36,6 +37,7 @@ builder.Services
     .AddDiscussions(builder.Configuration)
     .AddDigests(builder.Configuration)
     .AddModeration()
+    .AddSearch()
     .AddDemo();
 
 var app = builder.Build();

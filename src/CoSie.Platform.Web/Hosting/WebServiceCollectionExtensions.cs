@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Cohorts", EndpointScope.Institution);
                 ScopeFolder(options, "/Discussions", EndpointScope.Institution);
                 ScopeFolder(options, "/Moderation", EndpointScope.Institution);
+                ScopeFolder(options, "/Search", EndpointScope.Institution);
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.
                 ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })

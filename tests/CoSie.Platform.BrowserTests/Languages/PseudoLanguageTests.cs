@@ -33,6 +33,7 @@ public sealed partial class PseudoLanguageTests(Chromium chromium, CosieSiteFact
         { "registration", $"/{Institution}/Account/Register", false },
         { "forgot-password", $"/{Institution}/Account/ForgotPassword", false },
         { "language", $"/{Institution}/language", false },
+        { "search", $"/{Institution}/search?q=4711", true },
         { "not-found", $"/{Institution}/no-such-page", false },
     };
 

@@ -32,4 +32,22 @@ public sealed class DemoDiscussionTests(AppRolePlatformFactory factory) : IClass
         Assert.Equal(3, list.QuerySelectorAll(".reflection-summary").Length);
         Assert.Contains($"/cohorts/{cohortId}/prompts/", discussion, StringComparison.Ordinal);
     }
+
+    // Bartek answered the first prompt days ago and has not answered the second: search finds his peers' words on the
+    // first, and nothing of their reflections on the second. Through the app's row-level-security role.
+    [Fact]
+    public async Task A_demo_learner_finds_a_peers_reply_by_a_word_in_it_but_not_a_reflection_on_a_prompt_he_has_not_answered()
+    {
+        await factory.WithServicesAsync(async s => { await s.GetRequiredService<DemoSeeder>().SeedAsync(); return true; });
+        var bartek = (await factory.FindUserAsync("bartek@cosie.example"))!;
+        var client = await factory.CreateClientAsAsync(bartek);
+
+        var found = await client.GetDocumentAsync($"/{DemoSeeder.InstitutionSlug}/search?q=facilitation");
+        var held = await client.GetDocumentAsync($"/{DemoSeeder.InstitutionSlug}/search?q=schools");
+
+        var reply = found.QuerySelectorAll("li.search-hit[data-kind=Reply]").Single(li => li.TextContent.Contains("Carmen", StringComparison.Ordinal));
+        Assert.Equal("facilitation", reply.QuerySelector(".snippet mark")!.TextContent);
+        Assert.Empty(held.QuerySelectorAll("li.search-hit[data-kind=Reflection], li.search-hit[data-kind=Reply]"));
+        Assert.DoesNotContain("went to the schools", held.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

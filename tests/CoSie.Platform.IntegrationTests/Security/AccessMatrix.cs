@@ -84,6 +84,8 @@ public static class AccessMatrix
         ["GET /Moderation/Queue"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Moderation/Settings"] = "login 403 403 200 404 404 404 403 404",
         ["GET /Moderation/Suspensions"] = "login 403 200 200 404 404 404 403 404",
+        // Members of the institution search what they may read (their cohorts; all of them for its admins); others find no page.
+        ["GET /Search/Index"] = "login 200 200 200 404 404 404 200 404",
         ["GET /Setup/Index"] = "404 404 404 404 404 404 404 404 404",
         ["GET /admin/jobs/{**path}"] = "login 403 403 403 403 403 403 403 200",
         // The dashboard's statistics are POSTed by its own script; a GET is told so rather than failing.

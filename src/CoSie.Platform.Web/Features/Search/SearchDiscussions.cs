@@ -1,0 +1,192 @@
+using System.Net;
+using CoSie.Platform.Web.Data;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CoSie.Platform.Web.Features.Search;
+
+// Finds reflections, replies, prompts and module texts for one person in the current institution (docs/guide/search.md).
+// Three statements whatever the data holds: who the person is here and what they may read (SearchScope, which also
+// counts the header's unread notifications); the modules and prompts the filters offer; the ranked page of results.
+// When the words match nothing, a fourth looks again by trigram similarity, for typos.
+//
+// The words are always a parameter, parsed by websearch_to_tsquery, which accepts any text ("quotes", or, -not) and
+// never raises a syntax error. Each row was indexed in its own language's configuration (migration
+// AddDiscussionSearch), so the words are parsed in every configuration the platform uses and the alternatives ORed:
+// "managers" finds the English stem "manag" and the Finnish "manager" alike.
+public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant, NotificationBadge badge, TimeProvider clock)
+{
+    public const int MaxQueryLength = 200;
+    public const int PageSize = 20;
+    public const int MaxPage = 50;
+    // The most matches of each kind of post that are ranked (SearchSql); as many as the pages can show.
+    public const int MaxRanked = PageSize * MaxPage;
+
+    public async Task<SearchResult> ExecuteAsync(Guid userId, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var scope = await ScopeAsync(userId, cancellationToken);
+        if (scope is null)
+        {
+            return SearchResult.Refused(SearchOutcome.NotFound);
+        }
+        var modules = await ModulesAsync(scope, cancellationToken);
+        var query = Clean(request.Query);
+        if (query.Length == 0)
+        {
+            return SearchResult.Refused(SearchOutcome.NoQuery, scope, modules);
+        }
+        if (query.Length > MaxQueryLength)
+        {
+            return SearchResult.Refused(SearchOutcome.TooLong, scope, modules);
+        }
+        if (!query.Any(char.IsLetterOrDigit))
+        {
+            return SearchResult.Refused(SearchOutcome.NoWords, scope, modules);
+        }
+        var page = Math.Clamp(request.Page, 1, MaxPage);
+        var hits = await HitsAsync(scope, request, query, page, fuzzy: false, cancellationToken);
+        var approximate = false;
+        if (hits.Count == 0 && page == 1)
+        {
+            hits = await HitsAsync(scope, request, query, page, fuzzy: true, cancellationToken);
+            approximate = hits.Count > 0;
+        }
+        var total = hits.Count == 0 ? 0 : (int)hits[0].Total;
+        return new SearchResult(SearchOutcome.Done, scope, [.. hits.Select(ToHit)], total, approximate, modules);
+    }
+
+    // Control characters never reach PostgreSQL (NUL would be refused by it); runs of white space count as one.
+    private static string Clean(string? query) =>
+        string.Join(' ', new string([.. (query ?? string.Empty).Select(c => char.IsControl(c) ? ' ' : c)])
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private async Task<SearchScope?> ScopeAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await db.InstitutionMemberships.AsNoTracking()
+            .Where(im => im.UserId == userId)
+            .Select(im => new
+            {
+                IsAdmin = im.Role == InstitutionRole.Admin,
+                Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
+                Cohorts = db.Cohorts
+                    .Where(c => im.Role == InstitutionRole.Admin || db.CohortMembers.Any(cm => cm.CohortId == c.Id && cm.UserId == userId))
+                    .OrderBy(c => c.Name).ThenBy(c => c.Id)
+                    .Select(c => new
+                    {
+                        c.Id,
+                        c.Name,
+                        c.PostFirst,
+                        c.RevealOnPost,
+                        c.EditWindowMinutes,
+                        Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
+                        Own = db.Reflections
+                            .Where(r => r.CohortId == c.Id && r.AuthorId == userId && r.Status != PostStatus.Deleted)
+                            .Select(r => new { r.PromptId, r.CreatedAt })
+                            .ToList(),
+                    })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        badge.Know(row.Unread);
+        return SearchScope.For(
+            userId,
+            row.IsAdmin,
+            row.Cohorts.Select(c => new SearchScope.CohortRow(
+                c.Id, c.Name, c.Role, c.PostFirst, c.RevealOnPost, c.EditWindowMinutes,
+                [.. c.Own.Select(o => new SearchScope.OwnReflection(o.PromptId, o.CreatedAt))])),
+            clock.GetUtcNow());
+    }
+
+    // The modules of the courses of the person's cohorts, with their prompts: published ones, and drafts where the
+    // person moderates a cohort of the course.
+    private async Task<IReadOnlyList<SearchModuleChoice>> ModulesAsync(SearchScope scope, CancellationToken cancellationToken)
+    {
+        var cohorts = scope.CohortIds.ToList();
+        var moderated = scope.Moderated.ToList();
+        if (cohorts.Count == 0)
+        {
+            return [];
+        }
+        var modules = await (
+            from m in db.Modules.AsNoTracking()
+            join course in db.Courses on m.CourseId equals course.Id
+            where db.Cohorts.Any(c => cohorts.Contains(c.Id) && c.CourseId == m.CourseId
+                && (m.Status == ModuleStatus.Published || moderated.Contains(c.Id)))
+            orderby course.Title, course.Id, m.Position
+            select new
+            {
+                m.Id,
+                m.Title,
+                Prompts = m.Prompts.OrderBy(p => p.Position).Select(p => new SearchPromptChoice(p.Id, p.Text)).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. modules.Select(m => new SearchModuleChoice(m.Id, m.Title, m.Prompts))];
+    }
+
+    private async Task<List<SearchRow>> HitsAsync(
+        SearchScope scope, SearchRequest request, string query, int page, bool fuzzy, CancellationToken cancellationToken)
+    {
+        var author = request.Author?.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
+        var parameters = new object[]
+        {
+            new NpgsqlParameter("q", query),
+            new NpgsqlParameter("institution", tenant.Required.Id),
+            new NpgsqlParameter("me", scope.UserId),
+            new NpgsqlParameter("cohorts", scope.CohortIds.ToArray()),
+            new NpgsqlParameter("moderated", scope.Moderated.ToArray()),
+            new NpgsqlParameter("open", scope.Open.ToArray()),
+            new NpgsqlParameter("gated_cohorts", scope.OpenPrompts.Select(p => p.CohortId).ToArray()),
+            new NpgsqlParameter("gated_prompts", scope.OpenPrompts.Select(p => p.PromptId).ToArray()),
+            Nullable("cohort", request.CohortId, NpgsqlDbType.Uuid),
+            Nullable("module", request.ModuleId, NpgsqlDbType.Uuid),
+            Nullable("prompt", request.PromptId, NpgsqlDbType.Uuid),
+            Nullable("author", author, NpgsqlDbType.Text),
+            Nullable("author_like", author is null ? null : "%" + EscapeLike(author) + "%", NpgsqlDbType.Text),
+            new NpgsqlParameter("mine", request.Mine),
+            Nullable("from", request.From?.ToUniversalTime(), NpgsqlDbType.TimestampTz),
+            Nullable("to", request.To?.ToUniversalTime(), NpgsqlDbType.TimestampTz),
+            new NpgsqlParameter("posts_only", request.PostsOnly),
+            new NpgsqlParameter("headline", SearchSnippet.HeadlineOptions),
+            new NpgsqlParameter("limit", PageSize),
+            new NpgsqlParameter("cap", MaxRanked),
+            new NpgsqlParameter("offset", (page - 1) * PageSize),
+        };
+        return await db.Database.SqlQueryRaw<SearchRow>(fuzzy ? SearchSql.Similar : SearchSql.Exact, parameters).ToListAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Nullable(string name, object? value, NpgsqlDbType type) =>
+        new(name, value ?? DBNull.Value) { NpgsqlDbType = type };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static SearchHit ToHit(SearchRow row)
+    {
+        var kind = Enum.Parse<SearchHitKind>(row.Kind);
+        return new SearchHit(
+            kind,
+            row.Id,
+            row.CohortId,
+            row.CohortName,
+            row.ReflectionId,
+            row.PromptId,
+            row.PromptText,
+            row.ModuleTitle,
+            row.CourseSlug,
+            row.ModuleSlug,
+            row.Language,
+            row.AuthorName,
+            row.CreatedAt,
+            row.Status is null ? null : Enum.Parse<PostStatus>(row.Status),
+            // A module's text is HTML whose tags the query removed; its entities are decoded here, to be encoded again.
+            kind == SearchHitKind.Module ? WebUtility.HtmlDecode(row.Snippet) : row.Snippet);
+    }
+}

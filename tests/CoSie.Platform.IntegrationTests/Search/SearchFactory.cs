@@ -1,0 +1,100 @@
+using AngleSharp.Html.Dom;
+using CoSie.Platform.IntegrationTests.Discussions;
+using CoSie.Platform.IntegrationTests.Infrastructure;
+using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Identity;
+
+namespace CoSie.Platform.IntegrationTests.Search;
+
+// The discussions' cohorts, plus a module written in Finnish in the same course, and institution B with a cohort
+// whose reflection uses a word that nothing in A uses.
+public sealed class SearchFactory : DiscussionFactory
+{
+    public const string WordOnlyInB = "zanzibarian";
+
+    public CourseModule FinnishModule { get; private set; } = null!;
+    public ReflectionPrompt FinnishPrompt { get; private set; } = null!;
+    public PlatformUser LearnerB { get; private set; } = null!;
+    public PlatformUser AdminA { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        (FinnishModule, FinnishPrompt) = await InInstitutionAsync(A.Id, async (_, db) =>
+        {
+            var module = new CourseModule
+            {
+                CourseId = Course.Id,
+                Slug = "palvelut",
+                Title = "Palvelujen yhteiskehittäminen",
+                Language = "fi",
+                Position = 1,
+                Status = ModuleStatus.Published,
+                BodyHtml = "<p>Kaupungit kehittävät palveluja yhdessä asukkaiden kanssa.</p>",
+                CreatedAt = Clock.GetUtcNow(),
+                UpdatedAt = Clock.GetUtcNow(),
+            };
+            var prompt = new ReflectionPrompt { Position = 0, Text = "Miten asukkaat osallistuivat kokeiluun?" };
+            module.Prompts.Add(prompt);
+            db.Modules.Add(module);
+            await db.SaveChangesAsync();
+            return (module, prompt);
+        });
+        AdminA = await this.MemberAsync(A, "admin@search-a.test", InstitutionRole.Admin);
+
+        var courseB = await CourseAsync(B, "course-b", "Course of B");
+        LearnerB = await this.MemberAsync(B, "learner@search-b.test", InstitutionRole.Learner);
+        await InInstitutionAsync(B.Id, async (_, db) =>
+        {
+            var module = new CourseModule
+            {
+                CourseId = courseB.Id,
+                Slug = "b",
+                Title = "B module",
+                Status = ModuleStatus.Published,
+                BodyHtml = "<p>B.</p>",
+                CreatedAt = Clock.GetUtcNow(),
+                UpdatedAt = Clock.GetUtcNow(),
+            };
+            var prompt = new ReflectionPrompt { Position = 0, Text = "A question of B" };
+            module.Prompts.Add(prompt);
+            db.Modules.Add(module);
+            var cohort = new Cohort { Name = "Cohort of B", CourseId = courseB.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
+            cohort.Members.Add(new CohortMember { UserId = LearnerB.Id, Role = CohortRole.Learner, JoinedAt = Clock.GetUtcNow() });
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            var now = Clock.GetUtcNow();
+            db.Reflections.Add(new Reflection
+            {
+                CohortId = cohort.Id,
+                PromptId = prompt.Id,
+                AuthorId = LearnerB.Id,
+                BodySource = $"The {WordOnlyInB} pilot.",
+                BodyHtml = $"<p>The {WordOnlyInB} pilot.</p>",
+                CreatedAt = now,
+                LastActivityAt = now,
+            });
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    public string SearchUrl(string query, string? more = null) => Url("/search?q=" + Uri.EscapeDataString(query) + (more is null ? "" : "&" + more));
+
+    // A failed search says what the app logged, not only the error page.
+    public async Task<IHtmlDocument> SearchAsync(HttpClient client, string query, string? more = null)
+    {
+        try
+        {
+            return await client.GetDocumentAsync(SearchUrl(query, more));
+        }
+        catch (HttpRequestException e)
+        {
+            throw new HttpRequestException(e.Message + "\n" + string.Join("\n", Logs.Lines.Select(l => $"{l.Level} {l.Category}: {l.Message} {l.Exception}")), e);
+        }
+    }
+
+    public static IReadOnlyList<(string Kind, Guid Id)> Hits(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("li.search-hit").Select(li => (li.GetAttribute("data-kind")!, Guid.Parse(li.GetAttribute("data-id")!)))];
+
+    public static IReadOnlyList<Guid> HitIds(IHtmlDocument page) => [.. Hits(page).Select(h => h.Id)];
+}
