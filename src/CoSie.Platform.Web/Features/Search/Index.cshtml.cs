@@ -43,7 +43,7 @@ public sealed class IndexModel(SearchDiscussions search, PlatformDbContext db, T
 
     public SearchResult Result { get; private set; } = SearchResult.Refused(SearchOutcome.NoQuery);
     public bool UnreadableDate { get; private set; }
-    public int PageCount => Math.Min(SearchDiscussions.MaxPage, Math.Max(1, (Result.Total + SearchDiscussions.PageSize - 1) / SearchDiscussions.PageSize));
+    public int PageCount => Math.Min(SearchDiscussions.MaxPage, Pager.CountOf(Result.Total, SearchDiscussions.PageSize));
     public bool HasFilters => CohortId is not null || ModuleId is not null || PromptId is not null || !string.IsNullOrWhiteSpace(Author) || From is not null || To is not null || Mine;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
