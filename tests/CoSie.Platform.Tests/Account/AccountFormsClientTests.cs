@@ -1,7 +1,7 @@
 using System.Net;
 using CoSie.Platform.Web.Features.Account;
 
-namespace CoSie.Platform.Tests.Web;
+namespace CoSie.Platform.Tests.Account;
 
 public sealed class AccountFormsClientTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace CoSie.Platform.Tests.Web;
+namespace CoSie.Platform.Tests.Hosting;
 
 public sealed class ForwardedHeadersSettingsTests
 {

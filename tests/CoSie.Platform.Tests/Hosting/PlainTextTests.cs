@@ -1,6 +1,6 @@
 using CoSie.Platform.Web.Hosting;
 
-namespace CoSie.Platform.Tests.Web;
+namespace CoSie.Platform.Tests.Hosting;
 
 public sealed class PlainTextTests
 {

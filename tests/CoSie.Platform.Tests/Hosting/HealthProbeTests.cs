@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using CoSie.Platform.Web.Hosting;
 
-namespace CoSie.Platform.Tests.Web;
+namespace CoSie.Platform.Tests.Hosting;
 
 public sealed class HealthProbeTests
 {
