@@ -44,8 +44,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [MemberData(nameof(AdminPages))]
     public async Task A_learner_is_refused(string url)
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.Learner);
+        var client = await factory.CreateBrowserLikeClientAsAsync(factory.Learner);
 
         using var response = await client.GetAsync(url);
 
@@ -57,8 +56,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [MemberData(nameof(AdminPages))]
     public async Task An_institution_admin_is_not_a_platform_admin(string url)
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.InstitutionAdmin);
+        var client = await factory.CreateBrowserLikeClientAsAsync(factory.InstitutionAdmin);
 
         using var response = await client.GetAsync(url);
 
@@ -68,8 +66,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [Fact]
     public async Task An_institution_admin_cannot_post_to_the_admin_pages_either()
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.InstitutionAdmin);
+        var client = await factory.CreateBrowserLikeClientAsAsync(factory.InstitutionAdmin);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@uni-a.test" });
 
         using var response = await client.PostAsync($"/admin/institutions/{factory.UniA.Id}/admins", content);
@@ -80,8 +77,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [Fact]
     public async Task A_platform_admin_reaches_the_admin_pages()
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.PlatformAdmin);
+        var client = await factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
         var page = await client.GetDocumentAsync("/admin/institutions");
 
@@ -92,8 +88,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [Fact]
     public async Task Admin_pages_do_not_exist_inside_an_institution()
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.PlatformAdmin);
+        var client = await factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
         using var response = await client.GetAsync("/uni-a/admin/institutions");
 

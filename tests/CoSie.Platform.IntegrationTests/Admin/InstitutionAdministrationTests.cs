@@ -260,12 +260,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.PlatformAdmin);
-        return client;
-    }
+    private Task<HttpClient> AdminClientAsync() => factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
     private Task<Institution?> FindAsync(string slug) =>
         factory.WithServicesAsync(s => s.GetRequiredService<PlatformDbContext>().Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == slug));

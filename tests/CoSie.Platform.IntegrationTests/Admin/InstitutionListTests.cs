@@ -88,12 +88,7 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
         Assert.Null(page.QuerySelector("table"));
     }
 
-    private async Task<HttpClient> AdminClientAsync()
-    {
-        var client = factory.CreateBrowserLikeClient();
-        await client.AuthenticateAs(factory, factory.PlatformAdmin);
-        return client;
-    }
+    private Task<HttpClient> AdminClientAsync() => factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
     private static List<string> Names(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();

@@ -24,6 +24,14 @@ public static class TestSignIn
         return factory.CreateDefaultClient(baseAddress, new CookieContainerHandler(cookies));
     }
 
+    // A client like a browser's (cookies kept, redirects left to the test), signed in as the person.
+    public static async Task<HttpClient> CreateBrowserLikeClientAsAsync(this PlatformFactory factory, PlatformUser user)
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.AuthenticateAs(factory, user);
+        return client;
+    }
+
     // Signs an existing client in by header.
     public static async Task AuthenticateAs(this HttpClient client, PlatformFactory factory, PlatformUser user)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions.Live;
@@ -57,11 +56,5 @@ public sealed class ScaleOutFailoverTests(ScaleOutFactory factory) : IClassFixtu
         }
     }
 
-    private async Task<HttpClient> ClientAsync(Uri server, PlatformUser user)
-    {
-        var header = await factory.SessionCookieHeaderAsync(user);
-        var cookies = new CookieContainer();
-        cookies.Add(server, new Cookie(header[..header.IndexOf('=')], header[(header.IndexOf('=') + 1)..], "/"));
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = server };
-    }
+    private Task<HttpClient> ClientAsync(Uri server, PlatformUser user) => factory.CreateRealPortClientAsAsync(server, user);
 }

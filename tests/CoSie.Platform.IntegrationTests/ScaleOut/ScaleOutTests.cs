@@ -192,13 +192,7 @@ public sealed class ScaleOutTests(ScaleOutFactory factory) : IClassFixture<Scale
         }
     }
 
-    private async Task<HttpClient> ClientAsync(Uri server, PlatformUser user)
-    {
-        var header = await factory.SessionCookieHeaderAsync(user);
-        var cookies = new CookieContainer();
-        cookies.Add(server, new Cookie(header[..header.IndexOf('=')], header[(header.IndexOf('=') + 1)..], "/"));
-        return Http(server, cookies);
-    }
+    private Task<HttpClient> ClientAsync(Uri server, PlatformUser user) => factory.CreateRealPortClientAsAsync(server, user);
 
     private static HttpClient Http(Uri server, CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = server };
