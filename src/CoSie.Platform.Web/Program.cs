@@ -9,6 +9,7 @@ using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.Setup;
+using CoSie.Platform.Web.Features.SingleSignOn;
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -36,6 +37,7 @@ builder.Services
     .AddDiscussions(builder.Configuration)
     .AddDigests(builder.Configuration)
     .AddModeration()
+    .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();

@@ -1,0 +1,30 @@
+using CoSie.Platform.Web.Domain;
+using Microsoft.AspNetCore.Authentication;
+
+namespace CoSie.Platform.Web.Features.SingleSignOn;
+
+// Sends the person to the provider: the handler fetches its discovery document (cached), and redirects with state,
+// nonce and a PKCE challenge. A provider that is down or slow fails here, within the backchannel timeout.
+public sealed class StartProviderSignIn(SsoRequest request, ILogger<StartProviderSignIn> logger)
+{
+    public async Task<SignInRefusal?> ChallengeAsync(HttpContext http, SignInProvider provider, string mode, string? returnUrl)
+    {
+        request.Provider = provider;
+        var properties = new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/sso/complete" };
+        properties.Items[SsoItems.Provider] = provider.Id.ToString("N");
+        properties.Items[SsoItems.Institution] = provider.InstitutionId.ToString("N");
+        properties.Items[SsoItems.Mode] = mode;
+        properties.Items[SsoItems.ReturnUrl] = returnUrl;
+        try
+        {
+            await http.ChallengeAsync(SsoPaths.Scheme, properties);
+            return null;
+        }
+        catch (Exception ex) when (SignInRefusals.Classify(ex) == SignInRefusal.ProviderUnavailable && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Provider {ProviderId} ({Issuer}) of institution {InstitutionId} could not be reached to start a sign-in",
+                provider.Id, provider.Issuer, provider.InstitutionId);
+            return SignInRefusal.ProviderUnavailable;
+        }
+    }
+}
