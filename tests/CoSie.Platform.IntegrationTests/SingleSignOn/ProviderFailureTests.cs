@@ -48,7 +48,7 @@ public sealed class ProviderFailureTests(SsoFactory factory) : IClassFixture<Sso
                 case "issuer": claims["iss"] = "http://127.0.0.1:1/elsewhere"; break;
                 case "audience": claims["aud"] = "another-client"; break;
                 case "expired": claims["exp"] = now.AddMinutes(-30).ToUnixTimeSeconds(); claims["iat"] = now.AddMinutes(-60).ToUnixTimeSeconds(); break;
-                case "not-yet-valid": claims["nbf"] = now.AddMinutes(30).ToUnixTimeSeconds(); break;
+                case "not-yet-valid": claims["nbf"] = now.AddMinutes(30).ToUnixTimeSeconds(); claims["exp"] = now.AddMinutes(90).ToUnixTimeSeconds(); break;
                 case "nonce": claims["nonce"] = "a-nonce-from-another-sign-in"; break;
             }
         }, tampering == "signature" ? TestIdentityProvider.NewKey() : null);

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 
@@ -74,7 +77,51 @@ public sealed class ProviderOptionsCache(
         options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         new OpenIdConnectPostConfigureOptions(dataProtection).PostConfigure(SsoPaths.Scheme, options);
         options.Validate();
+        RefetchKeysOnUnknownKeyId(options);
         return options;
+    }
+
+    // A provider that rotated its keys signs with a key id the cached set lacks. The configuration manager refreshes in
+    // the background, which is too late for this sign-in, so the key set is fetched again at once and its keys join
+    // the cached ones for the validation that follows.
+    private static void RefetchKeysOnUnknownKeyId(OpenIdConnectOptions options)
+    {
+        var fresh = new FreshKeys();
+        options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, parameters) =>
+            (parameters.IssuerSigningKeys ?? []).Concat(fresh.Keys);
+        options.Events.OnTokenResponseReceived = async context =>
+        {
+            if (context.TokenEndpointResponse.IdToken is not { } idToken)
+            {
+                return;
+            }
+            string kid;
+            try
+            {
+                kid = new JsonWebToken(idToken).Kid;
+            }
+            catch (ArgumentException)
+            {
+                return;
+            }
+            var cancellation = context.HttpContext.RequestAborted;
+            var current = await options.ConfigurationManager!.GetConfigurationAsync(cancellation);
+            if (string.IsNullOrEmpty(kid) || current.SigningKeys.Concat(fresh.Keys).Any(k => k.KeyId == kid))
+            {
+                return;
+            }
+            options.ConfigurationManager.RequestRefresh();
+            var retriever = new HttpDocumentRetriever(options.Backchannel) { RequireHttps = options.RequireHttpsMetadata };
+            var refetched = await OpenIdConnectConfigurationRetriever.GetAsync(options.MetadataAddress, retriever, cancellation);
+            fresh.Keys = [.. refetched.SigningKeys];
+            context.HttpContext.RequestServices.GetRequiredService<ILogger<ProviderOptionsCache>>()
+                .LogInformation("Fetched the signing keys of {Issuer} again for the unknown key id {KeyId}", options.Authority, kid);
+        };
+    }
+
+    private sealed class FreshKeys
+    {
+        public volatile SecurityKey[] Keys = [];
     }
 
     private sealed record Entry(DateTimeOffset Stamp, OpenIdConnectOptions Options);
