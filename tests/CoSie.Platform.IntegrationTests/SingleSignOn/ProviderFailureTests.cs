@@ -78,7 +78,7 @@ public sealed class ProviderFailureTests(SsoFactory factory) : IClassFixture<Sso
         _idp.Person = new TestPerson("sub-replay", "replay@uni.example.org", "Replay");
         var browser = factory.CreateBrowserLikeClient();
         using var started = await SsoBrowser.StartAsync(browser, _institution.Slug, provider.Id);
-        var callback = await SsoBrowser.AtProviderAsync(started.Headers.Location!);
+        var callback = await SsoBrowser.AtProviderAsync(await SsoBrowser.ContinueToAsync(started));
         Assert.Equal($"/{_institution.Slug}/", await SsoBrowser.CallbackAsync(browser, callback));
 
         var replay = await SsoBrowser.CallbackAsync(factory.CreateBrowserLikeClient(), callback);
@@ -92,7 +92,7 @@ public sealed class ProviderFailureTests(SsoFactory factory) : IClassFixture<Sso
         _idp.Person = new TestPerson("sub-state", "state@uni.example.org", "State");
         var browser = factory.CreateBrowserLikeClient();
         using var started = await SsoBrowser.StartAsync(browser, _institution.Slug, provider.Id);
-        var callback = await SsoBrowser.AtProviderAsync(started.Headers.Location!);
+        var callback = await SsoBrowser.AtProviderAsync(await SsoBrowser.ContinueToAsync(started));
         var tampered = new Uri(callback, System.Text.RegularExpressions.Regex.Replace(callback.PathAndQuery, "state=[^&]+", "state=forged"));
 
         var landing = await SsoBrowser.CallbackAsync(browser, tampered);

@@ -48,7 +48,7 @@ public sealed class ProviderTenantIsolationTests(SsoFactory factory) : IClassFix
         // A's genuine answer, delivered to B's address for A's provider.
         _idpA.Person = new TestPerson("sub-cross", "cross@a.example.org", "Cross");
         using var atA = await SsoBrowser.StartAsync(browser, _a.Slug, providerA.Id);
-        var callback = await SsoBrowser.AtProviderAsync(atA.Headers.Location!);
+        var callback = await SsoBrowser.AtProviderAsync(await SsoBrowser.ContinueToAsync(atA));
         using var atB = await browser.GetAsync(callback.PathAndQuery.Replace($"/{_a.Slug}/", $"/{_b.Slug}/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, atB.StatusCode);
     }

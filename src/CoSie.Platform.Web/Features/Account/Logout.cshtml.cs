@@ -11,6 +11,8 @@ namespace CoSie.Platform.Web.Features.Account;
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<PlatformUser> signIn, ProviderSignOut providerSignOut) : PageModel
 {
+    public ContinueToProvider? EndSession { get; private set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         // Signing out ends the person's sessions everywhere: a new security stamp makes this cookie, a copy of it, and
@@ -23,9 +25,11 @@ public sealed class LogoutModel(SignInManager<PlatformUser> signIn, ProviderSign
         }
         await signIn.SignOutAsync();
         // A session that a provider signed in ends there too, where the provider offers that.
+        // Through a page of its own: the content security policy keeps a form's redirects on this origin.
         if (atProvider is not null && await atProvider() is { } endSession)
         {
-            return Redirect(endSession);
+            EndSession = new ContinueToProvider(endSession, providerSignOut.ProviderName ?? string.Empty);
+            return Page();
         }
         return LocalRedirect(Url.Content("~/"));
     }

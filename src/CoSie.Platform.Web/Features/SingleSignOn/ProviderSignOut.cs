@@ -19,6 +19,8 @@ public sealed class ProviderSignOut(
     ProviderOptionsCache cache,
     ILogger<ProviderSignOut> logger)
 {
+    public string? ProviderName { get; private set; }
+
     // Read before the local sign-out, which forgets the session.
     public async Task<Func<Task<string?>>?> PrepareAsync(HttpContext http, ClaimsPrincipal user)
     {
@@ -35,6 +37,7 @@ public sealed class ProviderSignOut(
         {
             return null;
         }
+        ProviderName = provider.DisplayName;
         return async () =>
         {
             try

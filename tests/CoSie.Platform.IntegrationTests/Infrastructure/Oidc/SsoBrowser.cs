@@ -7,7 +7,8 @@ namespace CoSie.Platform.IntegrationTests.Infrastructure.Oidc;
 // HTTP server), and back through the app's callback, following each redirect by hand so that a test can stop at any.
 public static class SsoBrowser
 {
-    // Presses "Sign in with …" and returns the app's answer: a redirect to the provider, or to a refusal.
+    // Presses "Sign in with …" and returns the app's answer: a page that continues to the provider, or a redirect to a
+    // refusal.
     public static async Task<HttpResponseMessage> StartAsync(HttpClient app, string institutionSlug, Guid providerId)
     {
         var login = await app.GetDocumentAsync($"/{institutionSlug}/Account/Login");
@@ -31,14 +32,23 @@ public static class SsoBrowser
     public static async Task<string> SignInAsync(HttpClient app, string institutionSlug, Guid providerId)
     {
         using var started = await StartAsync(app, institutionSlug, providerId);
-        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        var authorize = started.Headers.Location!;
-        if (!authorize.IsAbsoluteUri)
+        if (started.StatusCode == HttpStatusCode.Redirect)
         {
-            return authorize.OriginalString;
+            return started.Headers.Location!.PathAndQuery();
         }
-        var callback = await AtProviderAsync(authorize);
+        var callback = await AtProviderAsync(await ContinueToAsync(started));
         return await CallbackAsync(app, callback);
+    }
+
+    // The address a "continue to the provider" page sends the browser on to.
+    public static async Task<Uri> ContinueToAsync(HttpResponseMessage page)
+    {
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var document = await page.ParseAsync();
+        var link = document.QuerySelector("#continue-to-provider")?.GetAttribute("href")
+            ?? throw new InvalidOperationException("The page does not continue to a provider.");
+        Assert.NotNull(document.QuerySelector($"meta[http-equiv=refresh][content='0;url={link}']"));
+        return new Uri(link);
     }
 
     public static async Task<string> CallbackAsync(HttpClient app, Uri callback)

@@ -21,6 +21,7 @@ public sealed class TestProviderModel(
     public IReadOnlyList<(string Type, string Value)> Claims { get; private set; } = [];
     public string? RefusalMessage { get; private set; }
     public string? VerdictMessage { get; private set; }
+    public ContinueToProvider? Continue { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "refusal")]
     public string? Refusal { get; set; }
@@ -59,10 +60,12 @@ public sealed class TestProviderModel(
         {
             return NotFound();
         }
-        if (await start.ChallengeAsync(HttpContext, provider, SsoItems.TestMode, null) is { } refusal)
+        var (providerUrl, refusal) = await start.ChallengeAsync(HttpContext, provider, SsoItems.TestMode, null);
+        if (providerUrl is null)
         {
             return LocalRedirect(Url.Content($"~/sso/providers/{id}/test?refusal={refusal}"));
         }
-        return new EmptyResult();
+        Continue = new ContinueToProvider(providerUrl, provider.DisplayName);
+        return Page();
     }
 }

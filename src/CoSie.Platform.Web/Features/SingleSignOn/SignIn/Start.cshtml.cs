@@ -13,6 +13,9 @@ public sealed class StartModel(PlatformDbContext db, StartProviderSignIn start) 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    public string? ProviderUrl { get; private set; }
+    public string ProviderName { get; private set; } = string.Empty;
+
     public IActionResult OnGet() => LocalRedirect(Url.Content("~/Account/Login"));
 
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid id)
@@ -23,10 +26,12 @@ public sealed class StartModel(PlatformDbContext db, StartProviderSignIn start) 
             return NotFound();
         }
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
-        if (await start.ChallengeAsync(HttpContext, provider, SsoItems.SignInMode, returnUrl) is { } refusal)
+        var (providerUrl, refusal) = await start.ChallengeAsync(HttpContext, provider, SsoItems.SignInMode, returnUrl);
+        if (providerUrl is null)
         {
             return LocalRedirect(Url.Content($"~/Account/Login?sso={refusal}"));
         }
-        return new EmptyResult();
+        (ProviderUrl, ProviderName) = (providerUrl, provider.DisplayName);
+        return Page();
     }
 }
