@@ -55,9 +55,11 @@ namespace CoSie.Platform.Migrations.Migrations
                 name: "ix_sign_in_providers_institution_id",
                 table: "sign_in_providers",
                 column: "institution_id");
+
+            // The new tenant-owned table gets row-level security now, not only when DatabaseMigrator next runs.
+            migrationBuilder.Sql("SELECT cosie_apply_rls();");
         }
 
-        /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
