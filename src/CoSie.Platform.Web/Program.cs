@@ -10,6 +10,7 @@ using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
+using CoSie.Platform.Web.Features.SingleSignOn;
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
@@ -38,6 +39,7 @@ builder.Services
     .AddDigests(builder.Configuration)
     .AddModeration()
     .AddSearch()
+    .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();

@@ -12,5 +12,7 @@ public sealed class Institution
     public string DefaultCulture { get; set; } = "en-GB";
     // A post flagged by this many different members is hidden until a moderator reviews it.
     public int FlagThreshold { get; set; } = DefaultFlagThreshold;
+    // False once the institution signs its people in through its own provider (SingleSignOn) only.
+    public bool AllowLocalPasswords { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.SingleSignOn;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -46,6 +47,7 @@ public static class PlatformApplicationBuilderExtensions
         app.UseRateLimiter();
         // After routing, which knows the endpoint and so its limit; before anything reads the body.
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseSingleSignOnCallbacks();
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();

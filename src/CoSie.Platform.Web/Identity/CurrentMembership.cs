@@ -24,6 +24,13 @@ public sealed class CurrentMembership(PlatformDbContext db, TenantContext tenant
         {
             return null;
         }
+        // An institution that signs its people in through its own providers only counts the memberships of sessions
+        // that one of them signed in: a password, or another institution's provider, reaches none of its things.
+        if (!tenant.Required.AllowsLocalPasswords
+            && user.FindFirstValue(PlatformClaims.SignInInstitution) != tenant.Required.Id.ToString())
+        {
+            return null;
+        }
         _membership = await db.InstitutionMemberships.AsNoTracking()
             .SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
         return _membership;

@@ -39,7 +39,21 @@ public static class IdentityServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // Sessions end at once through SessionCheck; the stamp validator's round renews the claims in the cookie.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(30);
+            // The renewed claims come from the account; how the session was signed in comes from the session.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed && context.CurrentPrincipal is { } current)
+                {
+                    renewed.AddClaims(current.Claims
+                        .Where(c => c.Type is PlatformClaims.SignInProvider or PlatformClaims.SignInInstitution)
+                        .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.AddSingleton<SessionCheck>();
 
         services.ConfigureApplicationCookie(options =>

@@ -87,6 +87,17 @@ public static class AccessMatrix
         // Members of the institution search what they may read (their cohorts; all of them for its admins); others find no page.
         ["GET /Search/Index"] = "login 200 200 200 404 404 404 200 404",
         ["GET /Setup/Index"] = "404 404 404 404 404 404 404 404 404",
+        // Institution admins configure their own providers; the matrix's provider id is no provider of A, hence 404.
+        ["GET /SingleSignOn/Admin/EditProvider"] = "login 403 403 404 404 404 404 403 404",
+        ["GET /SingleSignOn/Admin/NewProvider"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /SingleSignOn/Admin/Providers"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /SingleSignOn/Admin/TestProvider"] = "login 403 403 404 404 404 404 403 404",
+        ["GET /SingleSignOn/LinkedSignIns"] = "login 200 200 200 200 200 200 200 200",
+        // The steps of a sign-in through a provider: without one under way, each goes back to the sign-in page.
+        ["GET /SingleSignOn/SignIn/Complete"] = "login login login login login login login login login",
+        ["GET /SingleSignOn/SignIn/Link"] = "login login login login login login login login login",
+        ["GET /SingleSignOn/SignIn/SignedOut"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /SingleSignOn/SignIn/Start"] = "login login login login login login login login login",
         ["GET /admin/jobs/{**path}"] = "login 403 403 403 403 403 403 403 200",
         // The dashboard's statistics are POSTed by its own script; a GET is told so rather than failing.
         ["GET /admin/jobs/stats"] = "login 403 403 403 403 403 403 403 405",
@@ -162,6 +173,13 @@ public static class AccessMatrix
         ["POST /Moderation/Suspensions"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Moderation/Suspensions?handler=Lift"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Setup/Index"] = "404 404 404 404 404 404 404 404 404",
+        ["POST /SingleSignOn/Admin/EditProvider"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /SingleSignOn/Admin/NewProvider"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /SingleSignOn/Admin/Providers"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /SingleSignOn/Admin/TestProvider"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /SingleSignOn/LinkedSignIns"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /SingleSignOn/SignIn/Link"] = "ok ok ok ok ok ok ok ok ok",
+        ["POST /SingleSignOn/SignIn/Start"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /admin/jobs/{**path}"] = "login 403 403 403 403 403 403 403 ok",
         ["POST /hubs/discussions"] = "401 400 400 400 400 400 400 400 400",
         ["POST /hubs/discussions/negotiate"] = "401 200 200 200 200 200 200 200 200",

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CoSie.Platform.Web.Features.SingleSignOn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace CoSie.Platform.Web.Features.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccountFormsRateLimit.Policy)]
-public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<LoginModel> localizer) : PageModel
+public sealed class LoginModel(SignInWithPassword signIn, SignInChoices choices, IStringLocalizer<LoginModel> localizer) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -17,12 +18,31 @@ public sealed class LoginModel(SignInWithPassword signIn, IStringLocalizer<Login
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet()
+    // Why a sign-in through the institution's provider did not happen (SingleSignOn/SignInRefusals).
+    [BindProperty(SupportsGet = true, Name = "sso")]
+    public string? ProviderRefusal { get; set; }
+
+    public IReadOnlyList<ProviderChoice> Providers { get; private set; } = [];
+    public bool AllowsPasswords => choices.AllowsPasswords;
+    public string? ProviderMessage { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        Providers = await choices.ProvidersAsync(HttpContext.RequestAborted);
+        if (Enum.TryParse<SignInRefusal>(ProviderRefusal, out var refusal) && Enum.IsDefined(refusal))
+        {
+            ProviderMessage = SignInRefusals.Message(refusal, localizer);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Providers = await choices.ProvidersAsync(HttpContext.RequestAborted);
+        if (!AllowsPasswords)
+        {
+            ModelState.AddModelError(string.Empty, localizer["This institution signs you in through its own sign-in service only."]);
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             return Page();
