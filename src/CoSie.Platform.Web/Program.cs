@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Features.Account;
 using CoSie.Platform.Web.Features.Admin;
@@ -12,7 +11,6 @@ using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
 using CoSie.Platform.Web.Hosting;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
 

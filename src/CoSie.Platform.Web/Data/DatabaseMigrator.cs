@@ -1,6 +1,5 @@
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Data;

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CoSie.Platform.Web.Data;

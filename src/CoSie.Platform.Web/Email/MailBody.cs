@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Email;
 

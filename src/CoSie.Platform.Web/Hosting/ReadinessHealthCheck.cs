@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoSie.Platform.Web.Hosting;

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Data;
-
 namespace CoSie.Platform.Web.Hosting;
 
 // With Diagnostics:ServerTiming on, each response says how many SQL commands it took and how long they ran

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Setup;

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.DataProtection;

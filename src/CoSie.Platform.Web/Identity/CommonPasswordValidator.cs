@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Identity;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

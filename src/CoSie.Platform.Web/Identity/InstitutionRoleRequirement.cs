@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CoSie.Platform.Web.Identity;

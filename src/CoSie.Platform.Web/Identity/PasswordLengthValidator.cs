@@ -1,6 +1,5 @@
 using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Identity;
 

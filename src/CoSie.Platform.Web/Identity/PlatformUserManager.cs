@@ -1,6 +1,4 @@
-using CoSie.Platform.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Identity;

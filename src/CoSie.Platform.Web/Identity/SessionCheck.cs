@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Identity;

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Identity;
 using Hangfire.Dashboard;
 
 namespace CoSie.Platform.Web.Jobs;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Localization;
 

@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
-
 // Each switch names every value and has no discard, so a value added to an enum fails the build (CS8509) until it has
 // its words here. Values outside the enum never reach these switches, so the compiler's warning for them is off.
 #pragma warning disable CS8524

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Localization;
 

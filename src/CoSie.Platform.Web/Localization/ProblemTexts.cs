@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
-
 // As in EnumTexts: every value named, no discard, so a new problem fails the build until it has its words.
 #pragma warning disable CS8524
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 
 namespace CoSie.Platform.Web.Localization;

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 
 namespace CoSie.Platform.Web.Localization;

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Tenancy;
 
 // An immutable snapshot of an institution, cheap to cache and to carry across scopes.

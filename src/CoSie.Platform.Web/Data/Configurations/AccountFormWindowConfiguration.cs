@@ -1,5 +1,4 @@
 using CoSie.Platform.Web.Features.Account;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoSie.Platform.Web.Data.Configurations;

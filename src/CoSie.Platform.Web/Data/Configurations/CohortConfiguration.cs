@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoSie.Platform.Web.Data.Configurations;

@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CoSie.Platform.Web.Data.Configurations;

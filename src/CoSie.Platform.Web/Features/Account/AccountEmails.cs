@@ -1,8 +1,6 @@
 using CoSie.Platform.Web.Email;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Account;

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Data;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Account;

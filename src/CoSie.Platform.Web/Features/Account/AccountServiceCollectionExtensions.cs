@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoSie.Platform.Web.Features.Account;

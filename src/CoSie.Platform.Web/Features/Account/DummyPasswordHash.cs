@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoSie.Platform.Web.Features.Account;

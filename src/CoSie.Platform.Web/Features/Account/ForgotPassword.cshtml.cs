@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

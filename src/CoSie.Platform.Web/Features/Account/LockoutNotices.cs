@@ -1,5 +1,4 @@
 using CoSie.Platform.Web.Email;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using MimeKit;

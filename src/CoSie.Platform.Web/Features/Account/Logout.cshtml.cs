@@ -1,5 +1,4 @@
 using CoSie.Platform.Web.Features.SingleSignOn;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

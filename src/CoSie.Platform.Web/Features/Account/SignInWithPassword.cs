@@ -1,8 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

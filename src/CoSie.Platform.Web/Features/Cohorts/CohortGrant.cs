@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CoSie.Platform.Web.Features.Cohorts;

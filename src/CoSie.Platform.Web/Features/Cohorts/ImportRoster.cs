@@ -1,9 +1,6 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 

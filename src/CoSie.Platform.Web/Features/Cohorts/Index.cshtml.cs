@@ -1,9 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Localization;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Cohorts;

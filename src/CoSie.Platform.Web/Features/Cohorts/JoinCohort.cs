@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Cohorts;

@@ -1,7 +1,4 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 

@@ -1,12 +1,7 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 

@@ -1,6 +1,5 @@
 using System.Text.Unicode;
 using CsvHelper;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
 

@@ -1,8 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Courses;
 

@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Courses;
 

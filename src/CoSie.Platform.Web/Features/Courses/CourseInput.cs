@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Courses;
 

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Courses;
 
 // How far a person is through a course in their cohort: prompts answered per module. Null when the person

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Courses;
 
 public sealed record CourseView(Course Course, InstitutionMembership? Membership, bool CanManage);

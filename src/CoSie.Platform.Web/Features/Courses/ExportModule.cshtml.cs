@@ -1,10 +1,7 @@
 using System.Text;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Courses;
 

@@ -1,13 +1,10 @@
 using CoSie.Platform.Web.Content;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Import;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Courses;
 

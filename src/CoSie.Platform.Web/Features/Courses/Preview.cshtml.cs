@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

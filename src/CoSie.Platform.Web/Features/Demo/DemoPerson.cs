@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Demo;
 
 public sealed record DemoPerson(string Email, string Name, InstitutionRole? Role, bool PlatformAdmin = false);

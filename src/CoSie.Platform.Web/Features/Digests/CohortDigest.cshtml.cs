@@ -1,14 +1,9 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Features.Cohorts;
-using CoSie.Platform.Web.Identity;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Digests;

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Digests;
 
 // What a cohort's digests draw from, loaded once per cohort and shared by every reader's digest.

@@ -1,7 +1,4 @@
 using CoSie.Platform.Web.Content;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Digests;
 

@@ -1,10 +1,7 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Email;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

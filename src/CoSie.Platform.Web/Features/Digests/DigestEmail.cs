@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.Localization;
 using CoSie.Platform.Web.Email;
 using MimeKit;
 

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Digests;
 
 // A member's digest choice for one cohort of the current institution.

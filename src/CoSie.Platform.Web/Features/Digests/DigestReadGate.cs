@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 
 namespace CoSie.Platform.Web.Features.Digests;

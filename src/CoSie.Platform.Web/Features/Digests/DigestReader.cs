@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Digests;
 
 // Whom a digest is built for, and the stretch of time it covers: posts that settled after PeriodStart and by AsOf.

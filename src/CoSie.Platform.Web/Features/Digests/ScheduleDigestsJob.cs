@@ -1,8 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Tenancy;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Digests;
 

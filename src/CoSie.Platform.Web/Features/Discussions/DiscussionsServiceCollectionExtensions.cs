@@ -5,7 +5,6 @@ using CoSie.Platform.Web.Features.Discussions.Progress;
 using CoSie.Platform.Web.Features.Discussions.Reflections;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Hosting;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 

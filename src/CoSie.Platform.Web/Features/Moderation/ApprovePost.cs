@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 
 namespace CoSie.Platform.Web.Features.Moderation;

@@ -1,11 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 

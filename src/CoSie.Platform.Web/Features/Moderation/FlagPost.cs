@@ -1,9 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Moderation;

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // Closes a post's open flags inside the unit of work of the action that answers them.

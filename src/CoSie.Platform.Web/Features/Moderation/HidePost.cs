@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A moderator hides a reflection or reply: learners see a placeholder, moderators the text marked as hidden, and the

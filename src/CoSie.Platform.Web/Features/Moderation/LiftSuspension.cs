@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Cohorts;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 

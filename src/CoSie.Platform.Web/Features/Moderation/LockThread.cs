@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A moderator locks a thread (it takes no new replies, and the form says why) or unlocks it.

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // What an action did to a post, for the audit log, the thread's event stream (none when nothing visible changed)

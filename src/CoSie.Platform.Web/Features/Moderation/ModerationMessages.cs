@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // What a refused moderation action says to the moderator.

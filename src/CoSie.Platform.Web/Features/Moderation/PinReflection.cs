@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A moderator pins a reflection to the top of its prompt's discussion, or unpins it.

@@ -1,9 +1,6 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Features.Discussions.Threads;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A reflection or a reply, as a moderation action sees it: the same few fields whichever it is.

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // An institution admin deletes a post for good: its text, its history and its flags go. The row keeps its place in

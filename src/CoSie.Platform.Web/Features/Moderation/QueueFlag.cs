@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 public sealed record QueueFlag(Guid PostId, string? FlaggerName, FlagReason Reason, string? Note, DateTimeOffset CreatedAt);

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A post in a review queue, with enough around it to judge it: its prompt, its cohort, its thread, and its flags.

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // A moderator answers a post's open flags from the review queue: dismiss them (a post the threshold hid comes back)

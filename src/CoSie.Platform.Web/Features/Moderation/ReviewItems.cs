@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // What waits for moderators in some cohorts: posts with open flags (oldest flag first) and posts awaiting approval

@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // What the lock and pin forms need: the thread, where they post, and where to come back to.

@@ -1,9 +1,6 @@
 using System.Net;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Search;
 
 // One result. Snippet is plain text in which SearchSnippet.Start and End enclose the words that matched; the page

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Identity;
-
 namespace CoSie.Platform.Web.Features.Setup;
 
 // Errors are Identity's descriptions of a refused account (the password validators word them); the address of an

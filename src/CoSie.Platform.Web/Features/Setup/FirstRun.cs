@@ -1,7 +1,4 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Setup;
 

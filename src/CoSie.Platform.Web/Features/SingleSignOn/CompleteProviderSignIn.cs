@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 

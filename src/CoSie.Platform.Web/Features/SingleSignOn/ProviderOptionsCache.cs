@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

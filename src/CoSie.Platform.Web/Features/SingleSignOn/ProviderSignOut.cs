@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 

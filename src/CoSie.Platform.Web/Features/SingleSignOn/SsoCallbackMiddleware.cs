@@ -1,6 +1,4 @@
-using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 
 // The provider this request talks to, set before the handler runs: by the page that starts a sign-in, or by

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;

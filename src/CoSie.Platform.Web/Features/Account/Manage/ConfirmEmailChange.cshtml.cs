@@ -1,8 +1,6 @@
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Account.Manage;
 

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Account.Manage;
 

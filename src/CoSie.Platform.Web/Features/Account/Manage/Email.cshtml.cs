@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Account.Manage;
 

@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CoSie.Platform.Web.Hosting;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Account.Manage;
 

@@ -1,10 +1,6 @@
 using CoSie.Platform.Web.Localization;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;
 

@@ -1,7 +1,5 @@
 using CoSie.Platform.Web.Email;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
-using Microsoft.Extensions.Localization;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;

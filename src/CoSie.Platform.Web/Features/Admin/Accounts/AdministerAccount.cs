@@ -1,7 +1,4 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Account;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;

@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
-
 namespace CoSie.Platform.Web.Features.Admin.Accounts;
 
 public sealed class EnableModel(PlatformDbContext db, AdministerAccount administer, IStringLocalizer<AccountActionPage> localizer)

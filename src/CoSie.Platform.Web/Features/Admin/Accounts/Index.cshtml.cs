@@ -1,8 +1,6 @@
-using CoSie.Platform.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Admin.Accounts;
 

@@ -1,9 +1,6 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 

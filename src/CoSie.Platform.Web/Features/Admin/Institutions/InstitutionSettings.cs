@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 
 // An institution's settings after every rule has passed, ready to apply.

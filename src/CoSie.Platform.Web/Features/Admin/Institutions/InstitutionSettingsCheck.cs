@@ -1,11 +1,7 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Admin.Institutions;
 

@@ -1,5 +1,4 @@
 using CoSie.Platform.Web.Content;
-using Microsoft.Extensions.Localization;
 
 // Every value named, no discard, so a new part fails the build until it has its words.
 #pragma warning disable CS8524

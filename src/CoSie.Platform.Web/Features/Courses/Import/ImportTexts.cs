@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Localization;
 
 // As in EnumTexts: every enum value named, no discard, so a new one fails the build until it has its words.
 #pragma warning disable CS8524

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoSie.Platform.Web.Content;
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 

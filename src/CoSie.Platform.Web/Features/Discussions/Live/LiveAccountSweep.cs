@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;

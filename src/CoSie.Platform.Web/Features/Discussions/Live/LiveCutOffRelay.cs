@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CoSie.Platform.Web.Hosting;
-using CoSie.Platform.Web.Identity;
 using StackExchange.Redis;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;

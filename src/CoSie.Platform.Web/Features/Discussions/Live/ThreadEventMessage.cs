@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 

@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Discussions.Notifications;
 
 // Adds "replied to your post" and "mentioned you" notifications to the unit of work of a write. Someone who may

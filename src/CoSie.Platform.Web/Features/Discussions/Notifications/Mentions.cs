@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Discussions.Notifications;
 
 // "@Display Name" of a cohort member in a post. Names hold spaces, so rather than parse a handle this looks for

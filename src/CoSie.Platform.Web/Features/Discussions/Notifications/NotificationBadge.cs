@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions.Notifications;
 

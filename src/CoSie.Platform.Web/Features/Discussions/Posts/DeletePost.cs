@@ -1,8 +1,5 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Features.Discussions.Threads;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 

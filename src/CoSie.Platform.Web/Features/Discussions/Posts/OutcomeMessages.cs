@@ -1,6 +1,4 @@
 using System.Globalization;
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 

@@ -1,5 +1,4 @@
 using CoSie.Platform.Web.Content;
-using CoSie.Platform.Web.Domain;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 

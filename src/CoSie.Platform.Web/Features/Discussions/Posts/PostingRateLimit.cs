@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;

@@ -1,10 +1,7 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Features.Moderation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 

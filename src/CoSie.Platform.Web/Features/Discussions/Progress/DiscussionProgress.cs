@@ -1,7 +1,3 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Discussions.Progress;
 
 // Participation: which prompts someone answered, and how many peers' reflections they replied to. Set-based

@@ -1,4 +1,3 @@
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Cohorts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

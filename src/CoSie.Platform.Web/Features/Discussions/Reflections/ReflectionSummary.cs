@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Discussions.Reflections;
 
 // A reflection as the prompt's list shows it.

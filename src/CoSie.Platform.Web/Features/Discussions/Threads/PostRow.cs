@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
 // What rendering one post needs; the reflection has Depth -1, no parent and the empty path (first in tree order).

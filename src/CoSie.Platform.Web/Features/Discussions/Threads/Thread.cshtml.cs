@@ -3,14 +3,12 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Posts;
-using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;

@@ -1,8 +1,5 @@
 using System.Globalization;
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using CoSie.Platform.Web.Domain;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 

@@ -1,6 +1,3 @@
-using CoSie.Platform.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
 public static class ThreadRowLock

@@ -1,5 +1,3 @@
-using CoSie.Platform.Web.Domain;
-
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
 // Who is looking at a cohort's discussions, and in which capacity.

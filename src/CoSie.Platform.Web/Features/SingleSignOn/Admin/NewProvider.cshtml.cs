@@ -1,7 +1,5 @@
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.Admin;
 

@@ -1,8 +1,4 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.Admin;

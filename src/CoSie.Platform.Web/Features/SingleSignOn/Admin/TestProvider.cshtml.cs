@@ -1,12 +1,8 @@
-using CoSie.Platform.Web.Data;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.Admin;
 

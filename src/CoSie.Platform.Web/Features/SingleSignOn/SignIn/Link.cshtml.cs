@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using CoSie.Platform.Web.Features.Account;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.SignIn;

@@ -1,8 +1,6 @@
-using CoSie.Platform.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.SignIn;
 
