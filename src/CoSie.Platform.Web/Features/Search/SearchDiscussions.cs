@@ -146,7 +146,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             Nullable("module", request.ModuleId, NpgsqlDbType.Uuid),
             Nullable("prompt", request.PromptId, NpgsqlDbType.Uuid),
             Nullable("author", author, NpgsqlDbType.Text),
-            Nullable("author_like", author is null ? null : "%" + EscapeLike(author) + "%", NpgsqlDbType.Text),
+            Nullable("author_like", author is null ? null : "%" + LikePatterns.Escape(author) + "%", NpgsqlDbType.Text),
             new NpgsqlParameter("mine", request.Mine),
             Nullable("from", request.From?.ToUniversalTime(), NpgsqlDbType.TimestampTz),
             Nullable("to", request.To?.ToUniversalTime(), NpgsqlDbType.TimestampTz),
@@ -161,9 +161,6 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
 
     private static NpgsqlParameter Nullable(string name, object? value, NpgsqlDbType type) =>
         new(name, value ?? DBNull.Value) { NpgsqlDbType = type };
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static SearchHit ToHit(SearchRow row)
     {

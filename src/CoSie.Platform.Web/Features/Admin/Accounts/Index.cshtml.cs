@@ -22,7 +22,7 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         var query = db.Users.AsNoTracking();
         if (Search is not null)
         {
-            var pattern = "%" + EscapeLike(Search) + "%";
+            var pattern = "%" + LikePatterns.Escape(Search) + "%";
             query = query.Where(u => EF.Functions.ILike(u.DisplayName, pattern, @"\") || EF.Functions.ILike(u.Email!, pattern, @"\"));
         }
 
@@ -49,9 +49,6 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         }
         return QueryHelpers.AddQueryString("/admin/accounts", query);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     public sealed record Row(Guid Id, string DisplayName, string Email, bool IsDisabled, bool IsPlatformAdmin, DateTimeOffset CreatedAt);
 }

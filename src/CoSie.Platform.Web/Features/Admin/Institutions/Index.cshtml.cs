@@ -21,7 +21,7 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         var query = db.Institutions.AsNoTracking();
         if (Search is not null)
         {
-            var pattern = "%" + EscapeLike(Search) + "%";
+            var pattern = "%" + LikePatterns.Escape(Search) + "%";
             query = query.Where(i => EF.Functions.ILike(i.Name, pattern, @"\") || EF.Functions.ILike(i.Slug, pattern, @"\"));
         }
 
@@ -64,9 +64,6 @@ public sealed class IndexModel(PlatformDbContext db) : PageModel
         }
         return QueryHelpers.AddQueryString("/admin/institutions", query);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     public sealed record Row(Guid Id, string Name, string Slug, IReadOnlyList<string> HostNames, string TimeZoneId, int Members, int Admins);
 }

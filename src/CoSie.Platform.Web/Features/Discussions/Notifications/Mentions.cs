@@ -24,7 +24,7 @@ public sealed class Mentions(PlatformDbContext db)
             select u;
         if (!string.IsNullOrWhiteSpace(startsWith))
         {
-            var prefix = EscapeLike(startsWith.Trim()) + "%";
+            var prefix = LikePatterns.Escape(startsWith.Trim()) + "%";
             people = people.Where(u => EF.Functions.ILike(u.DisplayName, prefix));
         }
         var found = await people.OrderBy(u => u.DisplayName).Take(50).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
@@ -47,7 +47,4 @@ public sealed class Mentions(PlatformDbContext db)
         }
         return false;
     }
-
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
