@@ -20,6 +20,9 @@ if (args.Contains(HealthProbe.Command))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Static assets from the build's output (the compressed copies live under obj/) in every environment, not only in
+// Development: a published app has them in its wwwroot and this finds nothing to add.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services
     .AddTenancy()

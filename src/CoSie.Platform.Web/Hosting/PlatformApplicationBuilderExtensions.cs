@@ -36,11 +36,10 @@ public static class PlatformApplicationBuilderExtensions
         app.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 
-        // Static files after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which
-        // only matches wwwroot once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)
+        // Routing after tenancy: inside an institution, "~/css/site.css" is /{institution}/css/site.css, which only
+        // matches a static asset once the prefix has moved into PathBase. ("css", "js" and the like are reserved slugs.)
         app.UseTenancy();
         app.UseDiscussionOriginCheck();
-        app.UseStaticFiles();
         app.UseRouting();
         // After routing, which knows the endpoint and so its policy; before the body is read, so a refused flood costs
         // little. Its refusals are re-executed as the status page, an endpoint without a policy.
@@ -53,7 +52,10 @@ public static class PlatformApplicationBuilderExtensions
         app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseMiddleware<RequestFormMiddleware>();
-        app.MapRazorPages();
+        // Static assets as endpoints, from the build's manifest: fingerprinted names cached for a year, gzip and
+        // Brotli versions made at build and publish time and chosen by Accept-Encoding, ETags for the plain names.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         app.MapPlatformJobsDashboard();
         app.MapDiscussions();
         return app;

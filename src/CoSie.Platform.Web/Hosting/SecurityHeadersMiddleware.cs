@@ -1,8 +1,11 @@
 namespace CoSie.Platform.Web.Hosting;
 
-// No inline script or style anywhere: every script is a file under wwwroot, so the policy can stay strict.
+// No inline script or style anywhere but an import map: every script is a file under wwwroot, so the policy can stay
+// strict. A page that writes an import map asks for a nonce, and only its response's policy admits that one element.
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    private static readonly object NonceKey = new();
+
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -16,7 +19,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             // framed by our own page only); everything else gets the site's.
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items[NonceKey] is string nonce
+                    ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
                 headers.XFrameOptions = "DENY";
             }
             headers.XContentTypeOptions = "nosniff";
@@ -25,5 +30,17 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    // The response's script nonce, made on first use: pages are rendered into a buffer before the response starts, so
+    // the policy written as it starts includes it.
+    public static string ScriptNonce(HttpContext context)
+    {
+        if (context.Items[NonceKey] is not string nonce)
+        {
+            nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
+        }
+        return nonce;
     }
 }
