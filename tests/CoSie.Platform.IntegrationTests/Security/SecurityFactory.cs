@@ -72,6 +72,10 @@ public partial class SecurityFactory : AppRolePlatformFactory
         }
     }
 
+    // A client of the actor: signed in as the person, or for Anonymous a browser-like client that no one signed in to.
+    public async Task<HttpClient> ClientAsAsync(Actor actor) =>
+        actor == Actor.Anonymous ? CreateBrowserLikeClient() : await this.CreateClientAsAsync(People[actor]);
+
     private async Task<(Course, CourseModule)> CourseAsync(Institution institution, string slug)
     {
         var course = await Seed.CourseAsync(this, institution, slug, $"Course {slug}");
