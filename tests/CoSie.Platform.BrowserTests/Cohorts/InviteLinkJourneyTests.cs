@@ -15,7 +15,7 @@ public sealed class InviteLinkJourneyTests(Chromium chromium, BrowserAppFactory 
         var institution = await App.InstitutionAsync("graz", "Graz Public Services Academy");
         await App.MemberAsync(institution, "iris@graz.test", InstitutionRole.Instructor);
         await App.UserAsync("lukas@elsewhere.test", "Lukas Learner");
-        await App.CourseAsync(institution, "co-creation", "Co-creating public services");
+        await App.CourseAsync(institution, "co-creation", "Co-creating public services", CourseVisibility.Public);
         var instructor = await OpenPageAsync();
         await instructor.SignInAsync("iris@graz.test", institution: "graz");
 

@@ -17,7 +17,7 @@ public sealed class ImportJourneyTests(Chromium chromium, BrowserAppFactory app)
     {
         var institution = await App.InstitutionAsync("tampere", "Tampere Service Lab");
         await App.MemberAsync(institution, "ines@tampere.test", InstitutionRole.Instructor);
-        await App.CourseAsync(institution, "co-creation", "Co-creating public services");
+        await App.CourseAsync(institution, "co-creation", "Co-creating public services", CourseVisibility.Public);
         var instructor = await OpenPageAsync();
         await instructor.SignInAsync("ines@tampere.test", institution: "tampere");
 

@@ -74,6 +74,6 @@ public sealed class ModuleEditorPreviewTests(Chromium chromium, BrowserAppFactor
     {
         var institution = await App.InstitutionAsync(slug);
         await App.MemberAsync(institution, instructor, InstitutionRole.Instructor);
-        await App.CourseAsync(institution, "workshop", "Co-creation workshop");
+        await App.CourseAsync(institution, "workshop", "Co-creation workshop", CourseVisibility.Public);
     }
 }

@@ -26,51 +26,15 @@ public sealed class DiscussionSiteFactory : BrowserAppFactory
         await base.InitializeAsync();
         Institution = await this.InstitutionAsync(InstitutionSlug, "Tampere Service Lab");
         Instructor = await this.MemberAsync(Institution, InstructorEmail, InstitutionRole.Instructor);
-        Course = await this.CourseAsync(Institution, "co-creation", "Co-creation of services");
-        Prompt = await InInstitutionAsync(Institution.Id, async (_, db) =>
-        {
-            var now = Clock.GetUtcNow();
-            var module = new CourseModule
-            {
-                CourseId = Course.Id,
-                Slug = "spreading",
-                Title = "Spreading co-creation",
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>Read this.</p>",
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            var prompt = new ReflectionPrompt { Position = 0, Text = "What made co-creation spread in your pilot?" };
-            module.Prompts.Add(prompt);
-            db.Modules.Add(module);
-            await db.SaveChangesAsync();
-            return prompt;
-        });
+        Course = await this.CourseAsync(Institution, "co-creation", "Co-creation of services", CourseVisibility.Public);
+        var module = await this.ModuleAsync(Institution, Course, "spreading", "Spreading co-creation", ["What made co-creation spread in your pilot?"]);
+        Prompt = module.Prompts[0];
     }
 
-    public Task<Cohort> OpenCohortAsync(string name) =>
-        InInstitutionAsync(Institution.Id, async (_, db) =>
-        {
-            var now = Clock.GetUtcNow();
-            var cohort = new Cohort { Name = name, CourseId = Course.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = now };
-            cohort.Members.Add(new CohortMember { UserId = Instructor.Id, Role = CohortRole.Instructor, JoinedAt = now });
-            db.Cohorts.Add(cohort);
-            await db.SaveChangesAsync();
-            return cohort;
-        });
+    public Task<Cohort> OpenCohortAsync(string name) => this.CohortAsync(Institution, Course, name, Instructor, c => c.PostFirst = false);
 
     // A learner of the institution and the cohort, who signs in with the seed password.
-    public async Task<PlatformUser> LearnerAsync(Cohort cohort, string name)
-    {
-        var user = await this.UserAsync($"{Guid.NewGuid():N}@tampere.test", name);
-        await this.MemberAsync(Institution, user, InstitutionRole.Learner);
-        await InInstitutionAsync(Institution.Id, async (_, db) =>
-        {
-            db.CohortMembers.Add(new CohortMember { CohortId = cohort.Id, UserId = user.Id, Role = CohortRole.Learner, JoinedAt = Clock.GetUtcNow() });
-            return await db.SaveChangesAsync();
-        });
-        return user;
-    }
+    public Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => this.PersonInCohortAsync(Institution, cohort, name);
 
     public Task<Guid> WriteReflectionAsync(Cohort cohort, PlatformUser author, string body) =>
         InInstitutionAsync(Institution.Id, async (services, _) =>
@@ -81,24 +45,9 @@ public sealed class DiscussionSiteFactory : BrowserAppFactory
             PostIdOf(await services.GetRequiredService<ReplyToReflection>().ExecuteAsync(
                 cohort.Id, reflectionId, parentId, author.Id, body, Guid.NewGuid(), CancellationToken.None)));
 
-    // Many replies at once, written as the use case would but in one transaction (the posting limit would take minutes):
-    // every third answers the one before it. Returns the thread's reply ids in tree order.
+    // Many replies at once, written as the use case would but in one transaction (the posting limit would take minutes).
     public Task<IReadOnlyList<Guid>> SeedRepliesAsync(Guid reflectionId, PlatformUser author, int count) =>
-        InInstitutionAsync(Institution.Id, async (_, db) =>
-        {
-            var now = Clock.GetUtcNow();
-            var reflection = await db.Reflections.SingleAsync(r => r.Id == reflectionId);
-            Reply? previous = null;
-            for (var i = 0; i < count; i++)
-            {
-                var reply = reflection.AddReply(i % 3 == 2 ? previous : null, author.Id, $"Seeded reply {i}", $"<p>Seeded reply {i}</p>", now);
-                db.Replies.Add(reply);
-                db.ThreadEvents.Add(reflection.Record(ThreadEventKind.ReplyPosted, reply.Id, now));
-                previous = reply;
-            }
-            await db.SaveChangesAsync();
-            return await TreeOrderAsync(reflectionId);
-        });
+        this.RepliesAsTreeAsync(Institution, reflectionId, author, count);
 
     public Task<IReadOnlyList<Guid>> TreeOrderAsync(Guid reflectionId) =>
         InInstitutionAsync(Institution.Id, async (_, db) =>

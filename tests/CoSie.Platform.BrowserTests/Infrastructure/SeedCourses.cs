@@ -18,14 +18,4 @@ public static class SeedCourses
             await services.GetRequiredService<DemoCourse>().SeedAsync();
             return true;
         });
-
-    public static Task<Course> CourseAsync(this PlatformFactory factory, Institution institution, string slug, string title, CourseVisibility visibility = CourseVisibility.Public) =>
-        factory.InInstitutionAsync(institution.Id, async (_, db) =>
-        {
-            var now = factory.Clock.GetUtcNow();
-            var course = new Course { Slug = slug, Title = title, Visibility = visibility, CreatedAt = now, UpdatedAt = now };
-            db.Courses.Add(course);
-            await db.SaveChangesAsync();
-            return course;
-        });
 }

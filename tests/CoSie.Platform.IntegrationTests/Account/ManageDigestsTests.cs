@@ -16,17 +16,10 @@ public sealed class ManageDigestsTests(SecurityFactory factory) : IClassFixture<
         var person = await factory.UserAsync($"both-{Guid.NewGuid():N}@digests.test", "Both Places");
         await factory.MemberAsync(factory.A, person, InstitutionRole.Learner);
         await factory.MemberAsync(factory.B, person, InstitutionRole.Learner);
-        await JoinAsync(factory.A, factory.CohortA, person);
-        await JoinAsync(factory.B, factory.CohortB, person);
+        await factory.CohortMemberAsync(factory.A, factory.CohortA, person);
+        await factory.CohortMemberAsync(factory.B, factory.CohortB, person);
         return person;
     }
-
-    private Task<int> JoinAsync(Institution institution, Cohort cohort, PlatformUser person) =>
-        factory.InInstitutionAsync(institution.Id, async (_, db) =>
-        {
-            db.CohortMembers.Add(new CohortMember { CohortId = cohort.Id, UserId = person.Id, JoinedAt = factory.Clock.GetUtcNow() });
-            return await db.SaveChangesAsync();
-        });
 
     private Task<DigestFrequency> FrequencyAsync(Institution institution, Cohort cohort, PlatformUser person) =>
         factory.InInstitutionAsync(institution.Id, (_, db) =>
@@ -84,7 +77,7 @@ public sealed class ManageDigestsTests(SecurityFactory factory) : IClassFixture<
     {
         var person = await factory.UserAsync($"one-{Guid.NewGuid():N}@digests.test", "One Place");
         await factory.MemberAsync(factory.A, person, InstitutionRole.Learner);
-        await JoinAsync(factory.A, factory.OtherCohortA, person);
+        await factory.CohortMemberAsync(factory.A, factory.OtherCohortA, person);
         using var client = await factory.CreateClientAsAsync(person);
 
         foreach (var url in new[] { "/Account/Manage/Digests", $"/{factory.A.Slug}/Account/Manage/Digests", $"/{factory.B.Slug}/Account/Manage/Digests" })

@@ -10,7 +10,6 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     public sealed class Factory : PlatformFactory
     {
         public Institution UniA { get; private set; } = null!;
-        public PlatformUser PlatformAdmin { get; private set; } = null!;
         public PlatformUser Learner { get; private set; } = null!;
         public PlatformUser InstitutionAdmin { get; private set; } = null!;
 
@@ -18,7 +17,6 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
         {
             await base.InitializeAsync();
             UniA = await this.InstitutionAsync("uni-a", "University A");
-            PlatformAdmin = await this.UserAsync("root@platform.test", platformAdmin: true);
             Learner = await this.MemberAsync(UniA, "learner@uni-a.test", InstitutionRole.Learner);
             InstitutionAdmin = await this.MemberAsync(UniA, "admin@uni-a.test", InstitutionRole.Admin);
         }
@@ -77,7 +75,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [Fact]
     public async Task A_platform_admin_reaches_the_admin_pages()
     {
-        var client = await factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync("/admin/institutions");
 
@@ -88,7 +86,7 @@ public sealed class AdminAccessTests(AdminAccessTests.Factory factory) : IClassF
     [Fact]
     public async Task Admin_pages_do_not_exist_inside_an_institution()
     {
-        var client = await factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.GetAsync("/uni-a/admin/institutions");
 

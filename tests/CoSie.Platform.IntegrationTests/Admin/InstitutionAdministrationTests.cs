@@ -2,7 +2,6 @@ using System.Net;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,13 +12,11 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
 {
     public sealed class Factory : PlatformFactory
     {
-        public PlatformUser PlatformAdmin { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
             await this.InstitutionAsync("uni-a", "University A", "learn.uni-a.example");
-            PlatformAdmin = await this.UserAsync("root@platform.test", platformAdmin: true);
         }
     }
 
@@ -35,7 +32,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task A_new_institution_answers_at_its_slug_and_host_names_right_after_saving()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         // Fill the institution cache first, so that only invalidation can make the new institution visible.
         using (await client.GetAsync("/uni-a"))
         {
@@ -66,7 +63,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task The_form_offers_IANA_time_zones_with_Brussels_and_the_platform_cultures()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync("/admin/institutions/new");
 
@@ -91,7 +88,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [InlineData("UNI-A", "Another institution already uses the slug “uni-a”.")]
     public async Task A_bad_slug_is_refused_and_nothing_is_saved(string slug, string message)
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         var before = await CountAsync();
 
         using var response = await client.SubmitAsync("/admin/institutions/new", NewInstitution(slug));
@@ -104,7 +101,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task A_host_name_bound_to_another_institution_is_refused_naming_that_institution()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync("/admin/institutions/new",
             NewInstitution("taken-host", hostNames: "learn.taken-host.example\nLEARN.uni-a.example"));
@@ -121,7 +118,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [InlineData("192.0.2.10", "is an IP address")]
     public async Task A_malformed_host_name_is_refused(string hostName, string message)
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync("/admin/institutions/new", NewInstitution("bad-host", hostNames: hostName));
 
@@ -133,7 +130,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task Every_problem_in_a_list_of_host_names_is_named_at_once()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync("/admin/institutions/new",
             NewInstitution("many-hosts", hostNames: "under_score.example, learn.uni-a.example, fine.example"));
@@ -150,7 +147,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [InlineData("")]
     public async Task A_time_zone_outside_the_list_is_refused(string timeZone)
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         var values = NewInstitution("bad-zone");
         values["Input.TimeZoneId"] = timeZone;
 
@@ -164,7 +161,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task A_missing_name_and_an_unknown_culture_are_refused()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         var values = NewInstitution("no-name", name: "  ");
         values["Input.DefaultCulture"] = "tlh";
 
@@ -180,7 +177,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     public async Task Editing_moves_the_institution_to_its_new_slug_and_host_name_at_once()
     {
         var institution = await factory.InstitutionAsync("old-place", "Old Place", "old.place.example");
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         using (await client.GetAsync("/old-place"))
         {
         }
@@ -216,7 +213,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     public async Task Saving_an_unchanged_institution_does_not_collide_with_itself()
     {
         var institution = await factory.InstitutionAsync("steady", "Steady", "steady.example");
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync($"/admin/institutions/{institution.Id}/edit", new Dictionary<string, string>());
 
@@ -230,7 +227,7 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     public async Task An_invalid_edit_changes_nothing()
     {
         var institution = await factory.InstitutionAsync("keep-me", "Keep Me", "keep.example");
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync($"/admin/institutions/{institution.Id}/edit", new Dictionary<string, string>
         {
@@ -253,14 +250,12 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
     [Fact]
     public async Task Editing_an_institution_that_does_not_exist_is_404()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.GetAsync($"/admin/institutions/{Guid.NewGuid()}/edit");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    private Task<HttpClient> AdminClientAsync() => factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
     private Task<Institution?> FindAsync(string slug) =>
         factory.WithServicesAsync(s => s.GetRequiredService<PlatformDbContext>().Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Slug == slug));

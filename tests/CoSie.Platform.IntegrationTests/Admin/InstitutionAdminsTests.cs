@@ -12,14 +12,12 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
 {
     public sealed class Factory : PlatformFactory
     {
-        public PlatformUser PlatformAdmin { get; private set; } = null!;
         public Institution UniA { get; private set; } = null!;
         public Institution AgencyB { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            PlatformAdmin = await this.UserAsync("root@platform.test", platformAdmin: true);
             UniA = await this.InstitutionAsync("uni-a", "University A");
             AgencyB = await this.InstitutionAsync("agency-b", "Agency B");
         }
@@ -29,7 +27,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     public async Task Appointing_an_account_makes_it_admin_of_that_institution_only()
     {
         var person = await factory.UserAsync("dora@example.test", "Dora Director");
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync(AdminsOf(factory.UniA), new Dictionary<string, string> { ["Input.Email"] = " DORA@example.test " });
 
@@ -44,7 +42,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     public async Task Appointing_a_member_raises_their_role_to_admin()
     {
         var person = await factory.MemberAsync(factory.UniA, "iris@example.test", InstitutionRole.Instructor);
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync(AdminsOf(factory.UniA), new Dictionary<string, string> { ["Input.Email"] = "iris@example.test" });
 
@@ -55,7 +53,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     [Fact]
     public async Task Appointing_an_address_without_an_account_says_so_and_changes_nothing()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync(AdminsOf(factory.AgencyB), new Dictionary<string, string> { ["Input.Email"] = "nobody@example.test" });
 
@@ -71,7 +69,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     {
         var quiet = await factory.InstitutionAsync("quiet-place", "Quiet Place");
         var person = await factory.MemberAsync(quiet, "kim@example.test", InstitutionRole.Admin);
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
         var list = await client.GetDocumentAsync(AdminsOf(quiet));
         var removeLink = list.QuerySelector($"a[href$='/admins/{person.Id}/remove']")!.GetAttribute("href")!;
 
@@ -93,7 +91,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     {
         var person = await factory.MemberAsync(factory.UniA, "lou@example.test", InstitutionRole.Admin);
         await factory.MemberAsync(factory.AgencyB, person, InstitutionRole.Admin);
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.SubmitAsync(
             $"{AdminsOf(factory.UniA)}/{person.Id}/remove", new Dictionary<string, string> { ["Input.Then"] = "remove" });
@@ -106,7 +104,7 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     public async Task Removing_someone_who_is_not_an_admin_there_is_404()
     {
         var person = await factory.MemberAsync(factory.UniA, "max@example.test", InstitutionRole.Learner);
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         using var response = await client.GetAsync($"{AdminsOf(factory.UniA)}/{person.Id}/remove");
 
@@ -114,8 +112,6 @@ public sealed class InstitutionAdminsTests(InstitutionAdminsTests.Factory factor
     }
 
     private static string AdminsOf(Institution institution) => $"/admin/institutions/{institution.Id}/admins";
-
-    private Task<HttpClient> AdminClientAsync() => factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
     // Reads one person's memberships in every institution, to prove a change stayed in the institution it targeted.
     private Task<List<(Guid, InstitutionRole)>> MembershipsAsync(PlatformUser person) =>

@@ -1,6 +1,5 @@
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
-using CoSie.Platform.Web.Identity;
 
 namespace CoSie.Platform.IntegrationTests.Admin;
 
@@ -8,12 +7,10 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
 {
     public sealed class Factory : PlatformFactory
     {
-        public PlatformUser PlatformAdmin { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            PlatformAdmin = await this.UserAsync("root@platform.test", platformAdmin: true);
             for (var i = 1; i <= 30; i++)
             {
                 await this.InstitutionAsync($"school-{i:00}", $"School {i:00}");
@@ -28,7 +25,7 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
     [Fact]
     public async Task The_list_shows_25_institutions_a_page_in_name_order()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var first = await client.GetDocumentAsync("/admin/institutions");
         var second = await client.GetDocumentAsync("/admin/institutions?page=2");
@@ -45,7 +42,7 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
     [Fact]
     public async Task A_page_number_past_the_end_shows_the_last_page()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync("/admin/institutions?page=99");
 
@@ -55,7 +52,7 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
     [Fact]
     public async Task Each_row_shows_slug_host_names_time_zone_and_member_counts_across_institutions()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync("/admin/institutions?q=busy");
 
@@ -70,7 +67,7 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
     [InlineData("%", 0)]
     public async Task Search_matches_name_or_slug_ignoring_case(string search, int expected)
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync($"/admin/institutions?q={Uri.EscapeDataString(search)}");
 
@@ -80,15 +77,13 @@ public sealed class InstitutionListTests(InstitutionListTests.Factory factory) :
     [Fact]
     public async Task A_search_without_results_says_so()
     {
-        var client = await AdminClientAsync();
+        var client = await factory.PlatformAdminClientAsync();
 
         var page = await client.GetDocumentAsync("/admin/institutions?q=atlantis");
 
         Assert.Contains("No institution matches “atlantis”", page.QuerySelector(".empty-state")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("table"));
     }
-
-    private Task<HttpClient> AdminClientAsync() => factory.CreateBrowserLikeClientAsAsync(factory.PlatformAdmin);
 
     private static List<string> Names(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();

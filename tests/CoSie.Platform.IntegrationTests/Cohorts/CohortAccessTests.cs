@@ -154,13 +154,7 @@ public sealed class CohortAccessTests(CohortAccessTests.Factory factory) : IClas
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
         // The antiforgery cookie belongs to B's address, so the token comes from a join page of B's own.
         var courseOfB = await factory.CourseAsync(factory.B, "b-course", "A course of B");
-        var cohortOfB = await factory.InInstitutionAsync(factory.B.Id, async (_, db) =>
-        {
-            var cohort = new Cohort { Name = "B's cohort", CourseId = courseOfB.Id, StartsOn = new DateOnly(2026, 10, 1) };
-            db.Cohorts.Add(cohort);
-            await db.SaveChangesAsync();
-            return cohort;
-        });
+        var cohortOfB = await Seed.CohortAsync(factory, factory.B, courseOfB, "B's cohort");
         var form = await client.AnyFormAsync($"/{factory.B.Slug}/join/{cohortOfB.InviteCode}");
         Assert.Equal(HttpStatusCode.NotFound, await client.PostWithFormAsync(form, url));
 

@@ -25,30 +25,22 @@ public class CourseFactory : PlatformFactory
         OtherInstructor = await this.MemberAsync(B, "teacher@b.test", InstitutionRole.Instructor);
     }
 
-    public Task<Course> CourseAsync(string slug, CourseVisibility visibility, params (string Slug, string Title, ModuleStatus Status, string[] Prompts)[] modules) =>
-        InInstitutionAsync(A.Id, async (_, db) =>
+    // A course of A titled "Course {slug}" with the modules in order, each with a Markdown body and its prompts.
+    public async Task<Course> CourseAsync(string slug, CourseVisibility visibility, params (string Slug, string Title, ModuleStatus Status, string[] Prompts)[] modules)
+    {
+        var course = await Seed.CourseAsync(this, A, slug, $"Course {slug}", visibility);
+        var position = 0;
+        foreach (var (moduleSlug, title, status, prompts) in modules)
         {
-            var course = new Course { Slug = slug, Title = $"Course {slug}", Visibility = visibility, CreatedAt = Clock.GetUtcNow(), UpdatedAt = Clock.GetUtcNow() };
-            db.Courses.Add(course);
-            var position = 0;
-            foreach (var (moduleSlug, title, status, prompts) in modules)
+            var at = position++;
+            await this.ModuleAsync(A, course, moduleSlug, title, prompts, m =>
             {
-                var module = new CourseModule
-                {
-                    CourseId = course.Id,
-                    Slug = moduleSlug,
-                    Title = title,
-                    Status = status,
-                    Position = position++,
-                    BodyHtml = $"<p>Body of {title}</p>",
-                    BodySource = $"Body of {title}",
-                    CreatedAt = Clock.GetUtcNow(),
-                    UpdatedAt = Clock.GetUtcNow(),
-                };
-                module.Prompts.AddRange(prompts.Select((p, i) => new ReflectionPrompt { ModuleId = module.Id, Text = p, Position = i }));
-                db.Modules.Add(module);
-            }
-            await db.SaveChangesAsync();
-            return course;
-        });
+                m.Status = status;
+                m.Position = at;
+                m.BodyHtml = $"<p>Body of {title}</p>";
+                m.BodySource = $"Body of {title}";
+            });
+        }
+        return course;
+    }
 }

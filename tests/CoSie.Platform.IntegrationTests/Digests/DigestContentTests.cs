@@ -235,17 +235,12 @@ public sealed class DigestContentTests(DigestFactory factory) : IClassFixture<Di
         Assert.Contains("Mallory", mail.TextBody, StringComparison.Ordinal);
     }
 
-    private Task<int> ForeignReflectionAsync(string text) =>
-        factory.InInstitutionAsync(factory.B.Id, async (_, db) =>
-        {
-            var now = factory.Clock.GetUtcNow();
-            var author = await factory.UserAsync($"{Guid.NewGuid():N}@dig-b.test", "Foreigner");
-            var course = new Course { Slug = "b-course", Title = "B course", CreatedAt = now, UpdatedAt = now };
-            var module = new CourseModule { CourseId = course.Id, Slug = "b", Title = "B", Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
-            module.Prompts.Add(new ReflectionPrompt { Text = "B prompt" });
-            var cohort = new Cohort { Name = "B cohort", CourseId = course.Id, CreatedAt = now };
-            db.AddRange(course, module, cohort);
-            db.Reflections.Add(new Reflection { CohortId = cohort.Id, PromptId = module.Prompts[0].Id, AuthorId = author.Id, BodySource = text, CreatedAt = now, LastActivityAt = now });
-            return await db.SaveChangesAsync();
-        });
+    private async Task ForeignReflectionAsync(string text)
+    {
+        var course = await factory.CourseAsync(factory.B, "b-course", "B course");
+        var module = await factory.ModuleAsync(factory.B, course, "b", "B", ["B prompt"]);
+        var cohort = await Seed.CohortAsync(factory, factory.B, course, "B cohort");
+        var author = await Seed.PersonInCohortAsync(factory, factory.B, cohort, "Foreigner");
+        await Seed.ReflectionAsync(factory, factory.B, cohort, module.Prompts[0], author, text);
+    }
 }

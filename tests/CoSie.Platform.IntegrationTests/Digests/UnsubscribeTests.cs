@@ -222,11 +222,7 @@ public sealed partial class UnsubscribeTests(DigestFactory factory) : IClassFixt
     {
         var (cohort, reader, _) = await DigestReceivedAsync("Account");
         var other = await factory.CohortAsync("Account other");
-        await factory.InInstitutionAsync(factory.A.Id, async (_, db) =>
-        {
-            db.CohortMembers.Add(new CohortMember { CohortId = other.Id, UserId = reader.Id, JoinedAt = factory.Clock.GetUtcNow() });
-            return await db.SaveChangesAsync();
-        });
+        await factory.CohortMemberAsync(factory.A, other, reader);
         using var client = await factory.CreateClientAsAsync(reader);
 
         using var response = await client.SubmitAsync("/Account/Manage/Digests", new Dictionary<string, string> { ["frequency"] = "Off" }, $"#digest-{cohort.Id}");

@@ -20,25 +20,8 @@ public partial class DiscussionFactory : CohortFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Module = await InInstitutionAsync(A.Id, async (_, db) =>
-        {
-            var module = new CourseModule
-            {
-                CourseId = Course.Id,
-                Slug = "spreading",
-                Title = "Spreading co-creation",
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>Read this.</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            };
-            module.Prompts.Add(new ReflectionPrompt { Position = 0, Text = "What made co-creation spread in your pilot?" });
-            module.Prompts.Add(new ReflectionPrompt { Position = 1, Text = "Who was left out, and why?" });
-            module.Prompts.Add(new ReflectionPrompt { Position = 2, Text = "What would you do differently?" });
-            db.Modules.Add(module);
-            await db.SaveChangesAsync();
-            return module;
-        });
+        Module = await this.ModuleAsync(A, Course, "spreading", "Spreading co-creation",
+            ["What made co-creation spread in your pilot?", "Who was left out, and why?", "What would you do differently?"]);
         Prompts = [.. Module.Prompts.OrderBy(p => p.Position)];
     }
 
@@ -52,15 +35,13 @@ public partial class DiscussionFactory : CohortFactory
 
     public string ThreadUrl(Cohort cohort, Guid reflectionId) => Url($"/cohorts/{cohort.Id}/reflections/{reflectionId}");
 
-    public async Task<Cohort> OpenCohortAsync(string name, Action<Cohort>? configure = null)
-    {
-        var cohort = await CohortAsync(name);
-        return await UpdateCohortAsync(cohort, c =>
+    // A cohort with the instructor, post-first off (a learner may read before writing).
+    public Task<Cohort> OpenCohortAsync(string name, Action<Cohort>? configure = null) =>
+        Seed.CohortAsync(this, A, Course, name, Instructor, c =>
         {
             c.PostFirst = false;
             configure?.Invoke(c);
         });
-    }
 
     public Task<Cohort> UpdateCohortAsync(Cohort cohort, Action<Cohort> change) =>
         InInstitutionAsync(A.Id, async (_, db) =>
@@ -98,33 +79,16 @@ public partial class DiscussionFactory : CohortFactory
         return Guid.Parse(PostAnchor().Match(location).Groups[1].Value);
     }
 
-    // A thread seeded in bulk as a deep and wide tree: every third reply answers the one before it. Returns the
-    // reflection and its replies' ids in tree order (by path), as the thread page lists them.
-    public async Task<(Guid ReflectionId, IReadOnlyList<Guid> Replies)> SeededThreadAsync(Cohort cohort, int replies, Guid? authorId = null)
+    // A thread seeded in bulk as a deep and wide tree (Seed.RepliesAsTreeAsync). Returns the reflection and its
+    // replies' ids in tree order, as the thread page lists them.
+    public async Task<(Guid ReflectionId, IReadOnlyList<Guid> Replies)> SeededThreadAsync(Cohort cohort, int replies, PlatformUser? author = null)
     {
-        var author = authorId ?? (await LearnerAsync(cohort, $"Author of {replies} {Guid.NewGuid():N}")).Id;
-        return await QueryAsync(async db =>
-        {
-            var now = Clock.GetUtcNow();
-            var reflection = new Reflection { CohortId = cohort.Id, PromptId = Prompts[0].Id, AuthorId = author, BodySource = "Root", BodyHtml = "<p>Root</p>", CreatedAt = now, LastActivityAt = now };
-            db.Reflections.Add(reflection);
-            var added = new List<Reply>(replies);
-            Reply? previous = null;
-            for (var i = 0; i < replies; i++)
-            {
-                var parent = i % 3 == 2 ? previous : null;
-                var reply = reflection.AddReply(parent, author, $"Reply {i}", $"<p>Reply {i}</p>", now);
-                db.Replies.Add(reply);
-                db.ThreadEvents.Add(reflection.Record(ThreadEventKind.ReplyPosted, reply.Id, now));
-                added.Add(reply);
-                previous = reply;
-            }
-            await db.SaveChangesAsync();
-            return (reflection.Id, (IReadOnlyList<Guid>)[.. added.OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => r.Id)]);
-        });
+        author ??= await LearnerAsync(cohort, $"Author of {replies} {Guid.NewGuid():N}");
+        var reflection = await this.ReflectionAsync(A, cohort, Prompts[0], author, "Root");
+        return (reflection.Id, await this.RepliesAsTreeAsync(A, reflection.Id, author, replies));
     }
 
-    public async Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => await PersonInCohortAsync(cohort, CohortRole.Learner, name);
+    public Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => Seed.PersonInCohortAsync(this, A, cohort, name);
 
     public Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query) => InInstitutionAsync(A.Id, (_, db) => query(db));
 

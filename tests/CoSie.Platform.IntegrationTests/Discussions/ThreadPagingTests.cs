@@ -128,7 +128,7 @@ public sealed class ThreadPagingTests(DiscussionFactory factory) : IClassFixture
     {
         var cohort = await factory.OpenCohortAsync("Notified");
         var authorUser = await factory.LearnerAsync(cohort, "Nils Notified");
-        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 45, authorUser.Id);
+        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 45, authorUser);
         var author = await factory.CreateClientAsAsync(authorUser);
         var replier = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Rhea Replier"));
         var replyId = await factory.ReplyAsync(replier, cohort, reflectionId, "To your reply on page 3.", replies[42]);
@@ -146,7 +146,7 @@ public sealed class ThreadPagingTests(DiscussionFactory factory) : IClassFixture
     {
         var cohort = await factory.OpenCohortAsync("Later reply");
         var authorUser = await factory.LearnerAsync(cohort, "Otto Original");
-        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 45, authorUser.Id);
+        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 45, authorUser);
         var reader = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Ria Responder"));
         var url = factory.ThreadUrl(cohort, reflectionId);
 
@@ -166,7 +166,7 @@ public sealed class ThreadPagingTests(DiscussionFactory factory) : IClassFixture
     {
         var cohort = await factory.OpenCohortAsync("Per viewer");
         var authorUser = await factory.LearnerAsync(cohort, "Ava Awaiting");
-        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 25, authorUser.Id);
+        var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 25, authorUser);
         var hidden = replies[3];
         var awaiting = replies[5];
         await factory.QueryAsync(async db =>
@@ -257,11 +257,7 @@ public sealed class ThreadPagingTests(DiscussionFactory factory) : IClassFixture
         var readerUser = await factory.LearnerAsync(cohort, "Maija Marked");
         var (reflectionId, replies) = await factory.SeededThreadAsync(cohort, 25);
         // The reader was last here an hour before the replies were written.
-        await factory.QueryAsync(db =>
-        {
-            db.ThreadVisits.Add(new ThreadVisit { UserId = readerUser.Id, ReflectionId = reflectionId, LastSeenSequence = 0, VisitedAt = factory.Clock.GetUtcNow().AddHours(-1) });
-            return db.SaveChangesAsync();
-        });
+        await factory.VisitAsync(factory.A, readerUser, reflectionId, lastSeenSequence: 0, visitedAt: factory.Clock.GetUtcNow().AddHours(-1));
         var reader = await factory.CreateClientAsAsync(readerUser);
         var url = factory.ThreadUrl(cohort, reflectionId);
 

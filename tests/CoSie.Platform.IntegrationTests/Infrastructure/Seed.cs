@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CoSie.Platform.IntegrationTests.Infrastructure;
 
-// Creates what a test starts from through the app's own services.
-public static class Seed
+// Creates what a test starts from: institutions and people here, courses and cohorts in Seed.Courses.cs, posts in
+// Seed.Discussions.cs. Every builder takes the institution it writes in, so each fixture names its own scenario and
+// seeds it in the same words.
+public static partial class Seed
 {
     public const string Password = "correct horse battery staple";
 

@@ -32,6 +32,16 @@ public static class TestSignIn
         return client;
     }
 
+    public const string PlatformAdminEmail = "root@platform.test";
+
+    // The platform admin of a test app (PlatformAdminEmail, made on first use).
+    public static async Task<PlatformUser> PlatformAdminAsync(this PlatformFactory factory) =>
+        await factory.FindUserAsync(PlatformAdminEmail) ?? await factory.UserAsync(PlatformAdminEmail, platformAdmin: true);
+
+    // A browser-like client signed in as the platform admin.
+    public static async Task<HttpClient> PlatformAdminClientAsync(this PlatformFactory factory) =>
+        await factory.CreateBrowserLikeClientAsAsync(await factory.PlatformAdminAsync());
+
     // Signs an existing client in by header.
     public static async Task AuthenticateAs(this HttpClient client, PlatformFactory factory, PlatformUser user)
     {

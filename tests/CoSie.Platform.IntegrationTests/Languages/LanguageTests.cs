@@ -97,7 +97,7 @@ public sealed class LanguageTests(LanguageFactory factory) : IClassFixture<Langu
     [Fact]
     public async Task The_language_picker_keeps_a_visitor_on_the_same_page_and_remembers_the_choice()
     {
-        var visitor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var visitor = factory.CreateBrowserLikeClient();
         var here = $"/{Institution}/Account/Login?ReturnUrl=%2F{Institution}%2Fcohorts";
 
         using var chosen = await visitor.SubmitAsync(here, new Dictionary<string, string> { ["language"] = "et", ["returnUrl"] = here }, "form.language-picker");
@@ -115,7 +115,7 @@ public sealed class LanguageTests(LanguageFactory factory) : IClassFixture<Langu
     [InlineData("/\\elsewhere.example")]
     public async Task The_language_picker_never_leads_off_the_site(string returnUrl)
     {
-        var visitor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var visitor = factory.CreateBrowserLikeClient();
 
         using var chosen = await visitor.SubmitAsync($"/{Institution}/Account/Login", new Dictionary<string, string> { ["language"] = "it", ["returnUrl"] = returnUrl }, "form.language-picker");
 
@@ -126,7 +126,7 @@ public sealed class LanguageTests(LanguageFactory factory) : IClassFixture<Langu
     [Fact]
     public async Task An_unknown_language_is_refused_with_a_message_and_changes_nothing()
     {
-        var visitor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var visitor = factory.CreateBrowserLikeClient();
 
         using var refused = await visitor.SubmitAsync($"/{Institution}/Account/Login", new Dictionary<string, string> { ["language"] = "tlh" }, "form.language-picker");
 

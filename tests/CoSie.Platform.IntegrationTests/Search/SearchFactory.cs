@@ -20,62 +20,21 @@ public sealed class SearchFactory : DiscussionFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        (FinnishModule, FinnishPrompt) = await InInstitutionAsync(A.Id, async (_, db) =>
+        FinnishModule = await this.ModuleAsync(A, Course, "palvelut", "Palvelujen yhteiskehittäminen", ["Miten asukkaat osallistuivat kokeiluun?"], m =>
         {
-            var module = new CourseModule
-            {
-                CourseId = Course.Id,
-                Slug = "palvelut",
-                Title = "Palvelujen yhteiskehittäminen",
-                Language = "fi",
-                Position = 1,
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>Kaupungit kehittävät palveluja yhdessä asukkaiden kanssa.</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            };
-            var prompt = new ReflectionPrompt { Position = 0, Text = "Miten asukkaat osallistuivat kokeiluun?" };
-            module.Prompts.Add(prompt);
-            db.Modules.Add(module);
-            await db.SaveChangesAsync();
-            return (module, prompt);
+            m.Language = "fi";
+            m.Position = 1;
+            m.BodyHtml = "<p>Kaupungit kehittävät palveluja yhdessä asukkaiden kanssa.</p>";
         });
+        FinnishPrompt = FinnishModule.Prompts[0];
         AdminA = await this.MemberAsync(A, "admin@search-a.test", InstitutionRole.Admin);
 
-        var courseB = await CourseAsync(B, "course-b", "Course of B");
+        var courseB = await this.CourseAsync(B, "course-b", "Course of B");
         LearnerB = await this.MemberAsync(B, "learner@search-b.test", InstitutionRole.Learner);
-        await InInstitutionAsync(B.Id, async (_, db) =>
-        {
-            var module = new CourseModule
-            {
-                CourseId = courseB.Id,
-                Slug = "b",
-                Title = "B module",
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>B.</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            };
-            var prompt = new ReflectionPrompt { Position = 0, Text = "A question of B" };
-            module.Prompts.Add(prompt);
-            db.Modules.Add(module);
-            var cohort = new Cohort { Name = "Cohort of B", CourseId = courseB.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
-            cohort.Members.Add(new CohortMember { UserId = LearnerB.Id, Role = CohortRole.Learner, JoinedAt = Clock.GetUtcNow() });
-            db.Cohorts.Add(cohort);
-            await db.SaveChangesAsync();
-            var now = Clock.GetUtcNow();
-            db.Reflections.Add(new Reflection
-            {
-                CohortId = cohort.Id,
-                PromptId = prompt.Id,
-                AuthorId = LearnerB.Id,
-                BodySource = $"The {WordOnlyInB} pilot.",
-                BodyHtml = $"<p>The {WordOnlyInB} pilot.</p>",
-                CreatedAt = now,
-                LastActivityAt = now,
-            });
-            return await db.SaveChangesAsync();
-        });
+        var moduleB = await this.ModuleAsync(B, courseB, "b", "B module", ["A question of B"], m => m.BodyHtml = "<p>B.</p>");
+        var cohortB = await Seed.CohortAsync(this, B, courseB, "Cohort of B", configure: c => c.PostFirst = false);
+        await Seed.CohortMemberAsync(this, B, cohortB, LearnerB);
+        await this.ReflectionAsync(B, cohortB, moduleB.Prompts[0], LearnerB, $"The {WordOnlyInB} pilot.");
     }
 
     public string SearchUrl(string query, string? more = null) => Url("/search?q=" + Uri.EscapeDataString(query) + (more is null ? "" : "&" + more));

@@ -22,7 +22,7 @@ public sealed partial class AccessMatrixTests
         var pages = 0;
         foreach (var actor in Actors)
         {
-            var client = await ClientAsync(actor);
+            var client = await factory.ClientAsAsync(actor);
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
             foreach (var endpoint in endpoints.Where(e => e.Method == "GET"))
             {

@@ -6,7 +6,6 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions.Live;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -25,7 +24,7 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
         var clients = new Dictionary<Actor, HttpClient>();
         foreach (var actor in Actors)
         {
-            clients[actor] = await ClientAsync(actor);
+            clients[actor] = await factory.ClientAsAsync(actor);
         }
 
         var failures = new List<string>();
@@ -191,13 +190,4 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
             when response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) == true => "login",
         _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-
-    private async Task<HttpClient> ClientAsync(Actor actor)
-    {
-        if (actor == Actor.Anonymous)
-        {
-            return factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        }
-        return await factory.CreateClientAsAsync(factory.People[actor]);
-    }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -49,9 +48,7 @@ public sealed class ControlCharacterTests(SecurityFactory factory) : IClassFixtu
             var actor = Enum.GetValues<Actor>()[reader];
             if (!clients.TryGetValue(actor, out var client))
             {
-                client = clients[actor] = actor == Actor.Anonymous
-                    ? factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
-                    : await factory.CreateClientAsAsync(factory.People[actor]);
+                client = clients[actor] = await factory.ClientAsAsync(actor);
             }
             using var response = await client.GetAsync(page.Url);
             if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")

@@ -352,20 +352,7 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
     [MemberData(nameof(Payloads))]
     public async Task Names_and_titles_reach_the_digest_inert_in_html_and_as_typed_in_text(string payload)
     {
-        var (course, prompt) = await digests.InInstitutionAsync(digests.A.Id, async (_, db) =>
-        {
-            var now = digests.Clock.GetUtcNow();
-            var course = new Course { Slug = $"{Slug(payload)}-digest", Title = payload, CreatedAt = now, UpdatedAt = now };
-            var first = new CourseModule { CourseId = course.Id, Slug = "first", Title = payload, Position = 1, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
-            first.Prompts.Add(new ReflectionPrompt { Position = 1, Text = payload });
-            var next = new CourseModule { CourseId = course.Id, Slug = "next", Title = payload, Position = 2, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
-            db.Courses.Add(course);
-            db.Modules.AddRange(first, next);
-            await db.SaveChangesAsync();
-            return (course, first.Prompts[0]);
-        });
-        var cohort = await digests.CohortAsync(payload, postFirst: false);
-        await digests.InInstitutionAsync(digests.A.Id, (_, db) => db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CourseId, course.Id)));
+        var (cohort, prompt) = await DigestCohortAsync($"{Slug(payload)}-digest", payload);
         var author = await digests.PersonAsync(cohort, payload);
         var reader = await digests.PersonAsync(cohort, payload);
         await digests.ReflectionAsync(cohort, prompt, author, "A plain reflection.");
@@ -458,20 +445,7 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
     public async Task A_control_character_in_a_name_never_reaches_a_digest_raw(string raw, string shown)
     {
         var slug = $"controls-{Guid.NewGuid():N}"[..20];
-        var (course, prompt) = await digests.InInstitutionAsync(digests.A.Id, async (_, db) =>
-        {
-            var now = digests.Clock.GetUtcNow();
-            var course = new Course { Slug = slug, Title = raw, CreatedAt = now, UpdatedAt = now };
-            var first = new CourseModule { CourseId = course.Id, Slug = "first", Title = raw, Position = 1, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
-            first.Prompts.Add(new ReflectionPrompt { Position = 1, Text = raw });
-            var next = new CourseModule { CourseId = course.Id, Slug = "next", Title = raw, Position = 2, Status = ModuleStatus.Published, CreatedAt = now, UpdatedAt = now };
-            db.Courses.Add(course);
-            db.Modules.AddRange(first, next);
-            await db.SaveChangesAsync();
-            return (course, first.Prompts[0]);
-        });
-        var cohort = await digests.CohortAsync(raw, postFirst: false);
-        await digests.InInstitutionAsync(digests.A.Id, (_, db) => db.Cohorts.Where(c => c.Id == cohort.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.CourseId, course.Id)));
+        var (cohort, prompt) = await DigestCohortAsync(slug, raw);
         var author = await digests.PersonAsync(cohort, "Plain Author");
         var reader = await digests.PersonAsync(cohort, "Plain Reader");
         var instructor = await digests.PersonAsync(cohort, "Plain Instructor", CohortRole.Instructor);
@@ -489,6 +463,17 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
 
         AssertNoRawControls(Assert.Single(digests.Mail.To(reader.Email!)), shown, "digest");
         AssertNoRawControls(Assert.Single(digests.Mail.To(instructor.Email!), m => m.Subject?.StartsWith("[Test]", StringComparison.Ordinal) == true), shown, "digest test mail");
+    }
+
+    // A course named after the text, whose first module asks it as its prompt and whose next module is titled with it,
+    // and a cohort of that course named after it (post-first off).
+    private async Task<(Cohort Cohort, ReflectionPrompt Prompt)> DigestCohortAsync(string slug, string text)
+    {
+        var course = await digests.CourseAsync(digests.A, slug, text);
+        var first = await digests.ModuleAsync(digests.A, course, "first", text, [text], m => m.Position = 1);
+        await digests.ModuleAsync(digests.A, course, "next", text, [], m => m.Position = 2);
+        var cohort = await Seed.CohortAsync(digests, digests.A, course, text, digests.Instructor, c => c.PostFirst = false);
+        return (cohort, first.Prompts[0]);
     }
 
     private static Task<int> NameStraightInDatabaseAsync(PlatformFactory on, string name, params Guid[] userIds) =>

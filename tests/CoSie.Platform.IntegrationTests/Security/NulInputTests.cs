@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -120,7 +119,7 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
     [Fact]
     public async Task Sign_in_with_a_nul_in_the_address_is_refused_with_400_and_the_page_serves_on()
     {
-        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = factory.CreateBrowserLikeClient();
 
         using var refused = await client.SubmitAsync("/Account/Login", new Dictionary<string, string>
         {
@@ -138,9 +137,7 @@ public sealed class NulInputTests(SecurityFactory factory) : IClassFixture<Secur
     {
         if (!clients.TryGetValue(actor, out var client))
         {
-            client = clients[actor] = actor == Actor.Anonymous
-                ? factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
-                : await factory.CreateClientAsAsync(factory.People[actor]);
+            client = clients[actor] = await factory.ClientAsAsync(actor);
         }
         return client;
     }

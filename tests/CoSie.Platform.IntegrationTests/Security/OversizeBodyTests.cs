@@ -5,7 +5,6 @@ using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Discussions.Live;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoSie.Platform.IntegrationTests.Security;
@@ -28,9 +27,7 @@ public sealed class OversizeBodyTests(SecurityFactory factory) : IClassFixture<S
             var actor = AllowedActor(endpoint.Key);
             if (!clients.TryGetValue(actor, out var client))
             {
-                client = clients[actor] = actor == Actor.Anonymous
-                    ? factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
-                    : await factory.CreateClientAsAsync(factory.People[actor]);
+                client = clients[actor] = await factory.ClientAsAsync(actor);
             }
             var form = await client.AnyFormAsync(actor == Actor.Anonymous ? "/Account/Login" : "/Account/Manage");
             form.Action = endpoint.Url;
@@ -65,9 +62,7 @@ public sealed class OversizeBodyTests(SecurityFactory factory) : IClassFixture<S
             var actor = AllowedActor(endpoint.Key);
             if (!clients.TryGetValue(actor, out var person))
             {
-                var client = actor == Actor.Anonymous
-                    ? factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true })
-                    : await factory.CreateClientAsAsync(factory.People[actor]);
+                var client = await factory.ClientAsAsync(actor);
                 var page = actor == Actor.Anonymous ? "/Account/Login" : "/Account/Manage";
                 var form = await client.AnyFormAsync(page);
                 var hidden = form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name));

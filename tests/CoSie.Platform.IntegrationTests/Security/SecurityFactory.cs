@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CoSie.Platform.IntegrationTests.Security;
@@ -41,19 +40,22 @@ public partial class SecurityFactory : AppRolePlatformFactory
         People[Actor.LearnerB] = await this.MemberAsync(B, "learner@b.test", InstitutionRole.Learner);
         People[Actor.PlatformAdmin] = await this.UserAsync("platform@cosie.test", platformAdmin: true);
 
-        (CourseA, ModuleA, PromptA) = await CourseAsync(A, "course-a");
-        CohortA = await CohortAsync(A, CourseA, "Cohort A", (Actor.InstructorA, CohortRole.Instructor), (Actor.LearnerA, CohortRole.Learner));
-        OtherCohortA = await CohortAsync(A, CourseA, "Other cohort A", (Actor.InstructorA, CohortRole.Instructor), (Actor.OtherCohortLearnerA, CohortRole.Learner));
-        var (courseB, _, _) = await CourseAsync(B, "course-b");
-        CohortB = await CohortAsync(B, courseB, "Cohort B", (Actor.InstructorB, CohortRole.Instructor), (Actor.LearnerB, CohortRole.Learner));
+        (CourseA, ModuleA) = await CourseAsync(A, "course-a");
+        PromptA = ModuleA.Prompts[0];
+        CohortA = await CohortAsync(A, CourseA, "Cohort A", Actor.InstructorA);
+        LearnerMembershipA = await this.CohortMemberAsync(A, CohortA, People[Actor.LearnerA]);
+        OtherCohortA = await CohortAsync(A, CourseA, "Other cohort A", Actor.InstructorA);
+        await this.CohortMemberAsync(A, OtherCohortA, People[Actor.OtherCohortLearnerA]);
+        var (courseB, _) = await CourseAsync(B, "course-b");
+        CohortB = await CohortAsync(B, courseB, "Cohort B", Actor.InstructorB);
+        await this.CohortMemberAsync(B, CohortB, People[Actor.LearnerB]);
 
-        (LearnerMembershipA, InvitationA) = await InInstitutionAsync(A.Id, async (_, db) =>
+        InvitationA = await InInstitutionAsync(A.Id, async (_, db) =>
         {
             var invitation = new CohortInvitation { CohortId = CohortA.Id, Email = "invited@a.test", Role = CohortRole.Learner, CreatedAt = Clock.GetUtcNow() };
             db.CohortInvitations.Add(invitation);
             await db.SaveChangesAsync();
-            var learner = People[Actor.LearnerA].Id;
-            return (await db.CohortMembers.SingleAsync(m => m.CohortId == CohortA.Id && m.UserId == learner), invitation);
+            return invitation;
         });
 
         using var learnerClient = await this.CreateClientAsAsync(People[Actor.LearnerA]);
@@ -70,39 +72,18 @@ public partial class SecurityFactory : AppRolePlatformFactory
         }
     }
 
-    private Task<(Course, CourseModule, ReflectionPrompt)> CourseAsync(Institution institution, string slug) =>
-        InInstitutionAsync(institution.Id, async (_, db) =>
-        {
-            var course = new Course { Slug = slug, Title = $"Course {slug}", CreatedAt = Clock.GetUtcNow(), UpdatedAt = Clock.GetUtcNow() };
-            var module = new CourseModule
-            {
-                Slug = "module",
-                Title = "Spreading co-creation",
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>Read this.</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            };
-            var prompt = new ReflectionPrompt { Position = 0, Text = "What made co-creation spread?" };
-            module.Prompts.Add(prompt);
-            course.Modules.Add(module);
-            db.Courses.Add(course);
-            await db.SaveChangesAsync();
-            return (course, module, prompt);
-        });
+    // A client of the actor: signed in as the person, or for Anonymous a browser-like client that no one signed in to.
+    public async Task<HttpClient> ClientAsAsync(Actor actor) =>
+        actor == Actor.Anonymous ? CreateBrowserLikeClient() : await this.CreateClientAsAsync(People[actor]);
 
-    private Task<Cohort> CohortAsync(Institution institution, Course course, string name, params (Actor Actor, CohortRole Role)[] members) =>
-        InInstitutionAsync(institution.Id, async (_, db) =>
-        {
-            var cohort = new Cohort { Name = name, CourseId = course.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
-            foreach (var (actor, role) in members)
-            {
-                cohort.Members.Add(new CohortMember { UserId = People[actor].Id, Role = role, JoinedAt = Clock.GetUtcNow() });
-            }
-            db.Cohorts.Add(cohort);
-            await db.SaveChangesAsync();
-            return cohort;
-        });
+    private async Task<(Course, CourseModule)> CourseAsync(Institution institution, string slug)
+    {
+        var course = await Seed.CourseAsync(this, institution, slug, $"Course {slug}");
+        return (course, await this.ModuleAsync(institution, course, "module", "Spreading co-creation", ["What made co-creation spread?"]));
+    }
+
+    private Task<Cohort> CohortAsync(Institution institution, Course course, string name, Actor instructor) =>
+        Seed.CohortAsync(this, institution, course, name, People[instructor], c => c.PostFirst = false);
 
     private static Guid PostIdOf(HttpResponseMessage response)
     {

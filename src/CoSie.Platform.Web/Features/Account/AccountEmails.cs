@@ -66,6 +66,10 @@ public sealed class AccountEmails(
     // page that tells a stranger more than the normal answer would.
     public void Send(MimeMessage message, string purpose, Guid userId) => outbox.Send(message, purpose, userId);
 
+    // The confirmation mail of an account still waiting for it, whose link carries the email confirmation token.
+    public void SendConfirmation(PlatformUser user, string token, string purpose) =>
+        Send(ConfirmAccount(user, Link("/Account/ConfirmEmail", new { userId = user.Id, code = AccountTokens.Encode(token) })), purpose, user.Id);
+
     // Written in the recipient's language and formats, whoever's request sends it.
     private MimeMessage In(PlatformUser user, Func<MimeMessage> compose) =>
         Locale.For(user.Language, user.Culture, tenant.Institution?.DefaultCulture).Render(compose);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -36,11 +35,5 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, Account
         return RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Reset });
     }
 
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [Display(Name = "Email address")]
-        public string Email { get; set; } = string.Empty;
-    }
+    public sealed class InputModel : EmailInput;
 }

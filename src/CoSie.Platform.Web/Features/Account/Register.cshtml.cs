@@ -72,9 +72,7 @@ public sealed class RegisterModel(UserManager<PlatformUser> users, AccountEmails
         }
 
         logger.LogInformation("Registered account {UserId}", candidate.Id);
-        var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(candidate));
-        var link = emails.Link("/Account/ConfirmEmail", new { userId = candidate.Id, code });
-        emails.Send(emails.ConfirmAccount(candidate, link), "registration confirmation", candidate.Id);
+        emails.SendConfirmation(candidate, await users.GenerateEmailConfirmationTokenAsync(candidate), "registration confirmation");
         return CheckEmail();
     }
 

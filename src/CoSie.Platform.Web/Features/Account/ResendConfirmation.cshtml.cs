@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,18 +27,10 @@ public sealed class ResendConfirmationModel(UserManager<PlatformUser> users, Acc
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { EmailConfirmed: false })
         {
-            var code = AccountTokens.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-            var link = emails.Link("/Account/ConfirmEmail", new { userId = user.Id, code });
-            emails.Send(emails.ConfirmAccount(user, link), "resent confirmation", user.Id);
+            emails.SendConfirmation(user, await users.GenerateEmailConfirmationTokenAsync(user), "resent confirmation");
         }
         return RedirectToPage("./CheckEmail", new { about = CheckEmailModel.Confirmation });
     }
 
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter your email address.")]
-        [EmailAddress(ErrorMessage = "Enter an email address such as name@example.org.")]
-        [Display(Name = "Email address")]
-        public string Email { get; set; } = string.Empty;
-    }
+    public sealed class InputModel : EmailInput;
 }

@@ -30,12 +30,7 @@ public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, M
         {
             return NotFound();
         }
-        if (ModuleFormCommand.TryEditPrompts(command, Input))
-        {
-            ModelState.Clear();
-            return Show(editing.RenderBody(Input.Format, Input.Body));
-        }
-        if (!await editing.ValidateAsync(Course.Id, Module.Id, Input, ModelState, nameof(Input), cancellationToken))
+        if (!await editing.ReadyToSaveAsync(Course.Id, Module.Id, command, Input, ModelState, nameof(Input), cancellationToken))
         {
             return Show(editing.RenderBody(Input.Format, Input.Body));
         }

@@ -28,7 +28,20 @@ public sealed partial class ModuleEditing(
         Literature = string.Join('\n', module.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
     };
 
-    public async Task<bool> ValidateAsync(Guid courseId, Guid? moduleId, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    // What a post of the module form does before saving: a prompt-list command edits the form and shows it again (its
+    // half-typed fields not judged yet), anything else is validated. True when the form is ready to save.
+    public async Task<bool> ReadyToSaveAsync(
+        Guid courseId, Guid? moduleId, string? command, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
+    {
+        if (ModuleFormCommand.TryEditPrompts(command, input))
+        {
+            modelState.Clear();
+            return false;
+        }
+        return await ValidateAsync(courseId, moduleId, input, modelState, prefix, cancellationToken);
+    }
+
+    private async Task<bool> ValidateAsync(Guid courseId, Guid? moduleId, ModuleInput input, ModelStateDictionary modelState, string prefix, CancellationToken cancellationToken)
     {
         input.Slug = Slugs.Choose(Slugs.Module, input.Slug, input.Title);
         if (string.IsNullOrEmpty(input.Slug))

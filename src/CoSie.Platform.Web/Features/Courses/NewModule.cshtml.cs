@@ -33,12 +33,7 @@ public sealed class NewModuleModel(PlatformDbContext db, CourseAccess access, Mo
             return NotFound();
         }
         Course = found;
-        if (ModuleFormCommand.TryEditPrompts(command, Input))
-        {
-            ModelState.Clear();
-            return Show(editing.RenderBody(Input.Format, Input.Body));
-        }
-        if (!await editing.ValidateAsync(found.Id, null, Input, ModelState, nameof(Input), cancellationToken))
+        if (!await editing.ReadyToSaveAsync(found.Id, null, command, Input, ModelState, nameof(Input), cancellationToken))
         {
             return Show(editing.RenderBody(Input.Format, Input.Body));
         }

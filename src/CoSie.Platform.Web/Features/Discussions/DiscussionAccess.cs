@@ -25,33 +25,16 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         var row = await (
             from r in db.Reflections.AsNoTracking()
             where r.Id == reflectionId
-            join c in db.Cohorts on r.CohortId equals c.Id
-            join p in db.ReflectionPrompts on r.PromptId equals p.Id
-            join m in db.Modules on p.ModuleId equals m.Id
-            join course in db.Courses on m.CourseId equals course.Id
+            join seat in Seats(userId, now) on new { r.CohortId, r.PromptId } equals new { seat.CohortId, seat.PromptId }
             select new
             {
                 Reflection = r,
-                c.Name,
-                c.PostFirst,
-                c.RevealOnPost,
-                c.EditWindowMinutes,
-                p.Text,
-                ModuleTitle = m.Title,
-                ModuleSlug = m.Slug,
-                ModuleLanguage = m.Language,
-                ModulePublished = m.Status == ModuleStatus.Published,
-                CourseSlug = course.Slug,
-                Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
-                InstitutionRole = db.InstitutionMemberships.Where(im => im.UserId == userId).Select(im => (InstitutionRole?)im.Role).FirstOrDefault(),
+                Seat = seat,
                 OwnPostedAt = db.Reflections
-                    .Where(o => o.CohortId == c.Id && o.PromptId == r.PromptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
+                    .Where(o => o.CohortId == r.CohortId && o.PromptId == r.PromptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
                     .Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault(),
                 Visit = forPage ? db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault() : null,
                 AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                SuspendedUntil = db.CohortSuspensions
-                    .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
-                    .Max(s => (DateTimeOffset?)s.Until),
                 // For the page, in the same round trip: its notices, whether there are marks to fetch, and the header's badge.
                 OwnAwaiting = forPage ? db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval) : 0,
                 HasHelpfulMarks = forPage && db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
@@ -63,13 +46,13 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             return ThreadAccess.Refused(AccessVerdict.NotFound);
         }
-        if (Admit(userId, row.Role, row.InstitutionRole, row.ModulePublished) is not { } viewer)
+        if (Admit(userId, row.Seat) is not { } viewer)
         {
-            return ThreadAccess.Refused(Refusal(row.InstitutionRole, row.Role));
+            return ThreadAccess.Refused(Refusal(row.Seat));
         }
-        var place = new DiscussionPlace(row.Reflection.CohortId, row.Name, row.Reflection.PromptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug, row.ModuleLanguage);
-        var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
-        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.OwnPostedAt, row.RevealOnPost, window, now);
+        var place = row.Seat.Place();
+        var window = TimeSpan.FromMinutes(row.Seat.EditWindowMinutes);
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.Seat.PostFirst), row.OwnPostedAt, row.Seat.RevealOnPost, window, now);
         var own = row.Reflection.AuthorId == userId;
         if (!gate.IsOpen && !own)
         {
@@ -91,7 +74,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             EditWindow = window,
             LastSeenSequence = row.Visit?.LastSeenSequence,
             LastVisitAt = row.Visit?.VisitedAt,
-            PostingSuspendedUntil = row.SuspendedUntil,
+            PostingSuspendedUntil = row.Seat.SuspendedUntil,
             OwnRepliesAwaitingApproval = row.OwnAwaiting,
             HasHelpfulMarks = row.HasHelpfulMarks,
             UnreadHere = row.UnreadHere,
@@ -103,32 +86,14 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var row = await (
-            from c in db.Cohorts.AsNoTracking()
-            where c.Id == cohortId
-            join p in db.ReflectionPrompts on promptId equals p.Id
-            join m in db.Modules on p.ModuleId equals m.Id
-            join course in db.Courses on m.CourseId equals course.Id
-            where m.CourseId == c.CourseId
+            from seat in Seats(userId, now)
+            where seat.CohortId == cohortId && seat.PromptId == promptId
             select new
             {
-                c.Name,
-                c.PostFirst,
-                c.RevealOnPost,
-                c.EditWindowMinutes,
-                p.Text,
-                ModuleTitle = m.Title,
-                ModuleSlug = m.Slug,
-                ModuleLanguage = m.Language,
-                ModulePublished = m.Status == ModuleStatus.Published,
-                CourseSlug = course.Slug,
-                Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
-                InstitutionRole = db.InstitutionMemberships.Where(im => im.UserId == userId).Select(im => (InstitutionRole?)im.Role).FirstOrDefault(),
+                Seat = seat,
                 Own = db.Reflections
-                    .Where(o => o.CohortId == c.Id && o.PromptId == promptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
+                    .Where(o => o.CohortId == seat.CohortId && o.PromptId == promptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
                     .Select(o => new { o.Id, o.CreatedAt }).FirstOrDefault(),
-                SuspendedUntil = db.CohortSuspensions
-                    .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
-                    .Max(s => (DateTimeOffset?)s.Until),
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -136,47 +101,97 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             return PromptAccess.Refused(AccessVerdict.NotFound);
         }
-        if (Admit(userId, row.Role, row.InstitutionRole, row.ModulePublished) is not { } viewer)
+        if (Admit(userId, row.Seat) is not { } viewer)
         {
-            return PromptAccess.Refused(Refusal(row.InstitutionRole, row.Role));
+            return PromptAccess.Refused(Refusal(row.Seat));
         }
-        var window = TimeSpan.FromMinutes(row.EditWindowMinutes);
-        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.PostFirst), row.Own?.CreatedAt, row.RevealOnPost, window, now);
+        var window = TimeSpan.FromMinutes(row.Seat.EditWindowMinutes);
+        var gate = PostFirstGate.For(viewer.IsHeldBackByPostFirst(row.Seat.PostFirst), row.Own?.CreatedAt, row.Seat.RevealOnPost, window, now);
         return new PromptAccess
         {
             Verdict = gate.IsOpen ? AccessVerdict.Allowed : AccessVerdict.HeldBack,
             Viewer = viewer,
-            Place = new DiscussionPlace(cohortId, row.Name, promptId, row.Text, row.ModuleTitle, row.ModuleSlug, row.CourseSlug, row.ModuleLanguage),
+            Place = row.Seat.Place(),
             Gate = gate,
             OwnReflectionId = row.Own?.Id,
             EditWindow = window,
-            PostFirst = row.PostFirst,
-            RevealOnPost = row.RevealOnPost,
-            PostingSuspendedUntil = row.SuspendedUntil,
+            PostFirst = row.Seat.PostFirst,
+            RevealOnPost = row.Seat.RevealOnPost,
+            PostingSuspendedUntil = row.Seat.SuspendedUntil,
             Unread = row.Unread,
         };
     }
 
+    // Every prompt of every cohort's course, with what both checks read of it and of the person there: the cohort's
+    // settings, where the prompt stands, the person's roles and any suspension in force. Each check narrows it to its
+    // cohort and prompt (or joins its reflection on them) in its one query.
+    private IQueryable<Seat> Seats(Guid userId, DateTimeOffset now) =>
+        from c in db.Cohorts.AsNoTracking()
+        join m in db.Modules on c.CourseId equals m.CourseId
+        join p in db.ReflectionPrompts on m.Id equals p.ModuleId
+        join course in db.Courses on m.CourseId equals course.Id
+        select new Seat
+        {
+            CohortId = c.Id,
+            PromptId = p.Id,
+            Name = c.Name,
+            PostFirst = c.PostFirst,
+            RevealOnPost = c.RevealOnPost,
+            EditWindowMinutes = c.EditWindowMinutes,
+            Text = p.Text,
+            ModuleTitle = m.Title,
+            ModuleSlug = m.Slug,
+            ModuleLanguage = m.Language,
+            ModulePublished = m.Status == ModuleStatus.Published,
+            CourseSlug = course.Slug,
+            Role = db.CohortMembers.Where(cm => cm.CohortId == c.Id && cm.UserId == userId).Select(cm => (CohortRole?)cm.Role).FirstOrDefault(),
+            InstitutionRole = db.InstitutionMemberships.Where(im => im.UserId == userId).Select(im => (InstitutionRole?)im.Role).FirstOrDefault(),
+            SuspendedUntil = db.CohortSuspensions
+                .Where(s => s.CohortId == c.Id && s.UserId == userId && s.LiftedAt == null && s.From <= now && s.Until > now)
+                .Max(s => (DateTimeOffset?)s.Until),
+        };
+
     // The one rule for who is let into a cohort's discussions: a member of the cohort, or an admin of the institution;
     // a module still in draft only for those who moderate. Null when refused (Refusal says how).
-    private static Viewer? Admit(Guid userId, CohortRole? role, InstitutionRole? institutionRole, bool modulePublished)
+    private static Viewer? Admit(Guid userId, Seat seat)
     {
-        if (institutionRole is null)
+        if (seat.InstitutionRole is null)
         {
             return null;
         }
-        var viewer = new Viewer(userId, role, institutionRole == InstitutionRole.Admin);
+        var viewer = new Viewer(userId, seat.Role, seat.InstitutionRole == InstitutionRole.Admin);
         if (viewer.Role is null && !viewer.IsInstitutionAdmin)
         {
             return null;
         }
-        return modulePublished || viewer.IsModerator ? viewer : null;
+        return seat.ModulePublished || viewer.IsModerator ? viewer : null;
     }
 
     // Someone of another institution, or a draft, does not exist for the person (404); an institution member outside the
     // cohort is told they may not look (403).
-    private static AccessVerdict Refusal(InstitutionRole? institutionRole, CohortRole? role) =>
-        institutionRole is not null && role is null && institutionRole != InstitutionRole.Admin ? AccessVerdict.Forbidden : AccessVerdict.NotFound;
+    private static AccessVerdict Refusal(Seat seat) =>
+        seat.InstitutionRole is not null && seat.Role is null && seat.InstitutionRole != InstitutionRole.Admin ? AccessVerdict.Forbidden : AccessVerdict.NotFound;
+
+    private sealed class Seat
+    {
+        public Guid CohortId { get; init; }
+        public Guid PromptId { get; init; }
+        public required string Name { get; init; }
+        public bool PostFirst { get; init; }
+        public bool RevealOnPost { get; init; }
+        public int EditWindowMinutes { get; init; }
+        public required string Text { get; init; }
+        public required string ModuleTitle { get; init; }
+        public required string ModuleSlug { get; init; }
+        public string? ModuleLanguage { get; init; }
+        public bool ModulePublished { get; init; }
+        public required string CourseSlug { get; init; }
+        public CohortRole? Role { get; init; }
+        public InstitutionRole? InstitutionRole { get; init; }
+        public DateTimeOffset? SuspendedUntil { get; init; }
+
+        public DiscussionPlace Place() => new(CohortId, Name, PromptId, Text, ModuleTitle, ModuleSlug, CourseSlug, ModuleLanguage);
+    }
 
     // For notifications and pushes to someone other than the person acting.
     public async Task<bool> CanReadAsync(Guid reflectionId, Guid userId, CancellationToken cancellationToken) =>

@@ -38,45 +38,52 @@ public sealed class ModerateModel(
     public async Task<IActionResult> OnGetAsync(Guid cohortId, Guid reflectionId, Guid postId, CancellationToken cancellationToken) =>
         await LoadAsync(cohortId, reflectionId, postId, fill: true, cancellationToken) ?? Page();
 
-    public Task<IActionResult> OnPostHideAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, hide.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostHideAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(hide.ExecuteAsync(CohortId, ReflectionId, PostId, UserId, Input.Reason, cancellationToken),
             localizer["The post is hidden. Learners see a placeholder; its author sees your reason."], cancellationToken);
 
-    public Task<IActionResult> OnPostRestoreAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, restore.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(restore.ExecuteAsync(CohortId, ReflectionId, PostId, UserId, Input.Reason, cancellationToken),
             localizer["The post is visible to everyone again."], cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, approve.ExecuteAsync(cohortId, reflectionId, postId, UserId, cancellationToken),
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(approve.ExecuteAsync(CohortId, ReflectionId, PostId, UserId, cancellationToken),
             localizer["The post is approved and published."], cancellationToken);
 
-    public Task<IActionResult> OnPostEditAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, edit.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Body, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(edit.ExecuteAsync(CohortId, ReflectionId, PostId, UserId, Input.Body, Input.Reason, cancellationToken),
             localizer["The post is changed. Its history keeps the earlier text and shows that a moderator edited it."], cancellationToken);
 
-    public Task<IActionResult> OnPostLockAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, lockThread.ExecuteAsync(cohortId, reflectionId, UserId, locked: true, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostLockAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(lockThread.ExecuteAsync(CohortId, ReflectionId, UserId, locked: true, Input.Reason, cancellationToken),
             localizer["The discussion is locked: it takes no new replies."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnlockAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, lockThread.ExecuteAsync(cohortId, reflectionId, UserId, locked: false, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostUnlockAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(lockThread.ExecuteAsync(CohortId, ReflectionId, UserId, locked: false, Input.Reason, cancellationToken),
             localizer["The discussion is open for replies again."], cancellationToken);
 
-    public Task<IActionResult> OnPostPinAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, pin.ExecuteAsync(cohortId, reflectionId, UserId, pinned: true, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostPinAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(pin.ExecuteAsync(CohortId, ReflectionId, UserId, pinned: true, Input.Reason, cancellationToken),
             localizer["The reflection is pinned to the top of the prompt's discussion."], cancellationToken);
 
-    public Task<IActionResult> OnPostUnpinAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, pin.ExecuteAsync(cohortId, reflectionId, UserId, pinned: false, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostUnpinAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(pin.ExecuteAsync(CohortId, ReflectionId, UserId, pinned: false, Input.Reason, cancellationToken),
             localizer["The reflection is no longer pinned."], cancellationToken);
 
-    public Task<IActionResult> OnPostPurgeAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromRoute] Guid postId, CancellationToken cancellationToken) =>
-        AnswerAsync(cohortId, reflectionId, postId, purge.ExecuteAsync(cohortId, reflectionId, postId, UserId, Input.Confirm, Input.Reason, cancellationToken),
+    public Task<IActionResult> OnPostPurgeAsync(CancellationToken cancellationToken) =>
+        AnswerAsync(purge.ExecuteAsync(CohortId, ReflectionId, PostId, UserId, Input.Confirm, Input.Reason, cancellationToken),
             localizer["The post is deleted for good."], cancellationToken);
 
-    private async Task<IActionResult> AnswerAsync(
-        Guid cohortId, Guid reflectionId, Guid postId, Task<ModerationResult> action, string done, CancellationToken cancellationToken)
+    // Every form of the page acts on the post of its route.
+    private Guid CohortId => RouteGuid("cohortId");
+    private Guid ReflectionId => RouteGuid("reflectionId");
+    private Guid PostId => RouteGuid("postId");
+
+    private Guid RouteGuid(string name) => Guid.Parse(Convert.ToString(RouteData.Values[name], System.Globalization.CultureInfo.InvariantCulture)!);
+
+    private async Task<IActionResult> AnswerAsync(Task<ModerationResult> action, string done, CancellationToken cancellationToken)
     {
+        var (cohortId, reflectionId, postId) = (CohortId, ReflectionId, PostId);
         var result = await action;
         switch (result.Outcome)
         {

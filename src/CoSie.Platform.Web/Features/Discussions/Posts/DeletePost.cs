@@ -24,34 +24,18 @@ public sealed class DeletePost(
         {
             await db.LockThreadRowAsync(reflectionId, cancellationToken);
             thread = await db.Reflections.SingleAsync(r => r.Id == reflectionId, cancellationToken);
-            if (postId == reflectionId)
+            var post = await db.PostOfThreadAsync(thread, postId, cancellationToken);
+            if (WriteRefusal.NotTheAuthors(post, userId, out var notOwn))
             {
-                if (thread.AuthorId != userId)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
-                }
-                if (thread.IsDeleted)
-                {
-                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
-                }
-                thread.Delete();
+                return notOwn;
             }
-            else
+            if (post.Status == PostStatus.Deleted)
             {
-                var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == postId && r.ReflectionId == reflectionId, cancellationToken);
-                if (reply is null)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotFound);
-                }
-                if (reply.AuthorId != userId)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
-                }
-                if (reply.IsDeleted)
-                {
-                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
-                }
-                reply.Delete();
+                return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+            }
+            post.Delete();
+            if (post is Reply)
+            {
                 thread.ReplyCount--;
             }
             // The history held the deleted text; it goes with it.

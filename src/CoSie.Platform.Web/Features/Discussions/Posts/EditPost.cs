@@ -26,45 +26,20 @@ public sealed class EditPost(
         {
             await db.LockThreadRowAsync(reflectionId, cancellationToken);
             var thread = await db.Reflections.SingleAsync(r => r.Id == reflectionId, cancellationToken);
-            PostRevision revision;
-            if (postId == reflectionId)
+            var post = await db.PostOfThreadAsync(thread, postId, cancellationToken);
+            if (WriteRefusal.NotTheAuthors(post, userId, out var notOwn))
             {
-                if (thread.AuthorId != userId)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
-                }
-                if (!thread.MayEdit(userId, now, read.EditWindow))
-                {
-                    return PostResult.Refused(DiscussionOutcome.EditWindowClosed);
-                }
-                if (thread.BodySource == text)
-                {
-                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
-                }
-                revision = thread.Edit(text, html, now);
+                return notOwn;
             }
-            else
+            if (!post.MayEdit(userId, now, read.EditWindow))
             {
-                var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == postId && r.ReflectionId == reflectionId, cancellationToken);
-                if (reply is null)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotFound);
-                }
-                if (reply.AuthorId != userId)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotAllowed);
-                }
-                if (!reply.MayEdit(userId, now, read.EditWindow))
-                {
-                    return PostResult.Refused(DiscussionOutcome.EditWindowClosed);
-                }
-                if (reply.BodySource == text)
-                {
-                    return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
-                }
-                revision = reply.Edit(text, html, now);
+                return PostResult.Refused(DiscussionOutcome.EditWindowClosed);
             }
-            db.PostRevisions.Add(revision);
+            if (post.BodySource == text)
+            {
+                return PostResult.Refused(DiscussionOutcome.Duplicate, postId);
+            }
+            db.PostRevisions.Add(post.Edit(text, html, now));
             edited = thread.Record(ThreadEventKind.PostEdited, postId, now);
             db.ThreadEvents.Add(edited);
             await db.SaveChangesAsync(cancellationToken);
