@@ -2,17 +2,19 @@ namespace CoSie.Platform.Web.Features.Search;
 
 // The two search statements, one per way of matching the words: full-text (Exact), and trigram word similarity (Close,
 // for typos), which SearchDiscussions always runs next, with @wanted true only when Exact found nothing on the first
-// page: PostgreSQL then skips all of it on a condition it evaluates once. Every value is a parameter; what a person may
-// read arrives as the id lists of SearchScope, and the statements apply only the moderation states that every page
-// applies too: non-moderators see visible posts of published modules (and their own hidden or awaiting ones, as the
-// thread page shows them to their author), and a thread whose reflection waits for approval is its author's alone.
+// page; otherwise PostgreSQL skips all of it on a condition it evaluates once. Every value is a parameter; what a
+// person may read arrives as the id lists of SearchScope, and the statements apply only the moderation states that
+// every page applies too: non-moderators see visible posts of published modules (and their own hidden or awaiting
+// ones, as the thread page shows them to their author), and a thread whose reflection waits for approval is its
+// author's alone.
 //
 // Bounded work for any word (docs/guide/search.md): each kind of post contributes its @cap newest matches, and only
 // those are ranked. PostgreSQL plans Exact for its words every time (custom plans; migration SpeedUpDiscussionSearch
 // explains how), so it knows from the search_vector statistics how common they are: a word in every second post is
 // found by reading the posts newest first (ix_replies_institution_id_created_at) until @cap of them match, a rare one
-// through the GIN index. The words are written inline, not as a subquery, for that. Trigram similarity has no such
-// statistics: Close takes the first @cap matches that its trigram indexes give.
+// through the GIN index. The words are written inline, not as a subquery, for that, in the conditions on posts only:
+// prompts and modules are few, and each inline call parses the words again when the statement is planned. Trigram
+// similarity has no such statistics: Close takes the first @cap matches that its trigram indexes give.
 public static class SearchSql
 {
     // The words parsed in every configuration a row can be indexed in (migration AddDiscussionSearch), the distinct
@@ -34,8 +36,8 @@ public static class SearchSql
     public static readonly string Exact = Build(new Matching(
         Words,
         Post: $"{{0}}.search_vector @@ {Words}", PostRank: "ts_rank({0}.search_vector, q.query)",
-        Prompt: $"p.search_vector @@ {Words}", PromptRank: "ts_rank(p.search_vector, q.query)",
-        Module: $"m.search_vector @@ {Words}", ModuleRank: "ts_rank(m.search_vector, q.query)",
+        Prompt: "p.search_vector @@ q.query", PromptRank: "ts_rank(p.search_vector, q.query)",
+        Module: "m.search_vector @@ q.query", ModuleRank: "ts_rank(m.search_vector, q.query)",
         Newest: true, Gate: "TRUE"));
 
     public static readonly string Close = Build(new Matching(
