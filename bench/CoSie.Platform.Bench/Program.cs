@@ -6,8 +6,10 @@ using Npgsql;
 // ./cosie bench [--quick] [--only search] [--search-posts N]: seeds a private database at scale, starts the Release app
 // on loopback and measures the pages, live paths, digests and search the platform exists for. Results: a Markdown
 // report on stdout, and JSON and the same Markdown in bench/results/. "--only search" seeds and measures the search
-// scenario alone and only prints its report.
+// scenario alone and only prints its report. "--keep" leaves the database in the bench cluster afterwards (its name is
+// printed), to look at query plans on the seeded data; drop it by hand when done.
 var quick = args.Contains("--quick");
+var keep = args.Contains("--keep");
 var only = Argument("--only");
 var searchPosts = Argument("--search-posts") is { } posts ? int.Parse(posts, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20_000 : 1_000_000;
 var server = Environment.GetEnvironmentVariable("COSIE_BENCH_POSTGRES")
@@ -188,7 +190,14 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    await Admin($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    if (keep)
+    {
+        Console.WriteLine($"Kept database {database} in the bench cluster.");
+    }
+    else
+    {
+        await Admin($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
     if (Directory.Exists(webRoot))
     {
         Directory.Delete(webRoot, recursive: true);

@@ -13,7 +13,8 @@ namespace CoSie.Platform.Bench;
 
 // search: one cohort with many posts (BenchSettings.SearchPosts; 1,000,000 in a full run), searched by a learner for a
 // word in every second post ("common") and one in about one post in 10,000 ("rare"), with wrk at each connection
-// count; the statements per search, and the size of the search indexes. An institution of its own ("bench-search"),
+// count; the statements per search, and the size of the search indexes (with the btree indexes that read posts newest
+// first). An institution of its own ("bench-search"),
 // so that the other scenarios' pages do not grow with it.
 //
 // Replies are seeded set-based by PostgreSQL itself (generate_series), which also runs the search triggers for each
@@ -147,7 +148,8 @@ public sealed class SearchBench(string connectionString)
             """
             /* bench */
             SELECT c.relname, pg_relation_size(c.oid) FROM pg_class c
-            WHERE c.relkind = 'i' AND (c.relname LIKE '%search_vector' OR c.relname LIKE '%trgm')
+            WHERE c.relkind = 'i' AND (c.relname LIKE '%search_vector' OR c.relname LIKE '%trgm'
+                                       OR c.relname IN ('ix_replies_institution_id_created_at', 'ix_reflections_institution_id_created_at'))
             ORDER BY 2 DESC
             """, connection);
         var sizes = new List<(string, long)>();

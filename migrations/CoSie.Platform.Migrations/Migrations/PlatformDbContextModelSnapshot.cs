@@ -1037,6 +1037,9 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.HasIndex("PromptId")
                         .HasDatabaseName("ix_reflections_prompt_id");
 
+                    b.HasIndex("InstitutionId", "CreatedAt")
+                        .HasDatabaseName("ix_reflections_institution_id_created_at");
+
                     b.HasIndex("CohortId", "PromptId", "AuthorId")
                         .IsUnique()
                         .HasDatabaseName("ix_reflections_cohort_id_prompt_id_author_id")
@@ -1166,6 +1169,9 @@ namespace CoSie.Platform.Migrations.Migrations
 
                     b.HasIndex("ParentReplyId")
                         .HasDatabaseName("ix_replies_parent_reply_id");
+
+                    b.HasIndex("InstitutionId", "CreatedAt")
+                        .HasDatabaseName("ix_replies_institution_id_created_at");
 
                     b.HasIndex("ReflectionId", "Path")
                         .IsUnique()

@@ -37,6 +37,50 @@ public sealed class SearchFactory : DiscussionFactory
         await this.ReflectionAsync(B, cohortB, moduleB.Prompts[0], LearnerB, $"The {WordOnlyInB} pilot.");
     }
 
+    // An institution of its own whose module has no language of its own (so its posts are indexed in the institution's
+    // default language), with a learner who reads the platform in English and a reflection of theirs.
+    public async Task<(Institution Institution, PlatformUser Learner, Guid Reflection)> InstitutionWithAPostAsync(string slug, string body)
+    {
+        var institution = await this.InstitutionAsync(slug);
+        var learner = await this.MemberAsync(institution, $"learner@{slug}.test", InstitutionRole.Learner);
+        await this.UpdateUserAsync(learner.Email!, u => u.Language = "en");
+        var course = await CourseAsync(institution, "course", "Course");
+        var reflection = await InInstitutionAsync(institution.Id, async (_, db) =>
+        {
+            var module = new CourseModule
+            {
+                CourseId = course.Id,
+                Slug = "module",
+                Title = "Module",
+                Status = ModuleStatus.Published,
+                BodyHtml = "<p>Module.</p>",
+                CreatedAt = Clock.GetUtcNow(),
+                UpdatedAt = Clock.GetUtcNow(),
+            };
+            var prompt = new ReflectionPrompt { Position = 0, Text = "Prompt" };
+            module.Prompts.Add(prompt);
+            db.Modules.Add(module);
+            var cohort = new Cohort { Name = "Cohort", CourseId = course.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
+            cohort.Members.Add(new CohortMember { UserId = learner.Id, Role = CohortRole.Learner, JoinedAt = Clock.GetUtcNow() });
+            db.Cohorts.Add(cohort);
+            await db.SaveChangesAsync();
+            var reflection = new Reflection
+            {
+                CohortId = cohort.Id,
+                PromptId = prompt.Id,
+                AuthorId = learner.Id,
+                BodySource = body,
+                BodyHtml = $"<p>{body}</p>",
+                CreatedAt = Clock.GetUtcNow(),
+                LastActivityAt = Clock.GetUtcNow(),
+            };
+            db.Reflections.Add(reflection);
+            await db.SaveChangesAsync();
+            return reflection.Id;
+        });
+        return (institution, learner, reflection);
+    }
+
     public string SearchUrl(string query, string? more = null) => Url("/search?q=" + Uri.EscapeDataString(query) + (more is null ? "" : "&" + more));
 
     // A failed search says what the app logged, not only the error page.

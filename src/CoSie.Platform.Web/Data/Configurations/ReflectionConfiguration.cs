@@ -15,6 +15,8 @@ public sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflectio
             .IsUnique()
             .HasFilter("status <> 'Deleted' AND author_id IS NOT NULL");
         builder.HasIndex(r => new { r.CohortId, r.PromptId, r.CreatedAt });
+        // Search reads an institution's reflections newest first when its words are common (Features/Search/SearchSql).
+        builder.HasIndex(r => new { r.InstitutionId, r.CreatedAt });
         builder.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
         // REVIEW: removing a prompt from a module discards its discussions; the module editor should warn first.
         builder.HasOne<ReflectionPrompt>().WithMany().HasForeignKey(r => r.PromptId).OnDelete(DeleteBehavior.Cascade);

@@ -13,6 +13,8 @@ public sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         builder.Property(r => r.Path).HasMaxLength(4000).UseCollation("C");
         builder.HasIndex(r => new { r.ReflectionId, r.Path }).IsUnique();
         builder.HasIndex(r => new { r.ReflectionId, r.AuthorId, r.SubmissionKey }).IsUnique().HasFilter("submission_key IS NOT NULL");
+        // Search reads an institution's replies newest first when its words are common (Features/Search/SearchSql).
+        builder.HasIndex(r => new { r.InstitutionId, r.CreatedAt });
         builder.HasOne<Reflection>().WithMany().HasForeignKey(r => r.ReflectionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Reply>().WithMany().HasForeignKey(r => r.ParentReplyId).OnDelete(DeleteBehavior.NoAction);
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);

@@ -7,9 +7,10 @@ using NpgsqlTypes;
 namespace CoSie.Platform.Web.Features.Search;
 
 // Finds reflections, replies, prompts and module texts for one person in the current institution (docs/guide/search.md).
-// Three statements whatever the data holds: who the person is here and what they may read (SearchScope, which also
-// counts the header's unread notifications); the modules and prompts the filters offer; the ranked page of results.
-// When the words match nothing, a fourth looks again by trigram similarity, for typos.
+// Four statements whatever the data holds and whatever the words match: who the person is here and what they may read
+// (SearchScope, which also counts the header's unread notifications); the modules and prompts the filters offer; the
+// ranked page of results with their count; and the look by trigram similarity (typos), which PostgreSQL skips unless
+// the words matched nothing (SearchSql).
 //
 // The words are always a parameter, parsed by websearch_to_tsquery, which accepts any text ("quotes", or, -not) and
 // never raises a syntax error. Each row was indexed in its own language's configuration (migration
@@ -20,7 +21,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     public const int MaxQueryLength = 200;
     public const int PageSize = 20;
     public const int MaxPage = 50;
-    // The most matches of each kind of post that are ranked (SearchSql); as many as the pages can show.
+    // The most matches of each kind of post that are ranked, the newest ones (SearchSql); as many as the pages can show.
     public const int MaxRanked = PageSize * MaxPage;
 
     public async Task<SearchResult> ExecuteAsync(Guid userId, SearchRequest request, CancellationToken cancellationToken)
@@ -45,12 +46,13 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             return SearchResult.Refused(SearchOutcome.NoWords, scope, modules);
         }
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var hits = await HitsAsync(scope, request, query, page, fuzzy: false, cancellationToken);
-        var approximate = false;
-        if (hits.Count == 0 && page == 1)
+        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, page, null, cancellationToken);
+        // Always run, so that a search costs the same statements whatever it finds; it does work only when wanted.
+        var close = await HitsAsync(SearchSql.Close, scope, request, query, page, hits.Count == 0 && page == 1, cancellationToken);
+        var approximate = close.Count > 0;
+        if (approximate)
         {
-            hits = await HitsAsync(scope, request, query, page, fuzzy: true, cancellationToken);
-            approximate = hits.Count > 0;
+            hits = close;
         }
         var total = hits.Count == 0 ? 0 : (int)hits[0].Total;
         return new SearchResult(SearchOutcome.Done, scope, [.. hits.Select(ToHit)], total, approximate, modules);
@@ -129,7 +131,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     }
 
     private async Task<List<SearchRow>> HitsAsync(
-        SearchScope scope, SearchRequest request, string query, int page, bool fuzzy, CancellationToken cancellationToken)
+        string sql, SearchScope scope, SearchRequest request, string query, int page, bool? wanted, CancellationToken cancellationToken)
     {
         var author = request.Author?.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
         var parameters = new object[]
@@ -156,7 +158,11 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             new NpgsqlParameter("cap", MaxRanked),
             new NpgsqlParameter("offset", (page - 1) * PageSize),
         };
-        return await db.Database.SqlQueryRaw<SearchRow>(fuzzy ? SearchSql.Similar : SearchSql.Exact, parameters).ToListAsync(cancellationToken);
+        if (wanted is { } value)
+        {
+            parameters = [.. parameters, new NpgsqlParameter("wanted", value)];
+        }
+        return await db.Database.SqlQueryRaw<SearchRow>(sql, parameters).ToListAsync(cancellationToken);
     }
 
     private static NpgsqlParameter Nullable(string name, object? value, NpgsqlDbType type) =>
