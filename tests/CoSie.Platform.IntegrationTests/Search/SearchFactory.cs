@@ -44,40 +44,11 @@ public sealed class SearchFactory : DiscussionFactory
         var institution = await this.InstitutionAsync(slug);
         var learner = await this.MemberAsync(institution, $"learner@{slug}.test", InstitutionRole.Learner);
         await this.UpdateUserAsync(learner.Email!, u => u.Language = "en");
-        var course = await CourseAsync(institution, "course", "Course");
-        var reflection = await InInstitutionAsync(institution.Id, async (_, db) =>
-        {
-            var module = new CourseModule
-            {
-                CourseId = course.Id,
-                Slug = "module",
-                Title = "Module",
-                Status = ModuleStatus.Published,
-                BodyHtml = "<p>Module.</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                UpdatedAt = Clock.GetUtcNow(),
-            };
-            var prompt = new ReflectionPrompt { Position = 0, Text = "Prompt" };
-            module.Prompts.Add(prompt);
-            db.Modules.Add(module);
-            var cohort = new Cohort { Name = "Cohort", CourseId = course.Id, StartsOn = new DateOnly(2026, 10, 1), PostFirst = false, CreatedAt = Clock.GetUtcNow() };
-            cohort.Members.Add(new CohortMember { UserId = learner.Id, Role = CohortRole.Learner, JoinedAt = Clock.GetUtcNow() });
-            db.Cohorts.Add(cohort);
-            await db.SaveChangesAsync();
-            var reflection = new Reflection
-            {
-                CohortId = cohort.Id,
-                PromptId = prompt.Id,
-                AuthorId = learner.Id,
-                BodySource = body,
-                BodyHtml = $"<p>{body}</p>",
-                CreatedAt = Clock.GetUtcNow(),
-                LastActivityAt = Clock.GetUtcNow(),
-            };
-            db.Reflections.Add(reflection);
-            await db.SaveChangesAsync();
-            return reflection.Id;
-        });
+        var course = await this.CourseAsync(institution, "course", "Course");
+        var module = await this.ModuleAsync(institution, course, "module", "Module", ["Prompt"], m => m.BodyHtml = "<p>Module.</p>");
+        var cohort = await Seed.CohortAsync(this, institution, course, "Cohort", configure: c => c.PostFirst = false);
+        await Seed.CohortMemberAsync(this, institution, cohort, learner);
+        var reflection = (await this.ReflectionAsync(institution, cohort, module.Prompts[0], learner, body)).Id;
         return (institution, learner, reflection);
     }
 
