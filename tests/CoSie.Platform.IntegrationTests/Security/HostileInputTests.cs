@@ -540,12 +540,16 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
         Assert.ThrowsAny<Exception>(() => AssertInert(Parser.ParseDocument(html), "sample"));
 
     // The page's own scripts (served from /js/ and /lib/, under the institution's path or not; no inline code) are the
-    // only ones allowed.
+    // only ones allowed, and the discussion pages' import map, which maps only the page's own scripts to others.
     private static void AssertInert(IParentNode document, string where)
     {
         foreach (var element in document.QuerySelectorAll("*"))
         {
-            if (element.LocalName == "script")
+            if (element.LocalName == "script" && element.GetAttribute("type") == "importmap")
+            {
+                AssertOwnImportMap(element, where);
+            }
+            else if (element.LocalName == "script")
             {
                 var src = element.GetAttribute("src") ?? string.Empty;
                 Assert.True(OwnScript().IsMatch(src) && element.TextContent.Trim().Length == 0,
@@ -560,6 +564,22 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
                     Assert.False(value.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("data:text/html", StringComparison.OrdinalIgnoreCase),
                         $"{where}: an executable link: {element.OuterHtml}");
                 }
+            }
+        }
+    }
+
+    private static void AssertOwnImportMap(IElement map, string where)
+    {
+        Assert.False(string.IsNullOrEmpty(map.GetAttribute("nonce")), $"{where}: an import map without a nonce: {map.OuterHtml}");
+        using var json = System.Text.Json.JsonDocument.Parse(map.TextContent);
+        foreach (var part in json.RootElement.EnumerateObject())
+        {
+            Assert.True(part.Name is "imports" or "integrity", $"{where}: an import map with {part.Name}: {map.OuterHtml}");
+            foreach (var entry in part.Value.EnumerateObject())
+            {
+                Assert.True(OwnScript().IsMatch(entry.Name), $"{where}: an import map entry for another script: {entry.Name}");
+                Assert.True(part.Name == "integrity" || OwnScript().IsMatch(entry.Value.GetString() ?? string.Empty),
+                    $"{where}: an import map that points elsewhere: {entry.Value}");
             }
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,12 @@ public static partial class MappedEndpoints
         var endpoints = new List<MappedEndpoint>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {
+            // Stylesheets and scripts: files from the build, GET and HEAD only, reading no input; their headers and
+            // compression are covered by Hosting/StaticAssetTests.
+            if (endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+            {
+                continue;
+            }
             var pattern = endpoint.RoutePattern.RawText ?? string.Empty;
             var limit = Limit(endpoint.Metadata, defaultLimit);
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
