@@ -72,7 +72,24 @@ try
     SearchResultReport search;
     SoakResult soak;
     int appErrors;
-    await using (var app = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log")))
+    // Page weight in an app of its own with the static assets' real headers: the app below serves a page written
+    // into its web root while it runs (static_limit), which only the static asset runtime handler does, and that
+    // handler marks every asset no-cache.
+    IReadOnlyList<WeightRow> weights;
+    await using (var weighed = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app-weight.log")))
+    {
+        Console.WriteLine("page weight ...");
+        using var reader = await Session.SignInAsync(weighed.BaseAddress, data.Instructor);
+        var weight = new PageWeight(weighed.BaseAddress);
+        weights =
+        [
+            await weight.MeasureAsync("sign-in", $"/{BenchSeeder.Institution}/Account/Login", null),
+            await weight.MeasureAsync($"prompt with {settings.ListSize} reflections", data.ListUrl, reader),
+            await weight.MeasureAsync("thread of 1,000 replies, as opened", data.ThreadUrl(1000), reader),
+        ];
+    }
+    await using (var app = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"),
+        new Dictionary<string, string> { ["ReloadStaticAssetsAtRuntime"] = "true" }))
     {
         using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
         Console.WriteLine("HTTP: thread_page, thread_view_20, static_limit, discussion_list ...");
@@ -156,7 +173,7 @@ try
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
     var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro)
-        + Environment.NewLine + SearchBench.Markdown(search);
+        + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + PageWeightReport.Markdown(weights);
     Console.WriteLine();
     Console.WriteLine(markdown);
     var result = new
@@ -172,6 +189,7 @@ try
         Fanout = fanout,
         Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },
         Soak = soak,
+        PageWeight = weights,
         Digests = digests,
         Microbench = micro,
         Failures = failures,

@@ -49,6 +49,8 @@ public sealed partial class Session : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url, CancellationToken cancellationToken = default) => _client.GetAsync(url, cancellationToken);
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     public async Task<string> TokenAsync(string url)
     {
         var html = await _client.GetStringAsync(url);

@@ -31,8 +31,10 @@ public sealed partial class StaticAssetTests(DiscussionFactory factory) : IClass
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task A_browser_that_accepts_gzip_gets_the_precompressed_file_and_others_the_plain_one()
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task A_browser_that_accepts_compression_gets_the_precompressed_file_and_others_the_plain_one(string encoding)
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var plain = await client.GetAsync("/lib/signalr/signalr.min.js");
@@ -40,11 +42,11 @@ public sealed partial class StaticAssetTests(DiscussionFactory factory) : IClass
         Assert.Empty(plain.Content.Headers.ContentEncoding);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/lib/signalr/signalr.min.js");
-        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
         using var compressed = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
-        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.Equal([encoding], compressed.Content.Headers.ContentEncoding);
         Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
         var compressedLength = (await compressed.Content.ReadAsByteArrayAsync()).Length;
         Assert.InRange(compressedLength, 1, plainLength / 3);
