@@ -33,6 +33,11 @@ public sealed class DiscussionSiteFactory : BrowserAppFactory
 
     public Task<Cohort> OpenCohortAsync(string name) => this.CohortAsync(Institution, Course, name, Instructor, c => c.PostFirst = false);
 
+    // A cohort whose learners post first and see their peers' reflections as soon as they have (RevealOnPost).
+    public Task<Cohort> RevealOnPostCohortAsync(string name) => this.CohortAsync(Institution, Course, name, Instructor, c => c.RevealOnPost = true);
+
+    public static string ModulePath => $"/{InstitutionSlug}/courses/co-creation/spreading";
+
     // A learner of the institution and the cohort, who signs in with the seed password.
     public Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => this.PersonInCohortAsync(Institution, cohort, name);
 

@@ -174,7 +174,10 @@ public sealed partial class PseudoLanguageTests(Chromium chromium, CosieSiteFact
             content.AddRange(await db.Courses.Select(c => c.Title).ToListAsync());
             content.AddRange((await db.Courses.Select(c => c.Summary).ToListAsync()).OfType<string>());
             content.AddRange(await db.Modules.Select(m => m.Title).ToListAsync());
-            content.AddRange(await db.ReflectionPrompts.Select(p => p.Text).ToListAsync());
+            var prompts = await db.ReflectionPrompts.Select(p => p.Text).ToListAsync();
+            content.AddRange(prompts);
+            // The module page names each prompt by its shortened text.
+            content.AddRange(prompts.Select(p => CoSie.Platform.Web.Features.Courses.PromptExcerpt.Of(p)));
             content.AddRange(await db.Cohorts.Select(c => c.Name).ToListAsync());
             content.AddRange((await db.Users.Select(u => new { u.DisplayName, u.Email }).ToListAsync()).SelectMany(u => new[] { u.DisplayName, u.Email ?? string.Empty }));
             // Longest first, so a title is removed whole before a shorter one inside it.

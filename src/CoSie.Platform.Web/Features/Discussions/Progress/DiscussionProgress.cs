@@ -22,7 +22,7 @@ public sealed class DiscussionProgress(PlatformDbContext db)
         var cohortIds = cohorts.Select(c => c.Id).ToList();
         var answered = await db.Reflections
             .Where(r => r.AuthorId == userId && r.Status != PostStatus.Deleted && cohortIds.Contains(r.CohortId) && promptIds.Contains(r.PromptId))
-            .Select(r => new { r.CohortId, r.PromptId, r.Id })
+            .Select(r => new { r.CohortId, r.PromptId, r.Id, r.ReplyCount })
             .ToListAsync(cancellationToken);
         var replied = await (
             from reply in db.Replies
@@ -34,9 +34,11 @@ public sealed class DiscussionProgress(PlatformDbContext db)
             .ToListAsync(cancellationToken);
         return cohorts.Select(c => new CohortPromptProgress(c.Id, c.Name, c.ExpectedPeerReplies, promptIds.ToDictionary(
             p => p,
-            p => new PromptProgress(
-                answered.FirstOrDefault(a => a.CohortId == c.Id && a.PromptId == p)?.Id,
-                replied.FirstOrDefault(r => r.CohortId == c.Id && r.PromptId == p)?.Peers ?? 0)))).ToList();
+            p =>
+            {
+                var own = answered.FirstOrDefault(a => a.CohortId == c.Id && a.PromptId == p);
+                return new PromptProgress(own?.Id, replied.FirstOrDefault(r => r.CohortId == c.Id && r.PromptId == p)?.Peers ?? 0, own?.ReplyCount ?? 0);
+            }))).ToList();
     }
 
     // Every learner of a cohort against every prompt of the course's published modules.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Posts;
@@ -31,6 +32,9 @@ public sealed class PromptModel(
     public int PageNumber { get; private set; } = 1;
     public bool HasNextPage { get; private set; }
     public string? Error { get; private set; }
+
+    // How many peers have posted while post-first holds this person back (null when it does not).
+    public int? PeersPosted { get; private set; }
     public string InstitutionSlug => tenant.Required.Slug;
 
     // The list's own address for another page, keeping the order the person chose.
@@ -51,6 +55,10 @@ public sealed class PromptModel(
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
     {
         var result = await write.ExecuteAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Status"] = await PostedStatusAsync(cohortId, promptId, result.PostId!.Value, cancellationToken);
+        }
         if (result.Succeeded || (result.Outcome == DiscussionOutcome.AlreadyWritten && result.PostId is not null))
         {
             return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{result.PostId}") + $"#post-{result.PostId}");
@@ -81,6 +89,26 @@ public sealed class PromptModel(
         return new JsonResult(members.Where(m => m.UserId != UserId).Select(m => new { name = m.Name }));
     }
 
+    // What posting did, and when the peers' reflections open under post-first, said once on the page it leads to.
+    private async Task<string> PostedStatusAsync(Guid cohortId, Guid promptId, Guid reflectionId, CancellationToken cancellationToken)
+    {
+        var awaiting = await db.Reflections.AnyAsync(r => r.Id == reflectionId && r.Status == PostStatus.AwaitingApproval, cancellationToken);
+        var posted = awaiting
+            ? localizer["Your reflection is saved: a moderator publishes it before others can read it."].Value
+            : localizer["Your reflection is posted."].Value;
+        var gate = (await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken)).Gate;
+        if (!gate.Applies)
+        {
+            return posted;
+        }
+        if (gate.IsOpen)
+        {
+            return $"{posted} {localizer["Your peers' reflections on this prompt are now open to you."].Value}";
+        }
+        var opens = TimeZoneInfo.ConvertTime(gate.OpensAt!.Value, ReaderTimeZone.Of(User, tenant.Institution)).ToString("g", CultureInfo.CurrentCulture);
+        return $"{posted} {localizer["Your peers' reflections on this prompt open to you from {date}, when the editing time of your reflection has passed.", opens].Value}";
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid cohortId, Guid promptId, CancellationToken cancellationToken)
     {
         Access = await access.ForPromptAsync(cohortId, promptId, UserId, cancellationToken);
@@ -102,6 +130,11 @@ public sealed class PromptModel(
         if (!Access.SeesPeers)
         {
             query = query.Where(r => r.AuthorId == userId);
+            // Said as a number only: what they wrote stays closed until the gate opens.
+            PeersPosted = await db.Reflections.CountAsync(
+                r => r.CohortId == cohortId && r.PromptId == promptId && r.AuthorId != userId
+                    && (r.Status == PostStatus.Visible || r.Status == PostStatus.HiddenByModerator),
+                cancellationToken);
         }
         // Pinned reflections lead, most recently pinned first.
         var pinnedFirst = query.OrderByDescending(r => r.IsPinned).ThenByDescending(r => r.PinnedAt);
