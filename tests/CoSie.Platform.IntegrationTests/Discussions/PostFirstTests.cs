@@ -35,6 +35,19 @@ public sealed class PostFirstTests(DiscussionFactory factory) : IClassFixture<Di
         Assert.DoesNotContain("The peer's thoughts.", await thread.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "once its editing time has passed")]
+    [InlineData(true, "as soon as you have posted yours")]
+    public async Task Before_posting_the_notice_says_when_the_cohort_opens_the_peers_reflections(bool revealOnPost, string when)
+    {
+        var (cohort, _) = await CohortWithAPeerReflectionAsync($"Notice {revealOnPost}", c => c.RevealOnPost = revealOnPost);
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Noel Notice"));
+
+        var notice = (await learner.GetDocumentAsync(factory.PromptUrl(cohort))).QuerySelector(".post-first-notice")!.TextContent;
+
+        Assert.Contains(when, notice, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Inside_the_edit_window_the_gate_stays_closed_and_the_page_says_when_it_opens()
     {
