@@ -18,7 +18,9 @@ public static class PageExtensions
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        // Longer than the usual navigation wait: hashing the password and loading the next page can take a while on a
+        // busy two-core machine while the other test projects run beside this one.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
     }
 
     public static ILocator MainContent(this IPage page) => page.Locator("main");
