@@ -18,9 +18,12 @@ public static class PageExtensions
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Longer than the usual navigation wait: hashing the password and loading the next page can take a while on a
-        // busy two-core machine while the other test projects run beside this one.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase), new() { Timeout = 30_000 });
+        // Sent on is when the browser commits the next address: the test goes on from there (usually to another page,
+        // which starts a navigation of its own), so it need not wait for the landing page to finish loading. Longer
+        // than the usual wait: hashing the password takes a while on a busy two-core machine while the other test
+        // projects run beside this one.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+            new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
     public static ILocator MainContent(this IPage page) => page.Locator("main");
