@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 
 namespace CoSie.Platform.Web.Hosting;
@@ -6,15 +8,22 @@ namespace CoSie.Platform.Web.Hosting;
 // the fingerprinted files that are cached for a year: one entry per module in a folder, from the build's static asset
 // manifest, as absolute paths under the request's path base (inside an institution, /{institution}/js/...), each
 // with its integrity hash. The framework's own map keys modules relative to the document, which would only match on
-// pages at the site's root.
+// pages at the site's root. A map is made once per manifest, path base and folder: the discussion pages are the busiest.
 public static class ModuleImports
 {
+    private static readonly ConditionalWeakTable<ResourceAssetCollection, ConcurrentDictionary<(string PathBase, string Folder), ImportMapDefinition>> Made = [];
+
     public static ImportMapDefinition For(HttpContext context, string folder)
+    {
+        var assets = context.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() ?? ResourceAssetCollection.Empty;
+        var pathBase = context.Request.PathBase.Value ?? string.Empty;
+        return Made.GetOrCreateValue(assets).GetOrAdd((pathBase, folder), key => Make(assets, key.PathBase, key.Folder));
+    }
+
+    private static ImportMapDefinition Make(ResourceAssetCollection assets, string pathBase, string folder)
     {
         var imports = new Dictionary<string, string>(StringComparer.Ordinal);
         var integrity = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assets = context.GetEndpoint()?.Metadata.GetMetadata<ResourceAssetCollection>() ?? ResourceAssetCollection.Empty;
-        var pathBase = context.Request.PathBase.Value ?? string.Empty;
         foreach (var asset in assets)
         {
             var label = Property(asset, "label");
