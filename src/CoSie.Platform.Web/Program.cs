@@ -7,6 +7,7 @@ using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
+using CoSie.Platform.Web.Features.NextSteps;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
@@ -40,6 +41,7 @@ builder.Services
     .AddDigests(builder.Configuration)
     .AddModeration()
     .AddSearch()
+    .AddNextSteps()
     .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 

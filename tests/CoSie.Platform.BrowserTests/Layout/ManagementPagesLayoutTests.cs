@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CoSie.Platform.BrowserTests.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -31,9 +32,33 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         { "my-digests", $"/{DemoSiteFactory.Institution}/Account/Manage/Digests", DemoSiteFactory.Learner },
     };
 
+    // The pages people land on: the institution's home answers "what next" for a learner and for an instructor.
+    public static TheoryData<string, string, string> LandingPages() => new()
+    {
+        { "home-learner", $"/{DemoSiteFactory.Institution}/", DemoSiteFactory.Learner },
+        { "home-instructor", $"/{DemoSiteFactory.Institution}/", DemoSiteFactory.Instructor },
+        { "cohort-learner", Cohort, DemoSiteFactory.Learner },
+    };
+
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task The_page_reflows_at_320_pixels_and_axe_finds_nothing_serious(string name, string path, string person)
+    {
+        var page = await OpenAsync(path, person);
+        Assert.True(await page.Locator("main table").CountAsync() > 0, $"{page.Url} shows no table to lay out.");
+        await AssertReflowsAsync(page, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(LandingPages))]
+    public async Task The_landing_page_shows_what_next_reflows_at_320_pixels_and_axe_finds_nothing_serious(string name, string path, string person)
+    {
+        var page = await OpenAsync(path, person);
+        Assert.True(await page.Locator("main section.next-steps").CountAsync() > 0, $"{page.Url} shows no next steps.");
+        await AssertReflowsAsync(page, name);
+    }
+
+    private async Task<IPage> OpenAsync(string path, string person)
     {
         var page = await OpenPageAsync();
         await page.SignInAsync(person, DemoSiteFactory.Password, DemoSiteFactory.Institution);
@@ -44,12 +69,17 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
 
         var response = await page.GotoAsync(address);
         Assert.Equal(200, response?.Status);
-        Assert.True(await page.Locator("main table").CountAsync() > 0, $"{address} shows no table to lay out.");
-        await ScreenshotAsync(page, $"{name}-1280");
+        return page;
+    }
+
+    private async Task AssertReflowsAsync(IPage page, string name, [CallerMemberName] string test = "")
+    {
+        var address = new Uri(page.Url).PathAndQuery;
+        await ScreenshotAsync(page, $"{name}-1280", test);
         await AssertNothingSeriousAsync(page, address, 1280);
 
         await page.SetViewportSizeAsync(320, 800);
-        await ScreenshotAsync(page, $"{name}-320");
+        await ScreenshotAsync(page, $"{name}-320", test);
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         var wide = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('main *')]

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.NextSteps;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CoSie.Platform.Web.Features.Cohorts;
 
 [Authorize(Policy = PlatformPolicies.InstitutionMember)]
-public sealed class OverviewModel(PlatformDbContext db, CohortAccess access, CohortCalendar calendar, IStringLocalizer<OverviewModel> localizer)
+public sealed class OverviewModel(
+    PlatformDbContext db, CohortAccess access, CohortCalendar calendar, WhatNext whatNext, IStringLocalizer<OverviewModel> localizer)
     : PageModel
 {
     public Cohort Cohort { get; private set; } = null!;
@@ -16,6 +18,7 @@ public sealed class OverviewModel(PlatformDbContext db, CohortAccess access, Coh
     public IReadOnlyDictionary<CohortRole, int> MemberCounts { get; private set; } = new Dictionary<CohortRole, int>();
     public int PendingInvitations { get; private set; }
     public string InviteLink { get; private set; } = string.Empty;
+    public IReadOnlyList<CohortSteps> NextSteps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -28,6 +31,10 @@ public sealed class OverviewModel(PlatformDbContext db, CohortAccess access, Coh
         Me = grant.Member;
         CanManage = grant.CanManage;
         HasEnded = calendar.HasEnded(Cohort);
+        if (Me is not null)
+        {
+            NextSteps = await whatNext.ForAsync(Me.UserId, id, cancellationToken);
+        }
         Course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Cohort.CourseId, cancellationToken);
         MemberCounts = await db.CohortMembers.Where(m => m.CohortId == id)
             .GroupBy(m => m.Role).Select(g => new { Role = g.Key, Count = g.Count() })

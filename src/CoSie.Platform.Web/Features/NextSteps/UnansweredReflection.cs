@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.NextSteps;
+
+public sealed record UnansweredReflection(Guid ReflectionId, string? AuthorName, string PromptText, DateTimeOffset PostedAt);
