@@ -37,6 +37,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<Flag> Flags => Set<Flag>();

@@ -49,6 +49,18 @@ public sealed class PostFirstTests(DiscussionFactory factory) : IClassFixture<Di
     }
 
     [Fact]
+    public async Task A_cohort_without_post_first_shows_no_notice_about_it()
+    {
+        var cohort = await factory.OpenCohortAsync("No post-first");
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Vapa Vapaa"));
+
+        var page = await learner.GetDocumentAsync(factory.PromptUrl(cohort));
+
+        Assert.Null(page.QuerySelector(".post-first-notice"));
+        Assert.DoesNotContain("post their own reflection first", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inside_the_edit_window_the_gate_stays_closed_and_the_page_says_when_it_opens()
     {
         var (cohort, peerReflection) = await CohortWithAPeerReflectionAsync("Inside window");

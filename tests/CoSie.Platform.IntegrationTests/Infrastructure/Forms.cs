@@ -33,8 +33,20 @@ public static class Forms
         return await client.PostFormAsync(pageUrl, form, values, submitName);
     }
 
+    // Presses one of the form's submit buttons by its text; a button with a formaction of its own posts there.
+    public static async Task<HttpResponseMessage> PressAsync(
+        this HttpClient client, string pageUrl, string formSelector, string buttonText, IDictionary<string, string> values)
+    {
+        var document = await client.GetDocumentAsync(pageUrl);
+        var form = document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
+        var button = form.QuerySelectorAll("button").FirstOrDefault(b => b.TextContent.Trim() == buttonText)
+            ?? throw new InvalidOperationException($"No button \"{buttonText}\" in {formSelector} on {pageUrl}.");
+        return await client.PostFormAsync(pageUrl, form, values, action: button.GetAttribute("formaction"));
+    }
+
     public static async Task<HttpResponseMessage> PostFormAsync(
-        this HttpClient client, string pageUrl, IHtmlFormElement form, IDictionary<string, string> values, string? submitName = null)
+        this HttpClient client, string pageUrl, IHtmlFormElement form, IDictionary<string, string> values, string? submitName = null, string? action = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -68,7 +80,7 @@ public static class Forms
             var button = form.Elements.OfType<IHtmlButtonElement>().FirstOrDefault(b => b.Name == submitName);
             fields.Add(new(submitName, button?.Value ?? string.Empty));
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
+        action ??= string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUrl : form.GetAttribute("action")!;
         var target = new Uri(new Uri(client.BaseAddress!, pageUrl), action);
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(target, content);

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Discussions.Drafts;
 using CoSie.Platform.Web.Features.Discussions.Reflections;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
@@ -40,6 +41,9 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 HasHelpfulMarks = forPage && db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
                 UnreadHere = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null) : 0,
                 Unread = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null) : 0,
+                Draft = forPage
+                    ? db.Drafts.Where(d => d.UserId == userId && d.Kind == DraftKind.Reply && d.TargetId == r.Id).Select(d => new { d.Body, d.UpdatedAt }).FirstOrDefault()
+                    : null,
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null || (cohortId is { } expected && expected != row.Reflection.CohortId))
@@ -79,6 +83,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             HasHelpfulMarks = row.HasHelpfulMarks,
             UnreadHere = row.UnreadHere,
             Unread = row.Unread,
+            Draft = row.Draft is { } draft ? new SavedDraft(draft.Body, draft.UpdatedAt) : null,
         };
     }
 
@@ -95,6 +100,8 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                     .Where(o => o.CohortId == seat.CohortId && o.PromptId == promptId && o.AuthorId == userId && o.Status != PostStatus.Deleted)
                     .Select(o => new { o.Id, o.CreatedAt }).FirstOrDefault(),
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
+                Draft = db.Drafts.Where(d => d.UserId == userId && d.Kind == DraftKind.Reflection && d.TargetId == promptId)
+                    .Select(d => new { d.Body, d.UpdatedAt }).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (row is null)
@@ -119,6 +126,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             RevealOnPost = row.Seat.RevealOnPost,
             PostingSuspendedUntil = row.Seat.SuspendedUntil,
             Unread = row.Unread,
+            Draft = row.Draft is { } draft ? new SavedDraft(draft.Body, draft.UpdatedAt) : null,
         };
     }
 

@@ -23,6 +23,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<Mentions>();
         services.AddScoped<DiscussionNotifications>();
         services.AddScoped<WriteReflection>();
+        services.AddScoped<Drafts.DraftStore>();
         services.AddScoped<ReplyToReflection>();
         services.AddScoped<EditPost>();
         services.AddScoped<DeletePost>();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CoSie.Platform.Web.Localization;
+using CoSie.Platform.Web.Features.Discussions.Drafts;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Tenancy;
@@ -18,6 +19,8 @@ public sealed class PromptModel(
     PlatformDbContext db,
     DiscussionAccess access,
     WriteReflection write,
+    DraftStore drafts,
+    PostBody postBody,
     NotificationBadge badge,
     TenantContext tenant,
     IOptions<DiscussionOptions> options,
@@ -32,6 +35,9 @@ public sealed class PromptModel(
     public int PageNumber { get; private set; } = 1;
     public bool HasNextPage { get; private set; }
     public string? Error { get; private set; }
+
+    // The text as it will look once posted, when the person asked for a preview.
+    public string? PreviewHtml { get; private set; }
 
     // How many peers have posted while post-first holds this person back (null when it does not).
     public int? PeersPosted { get; private set; }
@@ -49,7 +55,12 @@ public sealed class PromptModel(
         // One connection for the page's queries: each open is a statement of its own (the institution for
         // row-level security, TenantSessionInterceptor).
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
+        if (await LoadAsync(cohortId, promptId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Input.Body = Access.Draft?.Body;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
@@ -57,6 +68,7 @@ public sealed class PromptModel(
         var result = await write.ExecuteAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
         if (result.Succeeded)
         {
+            await drafts.RemoveAsync(UserId, DraftKind.Reflection, promptId, cancellationToken);
             TempData["Status"] = await PostedStatusAsync(cohortId, promptId, result.PostId!.Value, cancellationToken);
         }
         if (result.Succeeded || (result.Outcome == DiscussionOutcome.AlreadyWritten && result.PostId is not null))
@@ -74,6 +86,58 @@ public sealed class PromptModel(
         Error = localizer.Message(result, ReaderTimeZone.Of(User, tenant.Institution));
         Response.StatusCode = result.StatusCode;
         Response.AddRetryAfter(result);
+        return Page();
+    }
+
+    // "Save draft" without JavaScript, and the editor's autosave with it (which asks for no page in return).
+    public async Task<IActionResult> OnPostDraftAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
+    {
+        var outcome = await drafts.SaveReflectionAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
+        if (DraftResponses.IsAutosave(Request))
+        {
+            return DraftResponses.ForAutosave(outcome, localizer);
+        }
+        switch (outcome)
+        {
+            case DraftOutcome.Saved or DraftOutcome.Removed:
+                TempData["Status"] = DraftResponses.Status(outcome, localizer);
+                return Redirect(Url.Content($"~/cohorts/{cohortId}/prompts/{promptId}") + "#reflection-form");
+            case DraftOutcome.NotFound:
+                return NotFound();
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return await RedisplayAsync(cohortId, promptId, DraftResponses.TooLong(localizer), cancellationToken);
+    }
+
+    // The text rendered by the same pipeline as a posted reflection; the draft is kept at the same time.
+    public async Task<IActionResult> OnPostPreviewAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
+    {
+        var outcome = await drafts.SaveReflectionAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
+        switch (outcome)
+        {
+            case DraftOutcome.NotFound:
+                return NotFound();
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var check = postBody.Check(Input.Body, out _, out var html);
+        if (check != DiscussionOutcome.Done)
+        {
+            return await RedisplayAsync(cohortId, promptId, localizer.Message(PostResult.Refused(check), ReaderTimeZone.Of(User, tenant.Institution)), cancellationToken);
+        }
+        PreviewHtml = html;
+        return await LoadAsync(cohortId, promptId, cancellationToken) ?? Page();
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid cohortId, Guid promptId, string error, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cohortId, promptId, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

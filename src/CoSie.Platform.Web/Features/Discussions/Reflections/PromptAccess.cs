@@ -19,6 +19,9 @@ public sealed class PromptAccess
     public bool PostFirst { get; init; }
     public bool RevealOnPost { get; init; }
 
+    // The person's unfinished text here, if they saved one.
+    public Drafts.SavedDraft? Draft { get; init; }
+
     // The person's unread notifications in the institution, for the header's badge.
     public int Unread { get; init; }
 

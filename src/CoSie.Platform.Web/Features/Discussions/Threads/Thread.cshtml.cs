@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Encodings.Web;
+using CoSie.Platform.Web.Features.Discussions.Drafts;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Localization;
@@ -24,6 +25,8 @@ public sealed class ThreadModel(
     ThreadLoader loader,
     ThreadRenderer renderer,
     ReplyToReflection replies,
+    DraftStore drafts,
+    PostBody postBody,
     MarkHelpful helpful,
     Mentions mentions,
     NotificationBadge badge,
@@ -40,6 +43,9 @@ public sealed class ThreadModel(
     public PersonalView? Person { get; private set; }
     public PostRow? ReplyingTo { get; private set; }
     public string? Error { get; private set; }
+
+    // The reply as it will look once posted, when the person asked for a preview.
+    public string? PreviewHtml { get; private set; }
     public IReadOnlyList<PostRow> OwnAwaiting { get; private set; } = [];
     public ThreadPage Paging { get; private set; } = ThreadPage.Of(1, 0, 1);
     public string InstitutionSlug => tenant.Required.Slug;
@@ -66,7 +72,7 @@ public sealed class ThreadModel(
             return NotFound();
         }
         KeepMarksSince(since);
-        Input = new ReplyInput { ParentId = ReplyingTo is { IsReflection: false } parent ? parent.Id : null, SubmissionKey = Guid.NewGuid() };
+        Input = new ReplyInput { ParentId = ReplyingTo is { IsReflection: false } parent ? parent.Id : null, SubmissionKey = Guid.NewGuid(), Body = Access.Draft?.Body };
         await loader.RecordVisitAsync(Access, UserId, clock.GetUtcNow(), cancellationToken);
         // The visit has just read this thread's notifications.
         badge.Know(Math.Max(0, Access.Unread - Access.UnreadHere));
@@ -110,6 +116,7 @@ public sealed class ThreadModel(
         var result = await replies.ExecuteAsync(cohortId, reflectionId, Input.ParentId, UserId, Input.Body, Input.SubmissionKey, cancellationToken);
         if (result.Succeeded)
         {
+            await drafts.RemoveAsync(UserId, DraftKind.Reply, reflectionId, cancellationToken);
             return Redirect(PostUrl(cohortId, reflectionId, result.PostId!.Value));
         }
         if (result.Outcome == DiscussionOutcome.NotFound)
@@ -125,6 +132,67 @@ public sealed class ThreadModel(
         Error = localizer.Message(result, Zone);
         Response.StatusCode = result.StatusCode;
         Response.AddRetryAfter(result);
+        return Page();
+    }
+
+    // "Save draft" without JavaScript, and the editor's autosave with it (which asks for no page in return).
+    public async Task<IActionResult> OnPostReplyDraftAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, CancellationToken cancellationToken)
+    {
+        var outcome = await drafts.SaveReplyAsync(cohortId, reflectionId, UserId, Input.Body, cancellationToken);
+        if (DraftResponses.IsAutosave(Request))
+        {
+            return DraftResponses.ForAutosave(outcome, localizer);
+        }
+        switch (outcome)
+        {
+            case DraftOutcome.Saved or DraftOutcome.Removed:
+                TempData["Status"] = DraftResponses.Status(outcome, localizer);
+                var replyTo = Input.ParentId is { } parent ? $"?replyTo={parent}" : string.Empty;
+                return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + replyTo + "#reply-form");
+            case DraftOutcome.NotFound:
+                return NotFound();
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        return await RedisplayAsync(cohortId, reflectionId, DraftResponses.TooLong(localizer), cancellationToken);
+    }
+
+    // The reply rendered by the same pipeline as a posted one; the draft is kept at the same time.
+    public async Task<IActionResult> OnPostReplyPreviewAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, CancellationToken cancellationToken)
+    {
+        var outcome = await drafts.SaveReplyAsync(cohortId, reflectionId, UserId, Input.Body, cancellationToken);
+        switch (outcome)
+        {
+            case DraftOutcome.NotFound:
+                return NotFound();
+            case DraftOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        var check = postBody.Check(Input.Body, out _, out var html);
+        if (check != DiscussionOutcome.Done)
+        {
+            return await RedisplayAsync(cohortId, reflectionId, localizer.Message(PostResult.Refused(check), Zone), cancellationToken);
+        }
+        var refusal = await LoadAsync(cohortId, reflectionId, Input.ParentId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        _ = ChoosePage(null, Input.ParentId);
+        PreviewHtml = html;
+        return Page();
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid cohortId, Guid reflectionId, string error, CancellationToken cancellationToken)
+    {
+        var refusal = await LoadAsync(cohortId, reflectionId, Input.ParentId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        _ = ChoosePage(null, Input.ParentId);
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

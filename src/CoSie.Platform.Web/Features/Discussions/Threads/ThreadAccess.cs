@@ -21,6 +21,9 @@ public sealed class ThreadAccess
     public int OwnRepliesAwaitingApproval { get; init; }
     public bool HasHelpfulMarks { get; init; }
 
+    // The person's unfinished text here, if they saved one.
+    public Drafts.SavedDraft? Draft { get; init; }
+
     // The person's unread notifications: about this thread, and in the whole institution.
     public int UnreadHere { get; init; }
     public int Unread { get; init; }

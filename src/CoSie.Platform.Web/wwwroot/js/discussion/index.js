@@ -1,7 +1,9 @@
 // Live discussions on top of pages that work without JavaScript. One module per concern: paging.js (a thread's
 // "Show more" and links to posts on other pages), live-thread.js (a thread's live events), prompt-list.js (a
-// prompt's list), placement.js (where a reply goes, and the reply form), mentions.js (@mention suggestions).
+// prompt's list), placement.js (where a reply goes, and the reply form), mentions.js (@mention suggestions),
+// drafts.js (saving what is typed).
 // The SignalR client is a classic script loaded before this module.
+import { setUpDrafts } from "./drafts.js";
 import { setUpMentions } from "./mentions.js";
 import { setUpPaging } from "./paging.js";
 import { setUpReplyLinks } from "./placement.js";
@@ -11,6 +13,7 @@ import { watchPromptList } from "./prompt-list.js";
 start();
 
 function start() {
+  setUpDrafts();
   const thread = document.getElementById("thread");
   const more = thread ? setUpPaging(thread) : null;
   if (thread && !more) { return; }
