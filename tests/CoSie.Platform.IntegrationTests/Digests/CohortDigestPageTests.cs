@@ -48,6 +48,24 @@ public sealed class CohortDigestPageTests(DigestFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Send_now_without_the_confirmation_sends_nothing_and_says_why()
+    {
+        var cohort = await factory.CohortAsync("Send unconfirmed", postFirst: false);
+        await factory.PersonAsync(cohort, "Unconfirmed learner");
+        using var client = await factory.CreateClientAsAsync(factory.Instructor);
+        var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var before = monitoring.EnqueuedCount("default");
+
+        using var response = await client.SubmitAsync(Page(cohort), new Dictionary<string, string>(), "form[action*='SendNow']");
+        var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before, monitoring.EnqueuedCount("default"));
+        Assert.Empty(await factory.DeliveriesAsync(cohort));
+        Assert.Contains("Nothing was sent: tick the box", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Send_now_queues_this_weeks_digests_once_and_their_links_work()
     {
         var cohort = await factory.CohortAsync("Send now", postFirst: false);
@@ -59,8 +77,9 @@ public sealed class CohortDigestPageTests(DigestFactory factory) : IClassFixture
         var monitoring = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var before = monitoring.EnqueuedCount("default");
 
-        using var first = await client.SubmitAsync(Page(cohort), new Dictionary<string, string>(), "form[action*='SendNow']");
-        using var second = await client.SubmitAsync(Page(cohort), new Dictionary<string, string>(), "form[action*='SendNow']");
+        var confirmed = new Dictionary<string, string> { ["confirm"] = "true" };
+        using var first = await client.SubmitAsync(Page(cohort), confirmed, "form[action*='SendNow']");
+        using var second = await client.SubmitAsync(Page(cohort), confirmed, "form[action*='SendNow']");
 
         Assert.Equal(before + 1, monitoring.EnqueuedCount("default"));
         var deliveries = await factory.DeliveriesAsync(cohort);

@@ -120,12 +120,18 @@ public sealed class CohortDigestModel(
         return RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] Guid id, CancellationToken cancellationToken)
+    // Sending to the whole cohort at once asks for a ticked confirmation, with or without JavaScript.
+    public async Task<IActionResult> OnPostSendNowAsync([FromRoute] Guid id, [FromForm] bool confirm, CancellationToken cancellationToken)
     {
         var grant = await access.ToManageAsync(id, User, cancellationToken);
         if (!grant.Allowed)
         {
             return grant.Refusal;
+        }
+        if (!confirm)
+        {
+            TempData["Status"] = localizer["Nothing was sent: tick the box to confirm that this week's digests should go out now."].Value;
+            return Redirect(Url.Page("CohortDigest", new { id }) + "#send-now");
         }
         var claimed = await claims.ClaimNowAsync(id, clock.GetUtcNow(), cancellationToken);
         if (claimed.Count > 0)
