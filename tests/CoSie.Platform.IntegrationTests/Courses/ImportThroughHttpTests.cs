@@ -59,6 +59,35 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_learndash_lesson_shows_its_type_why_each_prompt_was_found_and_what_was_removed()
+    {
+        var course = await factory.CourseAsync("learndash-lesson", CourseVisibility.Public);
+        using var client = await factory.CreateClientAsAsync(factory.Instructor);
+        var lesson = "{\"id\": 7, \"slug\": \"budget\", \"type\": \"sfwd-lessons\", \"menu_order\": 1, " +
+            "\"title\": {\"rendered\": \"Why budget\"}, \"content\": {\"rendered\": " +
+            "\"<p>Life costs money.</p><h3>Do przemyślenia</h3><ul><li>Na co oszczędzasz?</li></ul>" +
+            "<div class=\\\"wpProQuiz_content\\\"><p>Quiz is loading&#8230;</p></div>\"}}";
+        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "lesson.json", Encoding.UTF8.GetBytes(lesson));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+
+        Assert.Contains("WordPress type: sfwd-lessons", page.QuerySelector(".import-page")!.TextContent, StringComparison.Ordinal);
+        var prompt = page.QuerySelector("textarea[name='Pages[0].Prompts[0]']")!;
+        Assert.Equal("Na co oszczędzasz?", prompt.TextContent.Trim());
+        var reason = page.GetElementById(prompt.GetAttribute("aria-describedby")!)!;
+        Assert.Equal("Found under the heading “Do przemyślenia”.", reason.TextContent.Trim());
+        Assert.Contains("Removed the LearnDash (WP Pro Quiz) quiz: it works only inside WordPress.", page.QuerySelector(".import-page ul")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quiz is loading", page.QuerySelector(".import-page .prose")!.TextContent, StringComparison.Ordinal);
+
+        var form = (IHtmlFormElement)page.QuerySelector("form.import-preview")!;
+        using var confirmed = await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var module = await factory.InInstitutionAsync(factory.A.Id, (_, db) =>
+            db.Modules.Include(m => m.Prompts).SingleAsync(m => m.CourseId == course.Id));
+        Assert.Equal(["Na co oszczędzasz?"], module.Prompts.Select(p => p.Text));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_refused_with_line_and_position_and_creates_nothing()
     {
         var course = await factory.CourseAsync("malformed", CourseVisibility.Public);

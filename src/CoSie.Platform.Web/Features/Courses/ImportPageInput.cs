@@ -27,6 +27,14 @@ public sealed class ImportPageInput
     [DataType(DataType.MultilineText)]
     public string? Literature { get; set; }
 
+    // Why each prompt was detected, by index of Prompts, and what the import removed or left out; shown again when the
+    // preview comes back with errors.
+    public List<string?> PromptReasons { get; set; } = [];
+
+    public List<string> Notes { get; set; } = [];
+
+    public string? PostType { get; set; }
+
     public string SourceKind { get; set; } = string.Empty;
     public string? SourceUrl { get; set; }
     public string? SourceId { get; set; }

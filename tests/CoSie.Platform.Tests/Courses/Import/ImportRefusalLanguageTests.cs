@@ -12,7 +12,7 @@ public sealed class ImportRefusalLanguageTests
     {
         { "page.json", "42", "a number", "Expected a WordPress page" },
         { "pages.json", "[{\"id\": 1}]", "an object without", "element #1 of 1" },
-        { "page.json", "{\"type\": \"attachment\", \"title\": {\"rendered\": \"A\"}, \"content\": {\"rendered\": \"x\"}}", "only pages and posts", "of type" },
+        { "page.json", "{\"type\": \"attachment\", \"title\": {\"rendered\": \"A\"}, \"content\": {\"rendered\": \"x\"}}", "not course content", "of type" },
         { "module.md", "---\ntitle: T\nsummary:\n  - a\n---\nBody\n", "a list", "“summary” on line 3" },
         { "module.md", "---\ntitle: T\n\n# Body\n", "never closed", "line 1" },
         { "module.md", "Text without a heading.\n", "has no title", "# Title" },

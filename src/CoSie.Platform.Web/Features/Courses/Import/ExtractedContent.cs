@@ -1,6 +1,9 @@
+using CoSie.Platform.Web.Features.Courses.Import.Prompts;
+
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
 internal sealed record ExtractedContent(
     string BodyHtml,
-    IReadOnlyList<string> Prompts,
+    IReadOnlyList<DetectedPrompt> Prompts,
+    IReadOnlyList<PromptSkip> SkippedPrompts,
     IReadOnlyList<LiteratureReference> Literature);

@@ -39,7 +39,7 @@ internal static class ImportTexts
         JsonFound.Array => localizer["an array"],
         JsonFound.Object => localizer["an object"],
         JsonFound.ErrorResponse => localizer["a WordPress error response ({code}: {message})", found.Name, found.Detail],
-        JsonFound.OtherType => localizer["an object of type “{type}” (only pages and posts can be imported)", found.Name],
+        JsonFound.OtherType => localizer["an object of type “{type}”, which is not course content (media, menus and theme parts cannot be imported)", found.Name],
         JsonFound.NoContent => localizer["an object without content.rendered"],
         JsonFound.NoTitle => localizer["an object without title.rendered"],
         JsonFound.NoTitleNorContent => localizer["an object without title.rendered and content.rendered"],

@@ -10,4 +10,14 @@ public sealed record ImportedModule(
     string? SourceUrl,
     string? SourceId,
     string? Summary = null,
-    string? SourceSiteBaseUrl = null);
+    string? SourceSiteBaseUrl = null)
+{
+    // Why each prompt was found, worded for the preview; by index of Prompts.
+    public IReadOnlyList<string> PromptReasons { get; init; } = [];
+
+    // What the import took out of the page or deliberately left alone, worded for the preview.
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    // The WordPress post type ("page", "sfwd-lessons"), when the source names one.
+    public string? PostType { get; init; }
+}

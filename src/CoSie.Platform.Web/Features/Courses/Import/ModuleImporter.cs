@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CoSie.Platform.Web.Content;
+using CoSie.Platform.Web.Features.Courses.Import.Prompts;
 using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
@@ -224,17 +225,20 @@ public sealed partial class ModuleImporter(
 
     private ImportedModule? BuildModule(ModuleSource source, SourceMarkup markup, string title, string slug, ImportBudget budget)
     {
-        var cleaned = sanitizer.Sanitize(markup.BodyHtml, budget.Token);
+        var (raw, removals) = RawMarkup.Prepare(markup.BodyHtml);
+        budget.Check();
+        var cleaned = sanitizer.Sanitize(raw, budget.Token);
         budget.Check();
         var extracted = ModuleContentExtractor.Extract(cleaned, title, sanitizer);
         budget.Check();
         var body = sanitizer.Sanitize(extracted.BodyHtml, budget.Token);
 
+        var listed = new PromptCue(PromptCueKind.Listed, string.Empty);
         var prompts = source.Prompts
-            .Select(HtmlFragments.CollapseWhitespace)
+            .Select(prompt => new DetectedPrompt(HtmlFragments.CollapseWhitespace(prompt), listed))
             .Concat(extracted.Prompts)
-            .Where(prompt => prompt.Length > 0)
-            .Distinct(StringComparer.Ordinal)
+            .Where(prompt => prompt.Text.Length > 0)
+            .DistinctBy(prompt => prompt.Text, StringComparer.Ordinal)
             .ToList();
         var literature = source.Literature
             .Select((value, index) => LiteratureReferenceFactory.FromHtml(
@@ -253,13 +257,18 @@ public sealed partial class ModuleImporter(
             title,
             slug,
             body,
-            prompts,
+            prompts.Select(prompt => prompt.Text).ToList(),
             literature,
             source.Kind,
             source.SourceUrl,
             source.SourceId,
             string.IsNullOrWhiteSpace(source.Summary) ? null : HtmlFragments.CollapseWhitespace(source.Summary),
-            source.SiteBaseUrl);
+            source.SiteBaseUrl)
+        {
+            PromptReasons = prompts.Select(prompt => localizer.Reason(prompt.Cue)).ToList(),
+            Notes = removals.Select(localizer.Describe).Concat(extracted.SkippedPrompts.Select(localizer.Describe)).ToList(),
+            PostType = source.PostType,
+        };
     }
 
     // Sanitizing first drops script and style text, which TextContent would otherwise keep.

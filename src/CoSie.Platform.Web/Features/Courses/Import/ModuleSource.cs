@@ -12,4 +12,5 @@ internal sealed record ModuleSource(
     string? Summary,
     IReadOnlyList<string> Prompts,
     IReadOnlyList<string> Literature,
-    bool IsProtected = false);
+    bool IsProtected = false,
+    string? PostType = null);

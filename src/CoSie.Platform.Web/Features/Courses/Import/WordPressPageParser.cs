@@ -4,10 +4,18 @@ using System.Text.RegularExpressions;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-// Reads a WordPress REST export (one page object, or an array of them as the pages endpoint returns it) into module
-// sources: title, slug and rendered content, with problems located by line and column of the file.
+// Reads a WordPress REST export (one object, or an array of them as a collection endpoint returns it) into module
+// sources: title, slug and rendered content, with problems located by line and column of the file. Any post type with a
+// rendered title and content is course content (pages, posts, LearnDash, LifterLMS, Tutor and Sensei lessons).
 internal static partial class WordPressPageParser
 {
+    // Types that have a title and content but are not pages a course is made of: media, menus, theme parts.
+    private static readonly HashSet<string> NotContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "attachment", "nav_menu_item", "wp_navigation", "wp_template", "wp_template_part", "wp_global_styles",
+        "wp_font_family", "wp_font_face", "wp_block", "revision", "customize_changeset", "oembed_cache", "user_request",
+    };
+
     public static SourceReadResult Read(byte[] utf8Json, int maxDepth)
     {
         JsonDocument document;
@@ -50,7 +58,7 @@ internal static partial class WordPressPageParser
             return SourceReadResult.Fail(new SourceProblem.NoPages());
         }
 
-        var sources = new List<ModuleSource>(count);
+        var sources = new List<(ModuleSource Source, long MenuOrder, long Parent)>(count);
         var index = 0;
         foreach (var element in array.EnumerateArray())
         {
@@ -61,10 +69,11 @@ internal static partial class WordPressPageParser
                 return SourceReadResult.Fail(new SourceProblem.ElementNotAPage(index, count, found));
             }
 
-            sources.Add(ToSource(element));
+            sources.Add((ToSource(element), GetInt(element, "menu_order"), GetInt(element, "parent")));
         }
 
-        return SourceReadResult.Ok(sources);
+        // A course's lessons in the order the site gives them: menu_order, then parent, then as listed (OrderBy is stable).
+        return SourceReadResult.Ok(sources.OrderBy(item => item.MenuOrder).ThenBy(item => item.Parent).Select(item => item.Source).ToList());
     }
 
     // One pass of the reader before the document is built, so that nesting past the limit is refused with the limit and
@@ -106,9 +115,7 @@ internal static partial class WordPressPageParser
             return new JsonFinding(JsonFound.ErrorResponse, code, message);
         }
 
-        if (GetString(value, "type") is { } type
-            && !type.Equals("page", StringComparison.OrdinalIgnoreCase)
-            && !type.Equals("post", StringComparison.OrdinalIgnoreCase))
+        if (GetString(value, "type") is { } type && NotContentTypes.Contains(type))
         {
             return new JsonFinding(JsonFound.OtherType, type);
         }
@@ -157,7 +164,8 @@ internal static partial class WordPressPageParser
             Summary: null,
             Prompts: [],
             Literature: [],
-            isProtected);
+            isProtected,
+            GetString(page, "type"));
     }
 
     // The REST API's own URLs ("…/cosie/wp-json/wp/v2/pages/4267") and the guid ("…/cosie/?page_id=4267")
@@ -199,6 +207,12 @@ internal static partial class WordPressPageParser
             && property.ValueKind == JsonValueKind.String
             ? property.GetString()
             : null;
+
+    private static long GetInt(JsonElement value, string name) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var property)
+            && property.ValueKind == JsonValueKind.Number && property.TryGetInt64(out var number)
+            ? number
+            : 0;
 
     private static string? GetRendered(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var property)

@@ -1,0 +1,7 @@
+namespace CoSie.Platform.Web.Features.Courses.Import;
+
+internal enum PluginMarkupKind
+{
+    Quiz,
+    Form,
+}
