@@ -31,4 +31,9 @@ public sealed class ImportPageInput
     public string? SourceUrl { get; set; }
     public string? SourceId { get; set; }
     public string? SiteBaseUrl { get; set; }
+
+    // The preview's notes on what the import dropped or changed (worded when the file was read), carried through the form
+    // so that a preview shown again with errors still lists them.
+    public List<string> Warnings { get; set; } = [];
+    public List<string> Changes { get; set; } = [];
 }

@@ -10,4 +10,8 @@ public sealed record ImportedModule(
     string? SourceUrl,
     string? SourceId,
     string? Summary = null,
-    string? SourceSiteBaseUrl = null);
+    string? SourceSiteBaseUrl = null)
+{
+    // What the import dropped or changed on this page, for the preview.
+    public IReadOnlyList<ImportNote> Notes { get; init; } = [];
+}

@@ -224,7 +224,9 @@ public sealed partial class ModuleImporter(
 
     private ImportedModule? BuildModule(ModuleSource source, SourceMarkup markup, string title, string slug, ImportBudget budget)
     {
-        var cleaned = sanitizer.Sanitize(markup.BodyHtml, budget.Token);
+        var (converted, notes) = MediaMarkup.Convert(markup.BodyHtml);
+        budget.Check();
+        var cleaned = sanitizer.Sanitize(converted, budget.Token);
         budget.Check();
         var extracted = ModuleContentExtractor.Extract(cleaned, title, sanitizer);
         budget.Check();
@@ -259,7 +261,10 @@ public sealed partial class ModuleImporter(
             source.SourceUrl,
             source.SourceId,
             string.IsNullOrWhiteSpace(source.Summary) ? null : HtmlFragments.CollapseWhitespace(source.Summary),
-            source.SiteBaseUrl);
+            source.SiteBaseUrl)
+        {
+            Notes = notes,
+        };
     }
 
     // Sanitizing first drops script and style text, which TextContent would otherwise keep.
