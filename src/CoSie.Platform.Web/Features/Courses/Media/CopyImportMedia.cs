@@ -12,13 +12,15 @@ namespace CoSie.Platform.Web.Features.Courses.Media;
 // REVIEW: files of a preview that is never confirmed stay stored (once per institution, by content); a clean-up of
 // media no module refers to would belong in a recurring job.
 public sealed class CopyImportMedia(
-    MediaFetcher fetcher, MediaStore store, HtmlContentSanitizer sanitizer, IOptions<MediaOptions> options)
+    MediaFetcher fetcher, MediaStore store, HtmlContentSanitizer sanitizer, IOptions<MediaOptions> options, TimeProvider clock)
 {
     private readonly MediaOptions _options = options.Value;
+    private long _started;
 
     // mediaBase is the address of the institution's media folder, such as "/inst/media/".
     public async Task<IReadOnlyList<ImportedModule>> CopyAsync(IReadOnlyList<ImportedModule> modules, string mediaBase, CancellationToken cancellationToken)
     {
+        _started = clock.GetTimestamp();
         var copies = new Dictionary<(string Url, MediaKind Kind), MediaCopy>();
         var result = new List<ImportedModule>(modules.Count);
         foreach (var module in modules)
@@ -114,7 +116,9 @@ public sealed class CopyImportMedia(
 
         var copy = copies.Count >= _options.MaxFilesPerImport
             ? new MediaCopy(null, MediaProblem.TooMany)
-            : await FetchAndStoreAsync(url, kind, cancellationToken);
+            : clock.GetElapsedTime(_started) > TimeSpan.FromSeconds(_options.TotalTimeoutSeconds)
+                ? new MediaCopy(null, MediaProblem.Unreachable)
+                : await FetchAndStoreAsync(url, kind, cancellationToken);
         copies[key] = copy;
         return copy;
     }

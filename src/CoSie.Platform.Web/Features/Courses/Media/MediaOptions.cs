@@ -27,6 +27,11 @@ public sealed class MediaOptions
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 15;
 
+    // How long copying may take for one upload, all files together; files not reached by then stay at their source.
+    // The copy runs inside the upload's request, so this bounds how long the worst upload holds it.
+    [Range(1, 3600)]
+    public int TotalTimeoutSeconds { get; set; } = 60;
+
     // Networks (CIDR, such as "127.0.0.1/32") the importer may fetch from although they are private, loopback or
     // link-local. Empty in production: a page must not make the server reach into its own network.
     public List<string> AllowedPrivateNetworks { get; set; } = [];
