@@ -126,6 +126,24 @@ public sealed class ImportMediaTests(MediaFactory factory) : IClassFixture<Media
     }
 
     [Fact]
+    public async Task An_exported_module_imports_back_with_its_players_and_images()
+    {
+        var (preview, client, course) = await PreviewAsync("media-round-trip");
+        using var _ = client;
+        var form = (IHtmlFormElement)preview.QuerySelector("form.import-preview")!;
+        (await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>())).Dispose();
+        using var export = await client.GetAsync($"/course-a/courses/{course.Slug}/media-page/export");
+        var markdown = await export.Content.ReadAsByteArrayAsync();
+
+        var target = await factory.CourseAsync("media-round-trip-copy", CourseVisibility.Public);
+        using var again = await client.UploadAsync($"/course-a/courses/{target.Slug}/import", "upload", "media-page.md", markdown);
+        var body = Body(await again.ParseAsync());
+
+        Assert.Matches("<audio src=\"/course-a/media/[0-9a-f]{64}\\.mp3\" controls", body);
+        Assert.Contains(PhotoAddress(Body(preview)), body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Another_institutions_address_does_not_serve_the_file()
     {
         var (preview, client, _) = await PreviewAsync("media-isolated");

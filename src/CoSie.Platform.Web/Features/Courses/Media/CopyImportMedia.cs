@@ -56,7 +56,7 @@ public sealed class CopyImportMedia(
 
             foreach (var link in body.QuerySelectorAll($"a[{MediaMarkup.MediaAttribute}]").ToList())
             {
-                Player(document, link, await PlayerCopyAsync(copies, link, baseUrl, cancellationToken), mediaBase, notes);
+                Player(document, link, await PlayerCopyAsync(copies, link, baseUrl, mediaBase, cancellationToken), mediaBase, notes);
             }
 
             result.Add(module with { BodyHtml = sanitizer.Sanitize(HtmlFragments.Serialize(body), cancellationToken), Notes = notes });
@@ -66,9 +66,16 @@ public sealed class CopyImportMedia(
     }
 
     private async Task<(Uri? Url, MediaCopy Copy)> PlayerCopyAsync(
-        Dictionary<(string, MediaKind), MediaCopy> copies, IElement link, string? baseUrl, CancellationToken cancellationToken)
+        Dictionary<(string, MediaKind), MediaCopy> copies, IElement link, string? baseUrl, string mediaBase, CancellationToken cancellationToken)
     {
         var kind = link.GetAttribute(MediaMarkup.MediaAttribute) == "video" ? MediaKind.Video : MediaKind.Audio;
+        // A module exported from this institution and imported again already plays its own copy.
+        var href = link.GetAttribute("href") ?? string.Empty;
+        if (href.StartsWith(mediaBase, StringComparison.Ordinal) && MediaType.ByExtension(Path.GetExtension(href).TrimStart('.')) is { } own)
+        {
+            return (null, new MediaCopy(href[mediaBase.Length..], null, own));
+        }
+
         if (Resolve(link.GetAttribute("href") ?? string.Empty, baseUrl) is not { } url)
         {
             return (null, new MediaCopy(null, MediaProblem.Unreachable));
