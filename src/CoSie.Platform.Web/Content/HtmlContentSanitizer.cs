@@ -15,7 +15,7 @@ public sealed partial class HtmlContentSanitizer
     [
         "p", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "sub", "sup", "a", "ul", "ol", "li",
         "blockquote", "figure", "figcaption", "img", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "hr",
-        "br", "abbr", "cite", "q", "dl", "dt", "dd",
+        "br", "abbr", "cite", "q", "dl", "dt", "dd", "audio", "video",
     ];
 
     private static readonly HashSet<string> AllowedTags = new(AllowedTagNames, StringComparer.OrdinalIgnoreCase);
@@ -30,12 +30,13 @@ public sealed partial class HtmlContentSanitizer
         "strong", "em", "b", "i", "u", "s", "sub", "sup", "code", "abbr", "cite", "q",
     };
 
-    // Their content is code, styling, embedded documents or form controls: never course text worth keeping.
+    // Their content is code, styling, embedded documents or form controls: never course text worth keeping. (The importer
+    // turns frames, audio and video into links or players before this runs, so their meaning is not lost here.)
     private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "template", "noscript", "iframe", "frame", "frameset", "noframes", "object", "embed",
         "applet", "param", "form", "input", "button", "select", "option", "optgroup", "textarea", "datalist",
-        "output", "svg", "math", "canvas", "audio", "video", "source", "track", "meta", "base",
+        "output", "svg", "math", "canvas", "source", "track", "meta", "base",
         "link", "title", "head", "xmp", "plaintext", "noembed", "colgroup", "col", "dialog", "portal", "slot",
     };
 
@@ -47,7 +48,11 @@ public sealed partial class HtmlContentSanitizer
 
     private static readonly Dictionary<string, string[]> AttributesByTag = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["a"] = ["href", "title"],
+        // data-embed marks a click-to-load embed (Content/EmbedProviders), data-media a file the importer copies.
+        ["a"] = ["href", "title", "data-embed", "data-media"],
+        // Players only of the platform's own files: their address is a path on this site.
+        ["audio"] = ["src", "controls", "preload"],
+        ["video"] = ["src", "controls", "preload"],
         ["img"] = ["src", "alt", "width", "height"],
         ["td"] = ["colspan", "rowspan"],
         ["th"] = ["colspan", "rowspan"],
@@ -327,6 +332,22 @@ public sealed partial class HtmlContentSanitizer
                 case "img" when !element.HasAttribute("src"):
                     element.Remove();
                     break;
+                case "audio" or "video" when !element.HasAttribute("src"):
+                    // A player of something that is not here: its fallback text (a link, a transcript) is what is left.
+                    HtmlFragments.Unwrap(element);
+                    break;
+                case "audio" or "video":
+                    element.SetAttribute("controls", string.Empty);
+                    element.SetAttribute("preload", "metadata");
+                    break;
+            }
+
+            if (element.LocalName == "a")
+            {
+                if (element.GetAttribute("data-embed") is { } embed && !EmbedProviders.IsEmbed(embed, element.GetAttribute("href")))
+                {
+                    element.RemoveAttribute("data-embed");
+                }
             }
         }
     }
@@ -336,9 +357,16 @@ public sealed partial class HtmlContentSanitizer
         "width" or "height" => Dimension().IsMatch(value),
         "colspan" or "rowspan" => Span().IsMatch(value),
         "src" when string.Equals(tag, "img", StringComparison.OrdinalIgnoreCase) => IsImageUrl(value),
+        "src" => IsSitePath(value),
+        "preload" => value == "metadata",
+        "data-media" => value is "audio" or "video",
         "href" or "src" => !string.IsNullOrWhiteSpace(value),
         _ => true,
     };
+
+    // A path on this site ("/inst/media/…"), never another host ("//host", "/\\host" to some browsers) nor a scheme.
+    private static bool IsSitePath(string value) =>
+        value.StartsWith('/') && value.Length > 1 && value[1] is not ('/' or '\\') && !value.Contains(':', StringComparison.Ordinal);
 
     // HtmlSanitizer has already applied the scheme allow-list; images additionally must not be mailto: links.
     private static bool IsImageUrl(string value)

@@ -74,8 +74,8 @@ internal static partial class HtmlFragments
 
     public static bool HasMeaningfulContent(INode node) =>
         !string.IsNullOrEmpty(CollapseWhitespace(node.TextContent.Replace('\u200B', ' ').Replace('\uFEFF', ' ')))
-        || (node is IElement element && element.QuerySelector("img") is not null)
-        || IsElement(node, "img", "hr");
+        || (node is IElement element && element.QuerySelector("img, audio, video") is not null)
+        || IsElement(node, "img", "hr", "audio", "video");
 
     private static void AppendText(INode node, StringBuilder builder)
     {

@@ -5,6 +5,7 @@ namespace CoSie.Platform.Web.Hosting;
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private static readonly object NonceKey = new();
+    private static readonly object FramesKey = new();
 
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; " +
@@ -19,9 +20,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             // framed by our own page only); everything else gets the site's.
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = context.Items[NonceKey] is string nonce
+                var policy = context.Items[NonceKey] is string nonce
                     ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
                     : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items[FramesKey] is string frames ? $"{policy}; frame-src {frames}" : policy;
                 headers.XFrameOptions = "DENY";
             }
             headers.XContentTypeOptions = "nosniff";
@@ -31,6 +33,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         });
         return next(context);
     }
+
+    // Lets this response's page frame content from exactly these origins (a module's click-to-load embeds); every other
+    // page may frame nothing but itself.
+    public static void AllowFrames(HttpContext context, string origins) => context.Items[FramesKey] = origins;
 
     // The response's script nonce, made on first use: pages are rendered into a buffer before the response starts, so
     // the policy written as it starts includes it.

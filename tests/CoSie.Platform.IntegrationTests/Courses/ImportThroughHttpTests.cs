@@ -76,7 +76,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
         Assert.Equal("Na co oszczędzasz?", prompt.TextContent.Trim());
         var reason = page.GetElementById(prompt.GetAttribute("aria-describedby")!)!;
         Assert.Equal("Found under the heading “Do przemyślenia”.", reason.TextContent.Trim());
-        Assert.Contains("Removed the LearnDash (WP Pro Quiz) quiz: it works only inside WordPress.", page.QuerySelector(".import-page ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Removed the LearnDash (WP Pro Quiz) quiz: it works only inside WordPress.", page.QuerySelector(".import-page .import-changes")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Quiz is loading", page.QuerySelector(".import-page .prose")!.TextContent, StringComparison.Ordinal);
 
         var form = (IHtmlFormElement)page.QuerySelector("form.import-preview")!;

@@ -77,6 +77,7 @@ public static partial class MappedEndpoints
             "promptId" => factory.PromptA.Id.ToString(),
             "slug" or "course" => factory.CourseA.Slug,
             "module" => factory.ModuleA.Slug,
+            "file" => factory.MediaA,
             "code" when page == "/Errors/Status" => "404",
             "code" => factory.CohortA.InviteCode,
             "path" => string.Empty,

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CoSie.Platform.IntegrationTests.Security;
@@ -25,6 +27,7 @@ public partial class SecurityFactory : AppRolePlatformFactory
     public Guid ReflectionA { get; private set; }
     public Guid ReplyA { get; private set; }
     public Cohort CohortB { get; private set; } = null!;
+    public string MediaA { get; private set; } = string.Empty;
 
     public override async Task InitializeAsync()
     {
@@ -49,6 +52,9 @@ public partial class SecurityFactory : AppRolePlatformFactory
         var (courseB, _) = await CourseAsync(B, "course-b");
         CohortB = await CohortAsync(B, courseB, "Cohort B", Actor.InstructorB);
         await this.CohortMemberAsync(B, CohortB, People[Actor.LearnerB]);
+
+        MediaA = await InInstitutionAsync(A.Id, (services, _) => services.GetRequiredService<MediaStore>()
+            .SaveAsync([0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3], MediaType.ByExtension("png")!, null, CancellationToken.None));
 
         InvitationA = await InInstitutionAsync(A.Id, async (_, db) =>
         {

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Features.Courses.Media;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
@@ -16,6 +17,7 @@ public static class CourseServiceCollectionExtensions
         services.AddScoped<CourseProgress>();
         services.AddScoped<ModuleEditing>();
         services.AddScoped<ImportModules>();
+        services.AddImportMedia();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 [RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
-    CourseAccess access, ModuleImporter importer, ImportModules imports, HtmlContentSanitizer sanitizer, TenantContext tenant,
+    CourseAccess access, ModuleImporter importer, CopyImportMedia media, ImportModules imports, HtmlContentSanitizer sanitizer, TenantContext tenant,
     IStringLocalizer<ImportModel> localizer, ILogger<ImportModel> logger) : PageModel
 {
     public Course Course { get; private set; } = null!;
@@ -60,7 +61,8 @@ public sealed class ImportModel(
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);
-        Pages = ImportModules.ToInputs(result.Modules, PlatformLanguages.Find(tenant.Required.DefaultCulture));
+        var modules = await media.CopyAsync(result.Modules, Url.Content("~/media/"), cancellationToken);
+        Pages = ImportModules.ToInputs(modules, PlatformLanguages.Find(tenant.Required.DefaultCulture), localizer);
         ModelState.Clear();
         return Page();
     }

@@ -12,7 +12,8 @@ public sealed class ImportModules(
     IStringLocalizer<ImportModules> localizer)
 {
     // Pages start in the institution's language; the instructor corrects any page written in another.
-    public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules, string? language) =>
+    // Without a localizer (the demo's seeding, which nobody previews) the notes are left out.
+    public static List<ImportPageInput> ToInputs(IReadOnlyList<ImportedModule> modules, string? language, IStringLocalizer? localizer = null) =>
         modules.Select(m => new ImportPageInput
         {
             Title = m.Title,
@@ -21,13 +22,14 @@ public sealed class ImportModules(
             BodyHtml = m.BodyHtml,
             Prompts = [.. m.Prompts],
             PromptReasons = [.. m.PromptReasons],
-            Notes = [.. m.Notes],
             PostType = m.PostType,
             Literature = string.Join('\n', m.Literature.Select(l => InlineMarkdown.FromHtml(l.Html))),
             SourceKind = m.SourceKind.ToString().ToLowerInvariant(),
             SourceUrl = m.SourceUrl,
             SourceId = m.SourceId,
             SiteBaseUrl = m.SourceSiteBaseUrl,
+            Warnings = localizer is null ? [] : [.. m.Notes.Where(n => n.IsWarning).Select(localizer.Describe).Distinct()],
+            Changes = [.. m.ContentNotes, .. localizer is null ? [] : m.Notes.Where(n => !n.IsWarning).Select(localizer.Describe).Distinct()],
         }).ToList();
 
     // The reviewed bodies come back from the browser, so the upload's bounds on nesting and elements hold for them

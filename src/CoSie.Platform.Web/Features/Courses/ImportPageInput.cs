@@ -27,11 +27,8 @@ public sealed class ImportPageInput
     [DataType(DataType.MultilineText)]
     public string? Literature { get; set; }
 
-    // Why each prompt was detected, by index of Prompts, and what the import removed or left out; shown again when the
-    // preview comes back with errors.
+    // Why each prompt was detected, by index of Prompts; shown again when the preview comes back with errors.
     public List<string?> PromptReasons { get; set; } = [];
-
-    public List<string> Notes { get; set; } = [];
 
     public string? PostType { get; set; }
 
@@ -39,4 +36,9 @@ public sealed class ImportPageInput
     public string? SourceUrl { get; set; }
     public string? SourceId { get; set; }
     public string? SiteBaseUrl { get; set; }
+
+    // The preview's notes on what the import dropped or changed (worded when the file was read), carried through the form
+    // so that a preview shown again with errors still lists them.
+    public List<string> Warnings { get; set; } = [];
+    public List<string> Changes { get; set; } = [];
 }

@@ -1,11 +1,16 @@
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Discussions.Progress;
+using CoSie.Platform.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
-public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, DiscussionProgress progress) : PageModel
+public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, DiscussionProgress progress, IStringLocalizer<ModuleModel> localizer) : PageModel
 {
+    // The body with its embeds as click-to-load placeholders, worded in the reader's language.
+    public string BodyHtml { get; private set; } = string.Empty;
+
     public CourseView View { get; private set; } = null!;
     public CourseModule Module { get; private set; } = null!;
     public Neighbour? Previous { get; private set; }
@@ -30,6 +35,9 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, Discu
         }
         View = view;
         Module = found;
+        BodyHtml = EmbedPlaceholders.Render(found.BodyHtml, localizer);
+        // Only the embed providers may be framed here, and only when the reader loads one.
+        SecurityHeadersMiddleware.AllowFrames(HttpContext, EmbedProviders.FrameSources);
         var order = await visible.OrderBy(m => m.Position).ThenBy(m => m.CreatedAt).Select(m => new Neighbour(m.Slug, m.Title)).ToListAsync(cancellationToken);
         var index = order.FindIndex(n => n.Slug == found.Slug);
         Previous = index > 0 ? order[index - 1] : null;

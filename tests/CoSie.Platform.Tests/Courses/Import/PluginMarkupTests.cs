@@ -21,7 +21,7 @@ public sealed class PluginMarkupTests
         Assert.DoesNotContain("Quiz is loading", module.BodyHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("Question 1", module.BodyHtml, StringComparison.Ordinal);
         Assert.Contains("Observe your community", module.BodyHtml, StringComparison.Ordinal);
-        Assert.Equal(["Removed the LearnDash (WP Pro Quiz) quiz: it works only inside WordPress."], module.Notes);
+        Assert.Equal(["Removed the LearnDash (WP Pro Quiz) quiz: it works only inside WordPress."], module.ContentNotes);
     }
 
     [Theory]
@@ -37,6 +37,6 @@ public sealed class PluginMarkupTests
 
         Assert.Equal("<p>Lesson text.</p>", module.BodyHtml);
         Assert.Empty(module.Prompts);
-        Assert.Equal([note], module.Notes);
+        Assert.Equal([note], module.ContentNotes);
     }
 }

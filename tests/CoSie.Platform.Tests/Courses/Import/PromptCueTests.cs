@@ -157,7 +157,7 @@ public sealed class PromptCueTests
 
         Assert.Equal(["What do you want to save for?", "Why do you want to create a budget?"], module.Prompts);
         Assert.All(module.PromptReasons, reason => Assert.Equal("A question the page asks readers to answer in the comments.", reason));
-        Assert.Equal(["“Was this course helpful to you?” was not taken as a prompt: it asks for feedback on the course."], module.Notes);
+        Assert.Equal(["“Was this course helpful to you?” was not taken as a prompt: it asks for feedback on the course."], module.ContentNotes);
     }
 
     [Fact]
@@ -198,6 +198,6 @@ public sealed class PromptCueTests
 
         var module = Assert.Single(result.Modules);
         Assert.Empty(module.Prompts);
-        Assert.Equal(["The questions under “Reflection” were not taken as prompts: they are a quiz."], module.Notes);
+        Assert.Equal(["The questions under “Reflection” were not taken as prompts: they are a quiz."], module.ContentNotes);
     }
 }

@@ -30,6 +30,34 @@ internal static class ImportTexts
         _ => throw new UnreachableException($"No words for {problem.GetType().Name}."),
     };
 
+    // What the preview lists for a page: what was dropped or changed, and what the instructor should look at.
+    public static string Describe(this IStringLocalizer localizer, ImportNote note) => note switch
+    {
+        ImportNote.ImageCopied n => localizer["Image {url} was copied into the platform.", n.Url],
+        ImportNote.ImageNotCopied n => localizer["Image {url} could not be copied ({reason}); it still loads from its source, which may go away.", n.Url, localizer.Describe(n.Problem)],
+        ImportNote.ImageWithoutAlt n => localizer["Image {url} has no alternative text; add one in the module editor unless it is decoration.", n.Url],
+        ImportNote.DataImageDropped => localizer["An image written into the page itself (a data: address) was left out; add it again as a file."],
+        ImportNote.MediaPlayer n => localizer["{url} was copied and shows as a player.", n.Url],
+        ImportNote.MediaLink n => localizer["{url} could not be copied ({reason}) and stays a link to its source.", n.Url, localizer.Describe(n.Problem)],
+        ImportNote.MediaWithoutSource => localizer["An audio or video player without a file was replaced by its fallback text."],
+        ImportNote.EmbedPlaceholder n => localizer["Embedded content from {provider} shows as a button that loads it from {host} only when the reader asks.", n.Provider, n.Host],
+        ImportNote.EmbedLink n => localizer["Embedded content from {url} is not from an allowed provider and became a link.", n.Url],
+        ImportNote.EmbedDropped => localizer["An embedded frame without a web address was left out."],
+        ImportNote.CaptionConverted => localizer["A WordPress [caption] became an image with its caption."],
+        ImportNote.GalleryDropped n => localizer["A WordPress [gallery] (attachments {ids}) was left out: the file does not contain its images.", n.Ids],
+        ImportNote.BlockDropped n => localizer["The WordPress block “{name}” is made by the site when a page is shown, so it was left out.", n.Name],
+        _ => throw new UnreachableException($"No words for {note.GetType().Name}."),
+    };
+
+    private static string Describe(this IStringLocalizer localizer, MediaProblem problem) => problem switch
+    {
+        MediaProblem.Unreachable => localizer["it could not be fetched"],
+        MediaProblem.TooLarge => localizer["it is larger than the limit"],
+        MediaProblem.WrongType => localizer["it is not a file type the platform keeps"],
+        MediaProblem.RefusedAddress => localizer["its address is in a private network"],
+        MediaProblem.TooMany => localizer["the import already copied as many files as it may"],
+    };
+
     private static string Describe(this IStringLocalizer localizer, JsonFinding found) => found.What switch
     {
         JsonFound.Number => localizer["a number"],

@@ -16,8 +16,11 @@ public sealed record ImportedModule(
     public IReadOnlyList<string> PromptReasons { get; init; } = [];
 
     // What the import took out of the page or deliberately left alone, worded for the preview.
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<string> ContentNotes { get; init; } = [];
 
     // The WordPress post type ("page", "sfwd-lessons"), when the source names one.
     public string? PostType { get; init; }
+
+    // What the import dropped or changed on this page, for the preview.
+    public IReadOnlyList<ImportNote> Notes { get; init; } = [];
 }

@@ -225,9 +225,12 @@ public sealed partial class ModuleImporter(
 
     private ImportedModule? BuildModule(ModuleSource source, SourceMarkup markup, string title, string slug, ImportBudget budget)
     {
+        // Plugin machinery out and callouts kept first, then media, shortcodes and embeds turned into what they mean.
         var (raw, removals) = RawMarkup.Prepare(markup.BodyHtml);
         budget.Check();
-        var cleaned = sanitizer.Sanitize(raw, budget.Token);
+        var (converted, notes) = MediaMarkup.Convert(raw);
+        budget.Check();
+        var cleaned = sanitizer.Sanitize(converted, budget.Token);
         budget.Check();
         var extracted = ModuleContentExtractor.Extract(cleaned, title, sanitizer);
         budget.Check();
@@ -266,8 +269,9 @@ public sealed partial class ModuleImporter(
             source.SiteBaseUrl)
         {
             PromptReasons = prompts.Select(prompt => localizer.Reason(prompt.Cue)).ToList(),
-            Notes = removals.Select(localizer.Describe).Concat(extracted.SkippedPrompts.Select(localizer.Describe)).ToList(),
+            ContentNotes = removals.Select(localizer.Describe).Concat(extracted.SkippedPrompts.Select(localizer.Describe)).ToList(),
             PostType = source.PostType,
+            Notes = notes,
         };
     }
 

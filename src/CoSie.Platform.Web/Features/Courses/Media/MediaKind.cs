@@ -1,0 +1,8 @@
+namespace CoSie.Platform.Web.Features.Courses.Media;
+
+public enum MediaKind
+{
+    Image,
+    Audio,
+    Video,
+}
