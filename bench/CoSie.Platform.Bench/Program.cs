@@ -29,7 +29,10 @@ var settings = new BenchSettings(
     DigestSizes: quick ? [100, 500] : [1000, 5000],
     DigestPosts: quick ? 1000 : 20000,
     MicrobenchJob: quick ? "dry" : "short",
-    SearchPosts: searchPosts);
+    SearchPosts: searchPosts,
+    SettleLoad: Argument("--settle-load") is { } settle ? double.Parse(settle, System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount,
+    SettleSeconds: Argument("--settle-seconds") is { } wait ? int.Parse(wait, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20 : 60);
+var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
 if (only is not (null or "search"))
 {
     Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" does.");
@@ -71,6 +74,7 @@ try
     FanoutResult fanout;
     SearchResultReport search;
     SoakResult soak;
+    LoadAtStart fanoutLoad, soakLoad;
     int appErrors;
     // Page weight in an app of its own with the static assets' real headers: the app below serves a page written
     // into its web root while it runs (static_limit), which only the static asset runtime handler does, and that
@@ -94,7 +98,7 @@ try
         using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
         Console.WriteLine("HTTP: thread_page, thread_view_20, static_limit, discussion_list ...");
         app.ResetPeak();
-        http = await new HttpScenarios(repository, app, data, settings, webRoot).RunAsync(member);
+        http = await new HttpScenarios(repository, app, data, settings, webRoot, quiet).RunAsync(member);
         http = http with { PeakRssMb = app.Memory().Peak };
 
         Console.WriteLine("queries_per_page ...");
@@ -119,8 +123,10 @@ try
             members.Add(await Session.SignInAsync(app.BaseAddress, email));
         }
         Console.WriteLine("fanout ...");
+        fanoutLoad = await quiet.WaitAsync("fanout");
         fanout = await new Fanout(app, data).RunAsync(members, member, settings.FanoutConnections, settings.FanoutReplies);
         Console.WriteLine($"soak: {settings.SoakMembers} members for {settings.SoakSeconds} s with {settings.SoakLiveConnections} live connections ...");
+        soakLoad = await quiet.WaitAsync("soak");
         soak = await new Soak(app, data, http.HasTwentyPostView ? http.Fragment.Url : null)
             .RunAsync(members, settings.SoakLiveConnections, TimeSpan.FromSeconds(settings.SoakSeconds));
         members.ForEach(m => m.Dispose());
@@ -172,7 +178,7 @@ try
     var machine = Machine.Describe();
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
-    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro)
+    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro, fanoutLoad, soakLoad)
         + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + PageWeightReport.Markdown(weights);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -187,6 +193,7 @@ try
         ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
         Fanout = fanout,
+        LoadAtStart = new { Threshold = settings.SettleLoad, Fanout = fanoutLoad, Soak = soakLoad },
         Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },
         Soak = soak,
         PageWeight = weights,
