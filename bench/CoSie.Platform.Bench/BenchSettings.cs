@@ -6,4 +6,4 @@ namespace CoSie.Platform.Bench;
 public sealed record BenchSettings(
     bool Quick, int Duration, int Repeats, int[] ConnectionSteps, int ListSize, int FanoutConnections, int FanoutReplies,
     int SoakMembers, int SoakLiveConnections, int SoakSeconds, int[] DigestSizes, int DigestPosts, string MicrobenchJob, int SearchPosts,
-    double SettleLoad, int SettleSeconds);
+    int PostCostReplies, double SettleLoad, int SettleSeconds);

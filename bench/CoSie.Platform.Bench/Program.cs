@@ -30,12 +30,13 @@ var settings = new BenchSettings(
     DigestPosts: quick ? 1000 : 20000,
     MicrobenchJob: quick ? "dry" : "short",
     SearchPosts: searchPosts,
+    PostCostReplies: quick ? 20 : 100,
     SettleLoad: Argument("--settle-load") is { } settle ? double.Parse(settle, System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount,
     SettleSeconds: Argument("--settle-seconds") is { } wait ? int.Parse(wait, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20 : 60);
 var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
-if (only is not (null or "search"))
+if (only is not (null or "search" or "post_cost"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" does.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" and \"post_cost\" do.");
     return 2;
 }
 
@@ -60,11 +61,26 @@ try
         Console.WriteLine(SearchBench.Markdown(report));
         return report.Rows.Any(r => r.Result.Errors > 0) || searchApp.Errors > 0 ? 1 : 0;
     }
+    if (only == "post_cost")
+    {
+        var postData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: 1);
+        var costs = new PostCost(connectionString, new QueryCounter(connectionString));
+        var costThreads = await costs.SeedAsync(postData);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var costApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        using var poster = await Session.SignInAsync(costApp.BaseAddress, postData.Instructor);
+        var costRows = await costs.RunAsync(poster, postData, costThreads, settings.PostCostReplies, quiet);
+        Console.WriteLine();
+        Console.WriteLine(Report.PostCostMarkdown(costRows));
+        return costApp.Errors > 0 ? 1 : 0;
+    }
     var seeder = new BenchSeeder(connectionString);
     var seedClock = Stopwatch.StartNew();
     var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
     var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
     var searchData = await searchBench.SeedAsync(settings.SearchPosts);
+    var postCost = new PostCost(connectionString, new QueryCounter(connectionString));
+    var postCostThreads = await postCost.SeedAsync(data);
     Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:0.0} s");
 
     CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
@@ -75,6 +91,7 @@ try
     SearchResultReport search;
     SoakResult soak;
     LoadAtStart fanoutLoad, soakLoad;
+    IReadOnlyList<PostCostRow> postCosts;
     int appErrors;
     // Page weight in an app of its own with the static assets' real headers: the app below serves a page written
     // into its web root while it runs (static_limit), which only the static asset runtime handler does, and that
@@ -113,6 +130,9 @@ try
             queries.Add(await perPage.MeasureAsync(member, "20-post view of 1,000", http.Fragment.Url));
         }
         queries.Add(await perPage.MeasureAsync(member, $"list of {settings.ListSize} reflections", data.ListUrl));
+
+        Console.WriteLine($"post_cost: {settings.PostCostReplies} replies into threads of {string.Join(", ", PostCost.Sizes)} ...");
+        postCosts = await postCost.RunAsync(member, data, postCostThreads, settings.PostCostReplies, quiet);
 
         Console.WriteLine($"search: {settings.SearchPosts:N0} posts ...");
         search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
@@ -178,7 +198,7 @@ try
     var machine = Machine.Describe();
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
-    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro, fanoutLoad, soakLoad)
+    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro, fanoutLoad, soakLoad, postCosts)
         + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + PageWeightReport.Markdown(weights);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -192,6 +212,7 @@ try
         Http = http.Rows,
         ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
+        PostCost = postCosts,
         Fanout = fanout,
         LoadAtStart = new { Threshold = settings.SettleLoad, Fanout = fanoutLoad, Soak = soakLoad },
         Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },

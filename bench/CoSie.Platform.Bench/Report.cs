@@ -9,7 +9,7 @@ public static class Report
     public static string Markdown(
         BenchSettings settings, Machine machine, string commit, string file, HttpReport http, IReadOnlyList<QueryCount> queries,
         FanoutResult fanout, SoakResult soak, IReadOnlyList<DigestResult> digests, IReadOnlyList<MicroResult> micro,
-        LoadAtStart? fanoutLoad = null, LoadAtStart? soakLoad = null)
+        LoadAtStart? fanoutLoad = null, LoadAtStart? soakLoad = null, IReadOnlyList<PostCostRow>? postCosts = null)
     {
         var md = new StringBuilder();
         void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
@@ -56,6 +56,10 @@ public static class Report
         md.AppendLine();
         md.AppendLine("Commands per request as the app's EF Core interceptor reports them in `Server-Timing` (warm cache, 20 requests each; target ≤ 6 and the same at every size); a connection setup is the `set_config` that binds row-level security to the institution; PostgreSQL's own count (`pg_stat_statements`) includes both.");
         md.AppendLine();
+        if (postCosts is { Count: > 0 })
+        {
+            md.Append(PostCostMarkdown(postCosts));
+        }
         Line($"- fanout (load at start {LoadCell(fanoutLoad)}): {fanout.Connections:N0} WebSocket clients in one thread, {fanout.Replies} replies posted through the page: {fanout.Delivered:N0} of {fanout.Expected:N0} deliveries; from the POST's start to receipt p50 {fanout.P50:0} ms, p95 {fanout.P95:0} ms, p99 {fanout.P99:0} ms (target p99 < 250 ms). App RSS {fanout.RssBeforeMb:0} MB before, {fanout.RssConnectedMb:0} MB with the clients connected, {fanout.RssAfterMb:0} MB after the replies, peak {fanout.PeakMb:0} MB from the first connection on (target < 500 MB).");
         md.AppendLine();
         md.AppendLine("| digest: members | sent | received by SMTP | job s | members/s | SQL statements | RSS before MB | peak RSS MB |");
@@ -78,6 +82,22 @@ public static class Report
                 Line($"| {m.Name} | {Time(m.MeanNanoseconds)} | {Bytes(m.AllocatedBytes)} |");
             }
         }
+        return md.ToString();
+    }
+
+    public static string PostCostMarkdown(IReadOnlyList<PostCostRow> postCosts)
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        md.AppendLine("| post_cost: thread size | replies | POST p50 ms | POST p95 ms | EF Core commands | connection setups | statements per reply, outbox included | bytes allocated per POST | load at start |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var c in postCosts)
+        {
+            Line($"| {c.ThreadSize:N0} | {c.Replies} | {c.P50Ms:0.0} | {c.P95Ms:0.0} | {c.Commands}{(c.MaxCommands != c.Commands ? $"–{c.MaxCommands}" : "")} | {c.SessionSetups} | {c.ServerStatements:0.#} | {c.AllocatedBytes / 1024:N0} KB | {LoadCell(c.Load)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("One member posts replies one after the other into each thread through the page; commands and connection setups as the POST reports them in `Server-Timing`; statements as PostgreSQL counted them from the first POST until the discussion outbox was empty (its notifications and pushes included); bytes: the app's allocations while the POST ran (median; the whole process, so outbox work running meanwhile counts too). Target: the same at every size.");
+        md.AppendLine();
         return md.ToString();
     }
 
