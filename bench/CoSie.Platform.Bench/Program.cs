@@ -135,7 +135,16 @@ try
         postCosts = await postCost.RunAsync(member, data, postCostThreads, settings.PostCostReplies, quiet);
 
         Console.WriteLine($"search: {settings.SearchPosts:N0} posts ...");
-        search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
+        try
+        {
+            search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
+        }
+        catch (HttpRequestException e)
+        {
+            // A failing search fails the run, but the scenarios after it are still measured and reported.
+            failures.Add($"search: {e.Message} (see the app log)");
+            search = new SearchResultReport(searchData, [], [], new Dictionary<string, int> { ["common"] = 0, ["rare"] = 0 }, []);
+        }
 
         var members = new List<Session>();
         foreach (var email in data.Posters)
