@@ -49,6 +49,7 @@ public sealed class AppProcess : IAsyncDisposable
         // The bench signs in hundreds of members from one address within a minute.
         start.Environment["RateLimits__AccountFormsPerMinute"] = "100000";
         start.Environment["Diagnostics__ServerTiming"] = "true";
+        start.Environment["Diagnostics__ServerTimingAllocations"] = "true";
         // Warnings and errors only: a log line per request would cost more than some of the pages measured.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning";

@@ -5,7 +5,7 @@ namespace CoSie.Platform.Bench;
 // thread_page (the 1,000-reply thread as opened), thread_view_20 (its second page of 20 posts as the fragment the
 // page loads on demand), static_limit (the bytes of the page as opened, served as a static file by the same app)
 // and discussion_list, each at the same connection counts, one after the other.
-public sealed class HttpScenarios(string repository, AppProcess app, BenchData data, BenchSettings settings, string webRoot)
+public sealed class HttpScenarios(string repository, AppProcess app, BenchData data, BenchSettings settings, string webRoot, Quiet quiet)
 {
     public const string FragmentQuery = "?handler=Page&page=2";
 
@@ -22,15 +22,20 @@ public sealed class HttpScenarios(string repository, AppProcess app, BenchData d
 
         var wrk = new Wrk(repository, TimeSpan.FromSeconds(settings.Duration), settings.Repeats);
         var rows = new List<Row>();
+        async Task<Row> MeasureAsync(string scenario, int connections, string url, Func<Task<string>>? cookie, string note)
+        {
+            var load = await quiet.WaitAsync($"{scenario} at {connections}");
+            return new Row(scenario, connections, await wrk.RunAsync(new Uri(app.BaseAddress, url), connections, cookie), note, load);
+        }
         foreach (var connections in settings.ConnectionSteps)
         {
-            rows.Add(new Row("thread_page", connections, await wrk.RunAsync(new Uri(app.BaseAddress, threadUrl), connections, () => member.FreshCookieHeaderAsync(threadUrl)), $"{page.Posts} posts as opened"));
+            rows.Add(await MeasureAsync("thread_page", connections, threadUrl, () => member.FreshCookieHeaderAsync(threadUrl), $"{page.Posts} posts as opened"));
             if (HttpReport.IsTwentyPostView(fragment))
             {
-                rows.Add(new Row("thread_view_20", connections, await wrk.RunAsync(new Uri(app.BaseAddress, fragment.Url), connections, () => member.FreshCookieHeaderAsync(threadUrl)), $"{fragment.Posts} posts, fragment"));
+                rows.Add(await MeasureAsync("thread_view_20", connections, fragment.Url, () => member.FreshCookieHeaderAsync(threadUrl), $"{fragment.Posts} posts, fragment"));
             }
-            rows.Add(new Row("static_limit", connections, await wrk.RunAsync(new Uri(app.BaseAddress, staticUrl), connections, null), "same bytes, static"));
-            rows.Add(new Row("discussion_list", connections, await wrk.RunAsync(new Uri(app.BaseAddress, data.ListUrl), connections, () => member.FreshCookieHeaderAsync(data.ListUrl)), $"{settings.ListSize} reflections"));
+            rows.Add(await MeasureAsync("static_limit", connections, staticUrl, null, "same bytes, static"));
+            rows.Add(await MeasureAsync("discussion_list", connections, data.ListUrl, () => member.FreshCookieHeaderAsync(data.ListUrl), $"{settings.ListSize} reflections"));
         }
         return new HttpReport(rows, page, fragment, staticView);
     }
@@ -45,7 +50,8 @@ public sealed class HttpScenarios(string repository, AppProcess app, BenchData d
     }
 }
 
-public sealed record Row(string Scenario, int Connections, LoadResult Result, string Note);
+// Load: the machine's 1-minute load average when the scenario started (Quiet).
+public sealed record Row(string Scenario, int Connections, LoadResult Result, string Note, LoadAtStart? Load = null);
 
 // What one GET of a view answered: its status, the posts it holds and its size.
 public sealed record View(string Url, int Status, int Posts, long Bytes, string? ContentType);

@@ -29,10 +29,14 @@ var settings = new BenchSettings(
     DigestSizes: quick ? [100, 500] : [1000, 5000],
     DigestPosts: quick ? 1000 : 20000,
     MicrobenchJob: quick ? "dry" : "short",
-    SearchPosts: searchPosts);
-if (only is not (null or "search"))
+    SearchPosts: searchPosts,
+    PostCostReplies: quick ? 20 : 100,
+    SettleLoad: Argument("--settle-load") is { } settle ? double.Parse(settle, System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount,
+    SettleSeconds: Argument("--settle-seconds") is { } wait ? int.Parse(wait, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20 : 60);
+var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
+if (only is not (null or "search" or "post_cost"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" does.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" and \"post_cost\" do.");
     return 2;
 }
 
@@ -57,11 +61,26 @@ try
         Console.WriteLine(SearchBench.Markdown(report));
         return report.Rows.Any(r => r.Result.Errors > 0) || searchApp.Errors > 0 ? 1 : 0;
     }
+    if (only == "post_cost")
+    {
+        var postData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: 1);
+        var costs = new PostCost(connectionString, new QueryCounter(connectionString));
+        var costThreads = await costs.SeedAsync(postData);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var costApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        using var poster = await Session.SignInAsync(costApp.BaseAddress, postData.Instructor);
+        var costRows = await costs.RunAsync(poster, postData, costThreads, settings.PostCostReplies, quiet);
+        Console.WriteLine();
+        Console.WriteLine(Report.PostCostMarkdown(costRows));
+        return costApp.Errors > 0 ? 1 : 0;
+    }
     var seeder = new BenchSeeder(connectionString);
     var seedClock = Stopwatch.StartNew();
     var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
     var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
     var searchData = await searchBench.SeedAsync(settings.SearchPosts);
+    var postCost = new PostCost(connectionString, new QueryCounter(connectionString));
+    var postCostThreads = await postCost.SeedAsync(data);
     Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:0.0} s");
 
     CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
@@ -71,6 +90,8 @@ try
     FanoutResult fanout;
     SearchResultReport search;
     SoakResult soak;
+    LoadAtStart fanoutLoad, soakLoad;
+    IReadOnlyList<PostCostRow> postCosts;
     int appErrors;
     // Page weight in an app of its own with the static assets' real headers: the app below serves a page written
     // into its web root while it runs (static_limit), which only the static asset runtime handler does, and that
@@ -94,7 +115,7 @@ try
         using var member = await Session.SignInAsync(app.BaseAddress, data.Instructor);
         Console.WriteLine("HTTP: thread_page, thread_view_20, static_limit, discussion_list ...");
         app.ResetPeak();
-        http = await new HttpScenarios(repository, app, data, settings, webRoot).RunAsync(member);
+        http = await new HttpScenarios(repository, app, data, settings, webRoot, quiet).RunAsync(member);
         http = http with { PeakRssMb = app.Memory().Peak };
 
         Console.WriteLine("queries_per_page ...");
@@ -110,8 +131,20 @@ try
         }
         queries.Add(await perPage.MeasureAsync(member, $"list of {settings.ListSize} reflections", data.ListUrl));
 
+        Console.WriteLine($"post_cost: {settings.PostCostReplies} replies into threads of {string.Join(", ", PostCost.Sizes)} ...");
+        postCosts = await postCost.RunAsync(member, data, postCostThreads, settings.PostCostReplies, quiet);
+
         Console.WriteLine($"search: {settings.SearchPosts:N0} posts ...");
-        search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
+        try
+        {
+            search = await searchBench.RunAsync(app, searchData, settings, repository, counter);
+        }
+        catch (HttpRequestException e)
+        {
+            // A failing search fails the run, but the scenarios after it are still measured and reported.
+            failures.Add($"search: {e.Message} (see the app log)");
+            search = new SearchResultReport(searchData, [], [], new Dictionary<string, int> { ["common"] = 0, ["rare"] = 0 }, []);
+        }
 
         var members = new List<Session>();
         foreach (var email in data.Posters)
@@ -119,8 +152,10 @@ try
             members.Add(await Session.SignInAsync(app.BaseAddress, email));
         }
         Console.WriteLine("fanout ...");
+        fanoutLoad = await quiet.WaitAsync("fanout");
         fanout = await new Fanout(app, data).RunAsync(members, member, settings.FanoutConnections, settings.FanoutReplies);
         Console.WriteLine($"soak: {settings.SoakMembers} members for {settings.SoakSeconds} s with {settings.SoakLiveConnections} live connections ...");
+        soakLoad = await quiet.WaitAsync("soak");
         soak = await new Soak(app, data, http.HasTwentyPostView ? http.Fragment.Url : null)
             .RunAsync(members, settings.SoakLiveConnections, TimeSpan.FromSeconds(settings.SoakSeconds));
         members.ForEach(m => m.Dispose());
@@ -172,7 +207,7 @@ try
     var machine = Machine.Describe();
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
-    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro)
+    var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro, fanoutLoad, soakLoad, postCosts)
         + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + PageWeightReport.Markdown(weights);
     Console.WriteLine();
     Console.WriteLine(markdown);
@@ -186,7 +221,9 @@ try
         Http = http.Rows,
         ThreadViews = new { http.Page, http.Fragment, http.Static, http.PeakRssMb },
         QueriesPerPage = queries,
+        PostCost = postCosts,
         Fanout = fanout,
+        LoadAtStart = new { Threshold = settings.SettleLoad, Fanout = fanoutLoad, Soak = soakLoad },
         Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },
         Soak = soak,
         PageWeight = weights,

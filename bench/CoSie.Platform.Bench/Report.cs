@@ -6,22 +6,30 @@ namespace CoSie.Platform.Bench;
 // The run as Markdown, ready to paste into bench/README.md.
 public static class Report
 {
-    private const double NodeBbOnPostgres = 70;
-
     public static string Markdown(
         BenchSettings settings, Machine machine, string commit, string file, HttpReport http, IReadOnlyList<QueryCount> queries,
-        FanoutResult fanout, SoakResult soak, IReadOnlyList<DigestResult> digests, IReadOnlyList<MicroResult> micro)
+        FanoutResult fanout, SoakResult soak, IReadOnlyList<DigestResult> digests, IReadOnlyList<MicroResult> micro,
+        LoadAtStart? fanoutLoad = null, LoadAtStart? soakLoad = null, IReadOnlyList<PostCostRow>? postCosts = null)
     {
         var md = new StringBuilder();
         void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
         Line($"Measured at commit `{commit}` (`{file}`; {machine.Cores} cores, {machine.Cpu}, load average {machine.LoadAverage1Min:0.0} at the start; {(settings.Quick ? "quick run, " : "")}medians of {settings.Repeats} {settings.Duration}-second wrk runs):");
         md.AppendLine();
-        md.AppendLine("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | note |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        md.AppendLine("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | load at start | note |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var row in http.Rows)
         {
             var r = row.Result;
-            Line($"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse:N0} | {row.Note}{(r.Errors > 0 ? $"; {r.Errors} errors" : "")} |");
+            Line($"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse:N0} | {LoadCell(row.Load)} | {row.Note}{(r.Errors > 0 ? $"; {r.Errors} errors" : "")} |");
+        }
+        md.AppendLine();
+        var unsettled = http.Rows.Where(r => r.Load is { Settled: false }).Select(r => $"{r.Scenario} at {r.Connections}")
+            .Concat(fanoutLoad is { Settled: false } ? ["fanout"] : [])
+            .Concat(soakLoad is { Settled: false } ? ["soak"] : []).ToList();
+        Line($"Load at start: the 1-minute load average when the scenario started, after waiting up to {settings.SettleSeconds} s for it to fall below {settings.SettleLoad:0.0}; * marks a scenario that started before it did.");
+        if (unsettled.Count > 0)
+        {
+            Line($"**Warning: the machine never settled** before {string.Join(", ", unsettled)}: their figures were measured on a busy machine.");
         }
         md.AppendLine();
         var ratios = settings.ConnectionSteps.Select(c => (c, Rate(http, "thread_page", c) / Rate(http, "static_limit", c)))
@@ -30,7 +38,9 @@ public static class Report
         if (http.HasTwentyPostView)
         {
             var at8 = Rate(http, "thread_view_20", 8);
-            Line($"- thread_view_20 (`{HttpScenarios.FragmentQuery}`, {http.Fragment.Posts} posts, {http.Fragment.Bytes:N0} bytes): {at8:N0} requests/s at 8 connections, {at8 / NodeBbOnPostgres:0.0}× NodeBB on PostgreSQL (target 10×, 700 requests/s).");
+            // Against static_limit of the same run, not against a figure measured on another day: both shift with the
+            // machine's load together.
+            Line($"- thread_view_20 (`{HttpScenarios.FragmentQuery}`, {http.Fragment.Posts} posts, {http.Fragment.Bytes:N0} bytes): {at8:N0} requests/s at 8 connections, {at8 / Rate(http, "static_limit", 8):0.000} of static_limit in the same run (target ≥ 0.1).");
         }
         else
         {
@@ -46,7 +56,11 @@ public static class Report
         md.AppendLine();
         md.AppendLine("Commands per request as the app's EF Core interceptor reports them in `Server-Timing` (warm cache, 20 requests each; target ≤ 6 and the same at every size); a connection setup is the `set_config` that binds row-level security to the institution; PostgreSQL's own count (`pg_stat_statements`) includes both.");
         md.AppendLine();
-        Line($"- fanout: {fanout.Connections:N0} WebSocket clients in one thread, {fanout.Replies} replies posted through the page: {fanout.Delivered:N0} of {fanout.Expected:N0} deliveries; from the POST's start to receipt p50 {fanout.P50:0} ms, p95 {fanout.P95:0} ms, p99 {fanout.P99:0} ms (target p99 < 250 ms). App RSS {fanout.RssBeforeMb:0} MB before, {fanout.RssConnectedMb:0} MB with the clients connected, {fanout.RssAfterMb:0} MB after the replies, peak {fanout.PeakMb:0} MB from the first connection on (target < 500 MB).");
+        if (postCosts is { Count: > 0 })
+        {
+            md.Append(PostCostMarkdown(postCosts));
+        }
+        Line($"- fanout (load at start {LoadCell(fanoutLoad)}): {fanout.Connections:N0} WebSocket clients in one thread, {fanout.Replies} replies posted through the page: {fanout.Delivered:N0} of {fanout.Expected:N0} deliveries; from the POST's start to receipt p50 {fanout.P50:0} ms, p95 {fanout.P95:0} ms, p99 {fanout.P99:0} ms (target p99 < 250 ms). App RSS {fanout.RssBeforeMb:0} MB before, {fanout.RssConnectedMb:0} MB with the clients connected, {fanout.RssAfterMb:0} MB after the replies, peak {fanout.PeakMb:0} MB from the first connection on (target < 500 MB).");
         md.AppendLine();
         md.AppendLine("| digest: members | sent | received by SMTP | job s | members/s | SQL statements | RSS before MB | peak RSS MB |");
         md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -57,7 +71,7 @@ public static class Report
         md.AppendLine();
         Line($"Each cohort has {settings.DigestPosts:N0} posts in the week; \"Send this week's digests now\" queues the app's `SendCohortDigestsJob`, which its Hangfire server runs, sending through MailKit to an SMTP server on loopback (job s: Hangfire's recorded run time; target ≥ 200 members/s, memory flat as the cohort grows).");
         md.AppendLine();
-        Line($"- soak: {soak.Members} members reading and posting for {soak.Seconds:0} s with {soak.LiveConnections:N0} live connections: {soak.Requests:N0} requests, {soak.RequestsPerSecond:N0}/s; p50 {soak.P50:0} ms, p95 {soak.P95:0} ms, p99 {soak.P99:0} ms (reads p99 {soak.ReadP99:0} ms, {soak.Posts:N0} posts p99 {soak.PostP99:0} ms); {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log; {soak.LiveDeliveries:N0} live deliveries, {soak.LiveConnectionsLost} connections lost; peak RSS {soak.PeakRssMb:0} MB.");
+        Line($"- soak (load at start {LoadCell(soakLoad)}): {soak.Members} members reading and posting for {soak.Seconds:0} s with {soak.LiveConnections:N0} live connections: {soak.Requests:N0} requests, {soak.RequestsPerSecond:N0}/s; p50 {soak.P50:0} ms, p95 {soak.P95:0} ms, p99 {soak.P99:0} ms (reads p99 {soak.ReadP99:0} ms, {soak.Posts:N0} posts p99 {soak.PostP99:0} ms); {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log; {soak.LiveDeliveries:N0} live deliveries, {soak.LiveConnectionsLost} connections lost; peak RSS {soak.PeakRssMb:0} MB.");
         if (micro.Count > 0)
         {
             md.AppendLine();
@@ -70,6 +84,25 @@ public static class Report
         }
         return md.ToString();
     }
+
+    public static string PostCostMarkdown(IReadOnlyList<PostCostRow> postCosts)
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        md.AppendLine("| post_cost: thread size | replies | POST p50 ms | POST p95 ms | EF Core commands | connection setups | statements per reply, outbox included | bytes allocated per POST | load at start |");
+        md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var c in postCosts)
+        {
+            Line($"| {c.ThreadSize:N0} | {c.Replies} | {c.P50Ms:0.0} | {c.P95Ms:0.0} | {c.Commands}{(c.MaxCommands != c.Commands ? $"–{c.MaxCommands}" : "")} | {c.SessionSetups} | {c.ServerStatements:0.#} | {c.AllocatedBytes / 1024:N0} KB | {LoadCell(c.Load)} |");
+        }
+        md.AppendLine();
+        md.AppendLine("One member posts replies one after the other into each thread through the page; commands and connection setups as the POST reports them in `Server-Timing`; statements as PostgreSQL counted them from the first POST until the discussion outbox was empty (its notifications and pushes included); bytes: the app's allocations while the POST ran (median; the whole process, so outbox work running meanwhile counts too). Target: the same at every size.");
+        md.AppendLine();
+        return md.ToString();
+    }
+
+    private static string LoadCell(LoadAtStart? load) =>
+        load is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{load.Load:0.0}{(load.Settled ? "" : "*")}");
 
     private static double Rate(HttpReport http, string scenario, int connections) =>
         http.Rows.FirstOrDefault(r => r.Scenario == scenario && r.Connections == connections)?.Result.RequestsPerSecond ?? double.NaN;

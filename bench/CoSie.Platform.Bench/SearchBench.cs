@@ -118,6 +118,7 @@ public sealed class SearchBench(string connectionString)
     {
         using var learner = await Session.SignInAsync(app.BaseAddress, data.Learner, Institution);
         var wrk = new Wrk(repository, TimeSpan.FromSeconds(settings.Duration), settings.Repeats);
+        var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
         var rows = new List<Row>();
         var hits = new Dictionary<string, int>();
         foreach (var (name, words) in new[] { ("common", "service"), ("rare", "zeppelin") })
@@ -127,8 +128,9 @@ public sealed class SearchBench(string connectionString)
             hits[name] = html.Split("class=\"card search-hit\"").Length - 1;
             foreach (var connections in settings.ConnectionSteps)
             {
+                var load = await quiet.WaitAsync($"search_{name} at {connections}");
                 rows.Add(new Row($"search_{name}", connections, await wrk.RunAsync(new Uri(app.BaseAddress, url), connections, () => learner.FreshCookieHeaderAsync(url)),
-                    $"\"{words}\" in {data.Posts:N0} posts"));
+                    $"\"{words}\" in {data.Posts:N0} posts", load));
             }
         }
         var perPage = new QueriesPerPage(counter);
@@ -167,12 +169,13 @@ public sealed class SearchBench(string connectionString)
         void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
         Line($"search: one cohort with {report.Data.Posts:N0} replies in {Threads:N0} threads (seeded and indexed in {report.Data.SeedSeconds:0} s); a learner searches the word of every second post (\"service\", {report.Hits["common"]} results on the page) and one in 10,000 (\"zeppelin\", {report.Hits["rare"]} on the page).");
         md.AppendLine();
-        md.AppendLine("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | note |");
-        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        md.AppendLine("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | bytes | load at start | note |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var row in report.Rows)
         {
             var r = row.Result;
-            Line($"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse:N0} | {row.Note}{(r.Errors > 0 ? $"; {r.Errors} errors" : "")} |");
+            var load = row.Load is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l.Load:0.0}{(l.Settled ? "" : "*")}") : "–";
+            Line($"| {row.Scenario} | {row.Connections} | {r.RequestsPerSecond:N0} | {r.P50:0.0} | {r.P95:0.0} | {r.P99:0.0} | {r.BytesPerResponse:N0} | {load} | {row.Note}{(r.Errors > 0 ? $"; {r.Errors} errors" : "")} |");
         }
         md.AppendLine();
         md.AppendLine("| statements per search | EF Core commands | connection setups | statements PostgreSQL ran |");

@@ -36,6 +36,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Helpful> Helpfuls => Set<Helpful>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
+    public DbSet<DiscussionOutboxEntry> DiscussionOutbox => Set<DiscussionOutboxEntry>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();

@@ -3,6 +3,7 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,7 @@ public partial class DiscussionFactory : CohortFactory
     {
         using var response = await client.SubmitAsync(PromptUrl(cohort, prompt), new Dictionary<string, string> { ["Input.Body"] = body }, "#reflection-form");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        await OutboxDeliveredAsync();
         return PostIdOf(response);
     }
 
@@ -64,6 +66,7 @@ public partial class DiscussionFactory : CohortFactory
     {
         using var response = await PostReplyAsync(client, cohort, reflectionId, body, parentId);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        await OutboxDeliveredAsync();
         return PostIdOf(response);
     }
 
@@ -87,6 +90,11 @@ public partial class DiscussionFactory : CohortFactory
         var reflection = await this.ReflectionAsync(A, cohort, Prompts[0], author, "Root");
         return (reflection.Id, await this.RepliesAsTreeAsync(A, reflection.Id, author, replies));
     }
+
+    // Notifications follow a post from the discussion outbox, after its commit: this delivers every entry committed so
+    // far (waiting for any the app's own worker holds), as the worker would a moment later.
+    public Task OutboxDeliveredAsync(Guid? institutionId = null) =>
+        Services.GetRequiredService<OutboxWorker>().DeliverAsync(institutionId ?? A.Id, waitForOthers: true, CancellationToken.None);
 
     public Task<PlatformUser> LearnerAsync(Cohort cohort, string name) => Seed.PersonInCohortAsync(this, A, cohort, name);
 

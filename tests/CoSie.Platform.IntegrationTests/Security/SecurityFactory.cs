@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Media;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -101,6 +102,12 @@ public partial class SecurityFactory : AppRolePlatformFactory
     // that a refused request changed nothing.
     public async Task<Dictionary<string, string>> FingerprintAsync()
     {
+        // What earlier writes left to the discussion outbox is delivered first, so that the worker does not change the
+        // tables between two fingerprints.
+        foreach (var institution in new[] { A, B })
+        {
+            await Services.GetRequiredService<OutboxWorker>().DeliverAsync(institution.Id, waitForOthers: true, CancellationToken.None);
+        }
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();

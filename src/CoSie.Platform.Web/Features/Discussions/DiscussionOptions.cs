@@ -39,6 +39,17 @@ public sealed class DiscussionOptions
     [Range(1, long.MaxValue)]
     public long ThreadCacheCharacters { get; set; } = 64_000_000;
 
+    // The discussion outbox (Features/Discussions/Outbox): how often each instance looks for entries that no commit
+    // of its own announced (seconds), and how many entries one delivery transaction takes.
+    [Range(1, 3600)]
+    public int OutboxPollSeconds { get; set; } = 5;
+    [Range(1, 10_000)]
+    public int OutboxBatchSize { get; set; } = 100;
+
+    // Pushes waiting for SignalR before the oldest are dropped (pages catch up from the thread's events).
+    [Range(1, 10_000_000)]
+    public int PushQueueCapacity { get; set; } = 10_000;
+
     // Threads deeper than this render flat, each reply saying whom it answers.
     public const int MaxIndent = 4;
 }

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Features.Discussions.Live;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Features.Discussions.Progress;
 using CoSie.Platform.Web.Features.Discussions.Reflections;
@@ -31,6 +32,13 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<ThreadLoader>();
         services.AddScoped<ThreadEventMessages>();
         services.AddScoped<DiscussionBroadcaster>();
+        services.AddScoped<DiscussionOutbox>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<LivePushes>();
+        services.AddHostedService(provider => provider.GetRequiredService<LivePushes>());
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxWorker>());
         services.AddScoped<DiscussionProgress>();
         services.AddScoped<NotificationBadge>();
         services.AddSingleton<ThreadRenderer>();

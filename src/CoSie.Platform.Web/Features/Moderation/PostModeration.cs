@@ -1,15 +1,15 @@
 using CoSie.Platform.Web.Features.Discussions;
-using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Web.Features.Moderation;
 
 // The one path every moderation of a post or thread takes: check that the person moderates the cohort, then in one
 // transaction (holding the thread's row lock, as every thread write does) change the post, bump the thread version
-// with a thread event, append the audit row and notify the author; after commit, push the event to the thread's
-// readers and moderators, each in their own form.
+// with a thread event, append the audit row, notify the author and leave the push of the event (to the thread's
+// readers and moderators, each in their own form) and of the badges to the discussion outbox.
 public sealed class PostModeration(
-    PlatformDbContext db, DiscussionAccess access, DiscussionBroadcaster broadcaster, TimeProvider clock)
+    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, TimeProvider clock)
 {
     public async Task<(ModerationOutcome Outcome, Viewer? Viewer)> AuthorizeAsync(
         Guid cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
@@ -102,14 +102,18 @@ public sealed class PostModeration(
             {
                 notified.AddRange(await alongside(target, now));
             }
+            if (recorded is not null)
+            {
+                outbox.Add(recorded, badges: notified);
+            }
+            else
+            {
+                outbox.AddBadges(thread.Id, notified);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        if (recorded is not null)
-        {
-            await broadcaster.PublishAsync([recorded], cancellationToken);
-        }
-        await broadcaster.NotifyAsync(notified.Distinct().ToList(), cancellationToken);
+        outbox.Committed();
         return ModerationResult.Done;
     }
 }

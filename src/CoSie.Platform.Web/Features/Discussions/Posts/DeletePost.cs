@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
@@ -7,7 +8,7 @@ namespace CoSie.Platform.Web.Features.Discussions.Posts;
 // A learner who deletes their only reflection on a prompt is held back by post-first again, live connections
 // included.
 public sealed class DeletePost(
-    PlatformDbContext db, DiscussionAccess access, DiscussionBroadcaster broadcaster, LiveConnections live, TimeProvider clock)
+    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, LiveConnections live, TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
     {
@@ -42,10 +43,11 @@ public sealed class DeletePost(
             await db.PostRevisions.Where(r => r.PostId == postId).ExecuteDeleteAsync(cancellationToken);
             deleted = thread.Record(ThreadEventKind.PostDeleted, postId, now);
             db.ThreadEvents.Add(deleted);
+            outbox.Add(deleted);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await broadcaster.PublishAsync([deleted], cancellationToken);
+        outbox.Committed();
         if (postId == reflectionId && read.Gate.Applies)
         {
             await live.RevokeAsync(LiveCutOff.PromptThreads(userId, thread.CohortId, thread.PromptId, reflectionId));

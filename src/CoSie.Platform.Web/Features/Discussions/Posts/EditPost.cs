@@ -1,11 +1,11 @@
-using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 
 // The author changes a reflection or reply within the cohort's edit window; the old text goes to the history.
 public sealed class EditPost(
-    PlatformDbContext db, DiscussionAccess access, PostBody body, DiscussionBroadcaster broadcaster, TimeProvider clock)
+    PlatformDbContext db, DiscussionAccess access, PostBody body, DiscussionOutbox outbox, TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, string? source, CancellationToken cancellationToken)
     {
@@ -42,11 +42,12 @@ public sealed class EditPost(
             db.PostRevisions.Add(post.Edit(text, html, now));
             edited = thread.Record(ThreadEventKind.PostEdited, postId, now);
             db.ThreadEvents.Add(edited);
+            outbox.Add(edited);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         // REVIEW: people newly mentioned by an edit are not notified; only new posts notify.
-        await broadcaster.PublishAsync([edited], cancellationToken);
+        outbox.Committed();
         return PostResult.Done(postId);
     }
 }

@@ -1,10 +1,10 @@
-using CoSie.Platform.Web.Features.Discussions.Live;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 
 // "Helpful" on someone else's post, once per person; pressing it again takes it back.
-public sealed class MarkHelpful(PlatformDbContext db, DiscussionAccess access, DiscussionBroadcaster broadcaster, TimeProvider clock)
+public sealed class MarkHelpful(PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
     {
@@ -53,10 +53,11 @@ public sealed class MarkHelpful(PlatformDbContext db, DiscussionAccess access, D
             }
             changed = thread.Record(ThreadEventKind.HelpfulChanged, postId, now);
             db.ThreadEvents.Add(changed);
+            outbox.Add(changed);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await broadcaster.PublishAsync([changed], cancellationToken);
+        outbox.Committed();
         return PostResult.Done(postId);
     }
 }

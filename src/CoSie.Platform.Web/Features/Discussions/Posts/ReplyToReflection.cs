@@ -1,19 +1,20 @@
-using CoSie.Platform.Web.Features.Discussions.Live;
-using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Features.Moderation;
+using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 
-// Replies to a reflection or to one of its replies: the thread page's form, with or without JavaScript.
+// Replies to a reflection or to one of its replies: the thread page's form, with or without JavaScript. Everything
+// that can be decided before taking the reply's place is (access, the body, a repeated form, the rate limit, the
+// thread's rules); the transaction then takes the place under the thread's row lock (ThreadPlaces), inserts the reply,
+// its event and its outbox entry, and commits. Notifications, mentions and pushes follow from the outbox.
 public sealed class ReplyToReflection(
     PlatformDbContext db,
     DiscussionAccess access,
     PostBody body,
     PostingRateLimit rateLimit,
-    Mentions mentions,
-    DiscussionNotifications notifications,
-    DiscussionBroadcaster broadcaster,
+    DiscussionOutbox outbox,
     PreApproval preApproval,
     TimeProvider clock)
 {
@@ -30,62 +31,82 @@ public sealed class ReplyToReflection(
         {
             return PostResult.Refused(check);
         }
+        if (submissionKey is { } key && await EarlierAsync(reflectionId, userId, key, cancellationToken) is { } earlier)
+        {
+            return PostResult.Refused(DiscussionOutcome.Duplicate, earlier);
+        }
+        if (await rateLimit.RetryAfterAsync(userId, cancellationToken) is { } retryAfter)
+        {
+            return new PostResult(DiscussionOutcome.SlowDown, RetryAfter: retryAfter);
+        }
+        var thread = await db.Reflections.AsNoTracking().SingleAsync(r => r.Id == reflectionId, cancellationToken);
+        Reply? parent = null;
+        if (parentReplyId is { } parentId)
+        {
+            parent = await db.Replies.AsNoTracking().SingleOrDefaultAsync(r => r.Id == parentId, cancellationToken);
+            if (parent is null)
+            {
+                return PostResult.Refused(DiscussionOutcome.NotFound);
+            }
+        }
+        if (Refusal(thread.RefusesReplyTo(parent)) is { } refusal)
+        {
+            return refusal;
+        }
 
         var awaiting = await preApproval.AppliesAsync(cohortId, read.Viewer, cancellationToken);
-        ThreadEvent posted;
-        Reply reply;
-        IReadOnlyList<Guid> notified;
         var now = clock.GetUtcNow();
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var reply = new Reply
         {
-            await db.LockThreadRowAsync(reflectionId, cancellationToken);
-            var thread = await db.Reflections.SingleAsync(r => r.Id == reflectionId, cancellationToken);
-            if (submissionKey is { } key
-                && await db.Replies.Where(r => r.ReflectionId == reflectionId && r.AuthorId == userId && r.SubmissionKey == key)
-                    .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken) is { } earlier)
+            ReflectionId = reflectionId,
+            ParentReplyId = parent?.Id,
+            Depth = parent is null ? 0 : parent.Depth + 1,
+            AuthorId = userId,
+            BodySource = text,
+            BodyHtml = html,
+            CreatedAt = now,
+            SubmissionKey = submissionKey,
+            // REVIEW: the thread's reply count includes replies still waiting for approval.
+            Status = awaiting ? PostStatus.AwaitingApproval : PostStatus.Visible,
+        };
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.AllocateReplyAsync(reflectionId, parent, now, cancellationToken) is not { } place)
             {
-                return PostResult.Refused(DiscussionOutcome.Duplicate, earlier);
+                // Locked, or the post answered deleted, since the checks above: say which, as they would have.
+                var current = await db.Reflections.AsNoTracking().SingleAsync(r => r.Id == reflectionId, cancellationToken);
+                var currentParent = parent is null ? null : await db.Replies.AsNoTracking().SingleAsync(r => r.Id == parent.Id, cancellationToken);
+                return Refusal(current.RefusesReplyTo(currentParent)) ?? PostResult.Refused(DiscussionOutcome.Locked);
             }
-            if (await rateLimit.RetryAfterAsync(userId, cancellationToken) is { } retryAfter)
-            {
-                return new PostResult(DiscussionOutcome.SlowDown, RetryAfter: retryAfter);
-            }
-            Reply? parent = null;
-            if (parentReplyId is { } parentId)
-            {
-                parent = await db.Replies.SingleOrDefaultAsync(r => r.Id == parentId, cancellationToken);
-                if (parent is null)
-                {
-                    return PostResult.Refused(DiscussionOutcome.NotFound);
-                }
-            }
-            switch (thread.RefusesReplyTo(parent))
-            {
-                case ThreadRefusal.Locked:
-                    return PostResult.Refused(DiscussionOutcome.Locked);
-                case ThreadRefusal.ParentDeleted:
-                    return PostResult.Refused(DiscussionOutcome.ParentDeleted);
-                case ThreadRefusal.ParentNotInThread:
-                    return PostResult.Refused(DiscussionOutcome.NotFound);
-            }
-            reply = thread.AddReply(parent, userId, text, html, now);
-            reply.SubmissionKey = submissionKey;
-            if (awaiting)
-            {
-                // REVIEW: the thread's reply count includes replies still waiting for approval.
-                reply.Status = PostStatus.AwaitingApproval;
-            }
+            reply.Path = place.Path;
             db.Replies.Add(reply);
-            posted = thread.Record(ThreadEventKind.ReplyPosted, reply.Id, now);
+            var posted = new ThreadEvent { ReflectionId = reflectionId, Sequence = place.Sequence, Kind = ThreadEventKind.ReplyPosted, PostId = reply.Id, CreatedAt = now };
             db.ThreadEvents.Add(posted);
             // A reply waiting for approval notifies nobody yet; approving it does (ApprovePost).
-            var mentioned = await mentions.FindAsync(thread.CohortId, text, cancellationToken);
-            notified = awaiting ? [] : await notifications.AddAsync(thread, reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, mentioned, now, cancellationToken);
+            outbox.Add(posted, awaiting ? null : new NewPostNotice(reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, FindMentions: true));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        await broadcaster.PublishAsync([posted], cancellationToken);
-        await broadcaster.NotifyAsync(notified, cancellationToken);
+        catch (DbUpdateException e) when (submissionKey is { } sent && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form sent twice at once: the unique index kept the first.
+            db.ChangeTracker.Clear();
+            return PostResult.Refused(DiscussionOutcome.Duplicate, await EarlierAsync(reflectionId, userId, sent, cancellationToken));
+        }
+        outbox.Committed();
         return PostResult.Done(reply.Id);
     }
+
+    private Task<Guid?> EarlierAsync(Guid reflectionId, Guid userId, Guid key, CancellationToken cancellationToken) =>
+        db.Replies.Where(r => r.ReflectionId == reflectionId && r.AuthorId == userId && r.SubmissionKey == key)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private static PostResult? Refusal(ThreadRefusal refusal) => refusal switch
+    {
+        ThreadRefusal.Locked => PostResult.Refused(DiscussionOutcome.Locked),
+        ThreadRefusal.ParentDeleted => PostResult.Refused(DiscussionOutcome.ParentDeleted),
+        ThreadRefusal.ParentNotInThread => PostResult.Refused(DiscussionOutcome.NotFound),
+        _ => null,
+    };
 }

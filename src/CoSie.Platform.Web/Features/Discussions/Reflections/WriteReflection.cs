@@ -1,5 +1,4 @@
-using CoSie.Platform.Web.Features.Discussions.Live;
-using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Features.Moderation;
 using Npgsql;
@@ -12,9 +11,7 @@ public sealed class WriteReflection(
     DiscussionAccess access,
     PostBody body,
     PostingRateLimit rateLimit,
-    Mentions mentions,
-    DiscussionNotifications notifications,
-    DiscussionBroadcaster broadcaster,
+    DiscussionOutbox outbox,
     PreApproval preApproval,
     TimeProvider clock)
 {
@@ -56,17 +53,12 @@ public sealed class WriteReflection(
         db.Reflections.Add(reflection);
         var posted = reflection.Record(ThreadEventKind.ReflectionPosted, reflection.Id, now);
         db.ThreadEvents.Add(posted);
-        // A post waiting for approval notifies nobody yet; approving it does (ApprovePost).
-        var mentioned = awaiting ? [] : await mentions.FindAsync(cohortId, text, cancellationToken);
-        IReadOnlyList<Guid> notified = [];
+        // A post waiting for approval notifies nobody yet; approving it does (ApprovePost). The people it mentions are
+        // notified from the outbox, after commit.
+        outbox.Add(posted, awaiting ? null : new NewPostNotice(reflection.Id, userId, null, FindMentions: true));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (mentioned.Count > 0)
-            {
-                notified = await notifications.AddAsync(reflection, reflection.Id, userId, null, mentioned, now, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -77,8 +69,7 @@ public sealed class WriteReflection(
                 .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
             return PostResult.Refused(DiscussionOutcome.AlreadyWritten, first);
         }
-        await broadcaster.PublishAsync([posted], cancellationToken);
-        await broadcaster.NotifyAsync(notified, cancellationToken);
+        outbox.Committed();
         return PostResult.Done(reflection.Id);
     }
 }
