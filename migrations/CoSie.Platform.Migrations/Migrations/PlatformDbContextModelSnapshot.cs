@@ -498,6 +498,66 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("digest_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.DiscussionOutboxEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.PrimitiveCollection<List<Guid>>("BadgeUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("badge_user_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("EventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_sequence");
+
+                    b.Property<bool>("FindMentions")
+                        .HasColumnType("boolean")
+                        .HasColumnName("find_mentions");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<Guid?>("RepliedToAuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replied_to_author_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_discussion_outbox");
+
+                    b.HasIndex("ReflectionId")
+                        .HasDatabaseName("ix_discussion_outbox_reflection_id");
+
+                    b.HasIndex("InstitutionId", "Id")
+                        .HasDatabaseName("ix_discussion_outbox_institution_id_id");
+
+                    b.ToTable("discussion_outbox", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Draft", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1955,6 +2015,16 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_digest_deliveries_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.DiscussionOutboxEntry", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_discussion_outbox_reflections_reflection_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Draft", b =>
