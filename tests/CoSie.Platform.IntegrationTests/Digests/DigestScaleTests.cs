@@ -131,6 +131,9 @@ public sealed class DigestScaleTests(DigestScaleTests.ScaleFactory factory, ITes
             // its mail goes to a pickup folder.
             builder.UseSetting("Email:SmtpHost", string.Empty);
             builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), $"cosie-scale-{Guid.NewGuid():N}"));
+            // The discussion outbox's worker looks for undelivered entries every few seconds; its queries would count
+            // among the digest job's. Nothing here posts through the outbox.
+            builder.UseSetting("Discussions:OutboxPollSeconds", "3600");
             builder.ConfigureServices(services => services.ConfigureDbContext<PlatformDbContext>(options => options.AddInterceptors(Commands)));
         }
     }
