@@ -10,12 +10,16 @@ public static class DraftResponses
 
     public static bool IsAutosave(HttpRequest request) => request.Headers[AutosaveHeader] == "1";
 
-    public static IActionResult ForAutosave(DraftOutcome outcome, IStringLocalizer localizer) => outcome switch
+    public static IActionResult ForAutosave(DraftOutcome outcome, IStringLocalizer localizer) => Refusal(outcome) ?? (outcome == DraftOutcome.TooLong
+        ? new ContentResult { StatusCode = StatusCodes.Status400BadRequest, Content = TooLong(localizer), ContentType = "text/plain; charset=utf-8" }
+        : new NoContentResult());
+
+    // The place is not the person's to write in: 404 where it is not theirs to know of, 403 where it is.
+    public static IActionResult? Refusal(DraftOutcome outcome) => outcome switch
     {
-        DraftOutcome.Saved or DraftOutcome.Removed => new NoContentResult(),
-        DraftOutcome.TooLong => new ContentResult { StatusCode = StatusCodes.Status400BadRequest, Content = TooLong(localizer), ContentType = "text/plain; charset=utf-8" },
         DraftOutcome.NotFound => new NotFoundResult(),
-        _ => new StatusCodeResult(StatusCodes.Status403Forbidden),
+        DraftOutcome.Forbidden => new StatusCodeResult(StatusCodes.Status403Forbidden),
+        _ => null,
     };
 
     public static string Status(DraftOutcome outcome, IStringLocalizer localizer) => outcome == DraftOutcome.Removed

@@ -97,29 +97,25 @@ public sealed class PromptModel(
         {
             return DraftResponses.ForAutosave(outcome, localizer);
         }
-        switch (outcome)
+        if (DraftResponses.Refusal(outcome) is { } refusal)
         {
-            case DraftOutcome.Saved or DraftOutcome.Removed:
-                TempData["Status"] = DraftResponses.Status(outcome, localizer);
-                return Redirect(Url.Content($"~/cohorts/{cohortId}/prompts/{promptId}") + "#reflection-form");
-            case DraftOutcome.NotFound:
-                return NotFound();
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            return refusal;
         }
-        return await RedisplayAsync(cohortId, promptId, DraftResponses.TooLong(localizer), cancellationToken);
+        if (outcome == DraftOutcome.TooLong)
+        {
+            return await RedisplayAsync(cohortId, promptId, DraftResponses.TooLong(localizer), cancellationToken);
+        }
+        TempData["Status"] = DraftResponses.Status(outcome, localizer);
+        return Redirect(Url.Content($"~/cohorts/{cohortId}/prompts/{promptId}") + "#reflection-form");
     }
 
     // The text rendered by the same pipeline as a posted reflection; the draft is kept at the same time.
     public async Task<IActionResult> OnPostPreviewAsync([FromRoute] Guid cohortId, [FromRoute] Guid promptId, CancellationToken cancellationToken)
     {
         var outcome = await drafts.SaveReflectionAsync(cohortId, promptId, UserId, Input.Body, cancellationToken);
-        switch (outcome)
+        if (DraftResponses.Refusal(outcome) is { } refused)
         {
-            case DraftOutcome.NotFound:
-                return NotFound();
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         var check = postBody.Check(Input.Body, out _, out var html);
         if (check != DiscussionOutcome.Done)

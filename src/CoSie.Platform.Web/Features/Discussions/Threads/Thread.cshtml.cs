@@ -143,30 +143,26 @@ public sealed class ThreadModel(
         {
             return DraftResponses.ForAutosave(outcome, localizer);
         }
-        switch (outcome)
+        if (DraftResponses.Refusal(outcome) is { } refusal)
         {
-            case DraftOutcome.Saved or DraftOutcome.Removed:
-                TempData["Status"] = DraftResponses.Status(outcome, localizer);
-                var replyTo = Input.ParentId is { } parent ? $"?replyTo={parent}" : string.Empty;
-                return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + replyTo + "#reply-form");
-            case DraftOutcome.NotFound:
-                return NotFound();
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            return refusal;
         }
-        return await RedisplayAsync(cohortId, reflectionId, DraftResponses.TooLong(localizer), cancellationToken);
+        if (outcome == DraftOutcome.TooLong)
+        {
+            return await RedisplayAsync(cohortId, reflectionId, DraftResponses.TooLong(localizer), cancellationToken);
+        }
+        TempData["Status"] = DraftResponses.Status(outcome, localizer);
+        var replyTo = Input.ParentId is { } parent ? $"?replyTo={parent}" : string.Empty;
+        return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + replyTo + "#reply-form");
     }
 
     // The reply rendered by the same pipeline as a posted one; the draft is kept at the same time.
     public async Task<IActionResult> OnPostReplyPreviewAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, CancellationToken cancellationToken)
     {
         var outcome = await drafts.SaveReplyAsync(cohortId, reflectionId, UserId, Input.Body, cancellationToken);
-        switch (outcome)
+        if (DraftResponses.Refusal(outcome) is { } refused)
         {
-            case DraftOutcome.NotFound:
-                return NotFound();
-            case DraftOutcome.Forbidden:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            return refused;
         }
         var check = postBody.Check(Input.Body, out _, out var html);
         if (check != DiscussionOutcome.Done)
