@@ -21,7 +21,7 @@ function draftBox(area) {
   async function save() {
     timer = null;
     const text = area.value;
-    if (text === saved) { return; }
+    if (leaving || text === saved) { return; }
     const body = new FormData();
     body.append("Input.Body", text);
     const token = form.querySelector("input[name=__RequestVerificationToken]");
@@ -45,11 +45,20 @@ function draftBox(area) {
     if (timer) { clearTimeout(timer); }
     timer = setTimeout(save, pause);
   });
-  // Leaving the box saves at once: the next thing may be closing the tab.
-  area.addEventListener("blur", () => {
-    if (timer) { clearTimeout(timer); save(); }
+  // Leaving the box saves at once (the next thing may be closing the tab), unless it is for one of the form's own
+  // buttons: posting or previewing sends the text itself, and a save racing the post would outlive it.
+  area.addEventListener("blur", (event) => {
+    if (!timer) { return; }
+    clearTimeout(timer);
+    timer = null;
+    const next = event.relatedTarget;
+    if (next && next.form === form && next.type === "submit") { return; }
+    save();
   });
-  form.addEventListener("submit", () => { leaving = true; });
+  form.addEventListener("submit", () => {
+    leaving = true;
+    if (timer) { clearTimeout(timer); timer = null; }
+  });
   window.addEventListener("beforeunload", (event) => {
     if (leaving || area.value === saved) { return; }
     event.preventDefault();
