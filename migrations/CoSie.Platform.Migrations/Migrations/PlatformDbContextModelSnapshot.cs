@@ -735,6 +735,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_color");
+
                     b.Property<bool>("AllowLocalPasswords")
                         .HasColumnType("boolean")
                         .HasColumnName("allow_local_passwords");
@@ -758,6 +763,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("host_names");
 
+                    b.Property<string>("LogoFile")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("logo_file");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -775,6 +785,47 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accessibility", "CoSie.Platform.Web.Domain.Institution.Accessibility#AccessibilityStatement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Assessment")
+                                .HasColumnType("integer")
+                                .HasColumnName("accessibility_assessment");
+
+                            b1.Property<int>("Compliance")
+                                .HasColumnType("integer")
+                                .HasColumnName("accessibility_compliance");
+
+                            b1.Property<string>("ContactEmail")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("accessibility_contact_email");
+
+                            b1.Property<string>("EnforcementBody")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("accessibility_enforcement_body");
+
+                            b1.Property<string>("EnforcementUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("accessibility_enforcement_url");
+
+                            b1.Property<string>("NonAccessibleContent")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("accessibility_non_accessible_content");
+
+                            b1.Property<DateOnly?>("PreparedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("accessibility_prepared_on");
+
+                            b1.Property<DateOnly?>("ReviewedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("accessibility_reviewed_on");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_institutions");

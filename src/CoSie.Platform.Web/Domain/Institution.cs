@@ -14,5 +14,10 @@ public sealed class Institution
     public int FlagThreshold { get; set; } = DefaultFlagThreshold;
     // False once the institution signs its people in through its own provider (SingleSignOn) only.
     public bool AllowLocalPasswords { get; set; } = true;
+    // The institution's own look (Features/Institutions/Appearance): an accent colour as #rrggbb that passed the contrast
+    // rule, and its logo's file name in its media.
+    public string? AccentColor { get; set; }
+    public string? LogoFile { get; set; }
+    public AccessibilityStatement Accessibility { get; set; } = new();
     public DateTimeOffset CreatedAt { get; set; }
 }

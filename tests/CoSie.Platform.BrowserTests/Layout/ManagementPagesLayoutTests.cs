@@ -40,6 +40,43 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         { "cohort-learner", Cohort, DemoSiteFactory.Learner },
     };
 
+    // The institution's own settings and its public accessibility statement.
+    public static TheoryData<string, string, string> SettingsPages() => new()
+    {
+        { "appearance", $"/{DemoSiteFactory.Institution}/settings/appearance", DemoSiteFactory.PlatformAdmin },
+        { "accessibility-statement-edit", $"/{DemoSiteFactory.Institution}/settings/accessibility", DemoSiteFactory.PlatformAdmin },
+        { "accessibility-statement", $"/{DemoSiteFactory.Institution}/accessibility", DemoSiteFactory.Learner },
+    };
+
+    // Pages of each kind (cards, a table, a form, prose) in the dark colour scheme.
+    public static TheoryData<string, string, string> DarkPages() => new()
+    {
+        { "home-learner-dark", $"/{DemoSiteFactory.Institution}/", DemoSiteFactory.Learner },
+        { "members-dark", Cohort + "/members", DemoSiteFactory.Instructor },
+        { "appearance-dark", $"/{DemoSiteFactory.Institution}/settings/appearance", DemoSiteFactory.PlatformAdmin },
+        { "accessibility-statement-dark", $"/{DemoSiteFactory.Institution}/accessibility", DemoSiteFactory.Learner },
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingsPages))]
+    public async Task The_settings_page_reflows_at_320_pixels_and_axe_finds_nothing_serious(string name, string path, string person)
+    {
+        var page = await OpenAsync(path, person);
+        Assert.True(await page.Locator("main h1").CountAsync() == 1, $"{page.Url} has no heading.");
+        await AssertReflowsAsync(page, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(DarkPages))]
+    public async Task In_the_dark_colour_scheme_the_page_is_dark_and_axe_finds_no_contrast_problem(string name, string path, string person)
+    {
+        var page = await OpenAsync(path, person);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main')).backgroundColor");
+        Assert.Equal("rgb(26, 31, 39)", background);
+        await AssertReflowsAsync(page, name);
+    }
+
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task The_page_reflows_at_320_pixels_and_axe_finds_nothing_serious(string name, string path, string person)
