@@ -70,6 +70,16 @@ public sealed class InstitutionAdministrationTests(InstitutionAdministrationTest
         var zone = page.QuerySelector("select[name='Input.TimeZoneId']")!;
         Assert.Equal("Europe/Brussels", zone.QuerySelector("option[selected]")?.GetAttribute("value"));
         Assert.Contains("Europe/Tallinn", zone.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        // Grouped by region, Europe first, each zone named by its place and today's offset; every zone once.
+        var regions = zone.QuerySelectorAll("optgroup").Select(g => g.GetAttribute("label")).ToList();
+        Assert.Equal("Europe", regions[0]);
+        Assert.Contains("The Americas", regions);
+        Assert.Equal("Tallinn (UTC+02:00)", zone.QuerySelector("optgroup[label='Europe'] option[value='Europe/Tallinn']")?.TextContent);
+        Assert.Equal("Argentina / Buenos Aires (UTC-03:00)",
+            zone.QuerySelector("optgroup[label='The Americas'] option[value='America/Argentina/Buenos_Aires']")?.TextContent);
+        var values = zone.QuerySelectorAll("option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(values.Count, values.Distinct().Count());
+        Assert.Equal("Find a time zone", zone.GetAttribute("data-time-zone-filter"));
         var cultures = page.QuerySelectorAll("select[name='Input.DefaultCulture'] option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Contains("fi", cultures);
         foreach (var input in page.QuerySelector("main form[method=post]")!.QuerySelectorAll("input, select, textarea").Where(e => e.GetAttribute("type") != "hidden"))

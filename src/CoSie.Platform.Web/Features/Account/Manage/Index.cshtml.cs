@@ -10,17 +10,10 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace CoSie.Platform.Web.Features.Account.Manage;
 
 public sealed class IndexModel(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, TenantContext tenant, IStringLocalizer<IndexModel> localizer)
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, TenantContext tenant, TimeProvider clock,
+    IStringLocalizer<IndexModel> localizer)
     : PageModel
 {
-    // IANA ids only, whatever the host OS calls its zones, so a stored id means the same everywhere.
-    private static readonly Lazy<IReadOnlyList<string>> IanaTimeZones = new(() => TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => z.HasIanaId ? z.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : null)
-        .OfType<string>()
-        .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)
-        .ToList());
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -99,7 +92,7 @@ public sealed class IndexModel(
         Email = user.Email ?? string.Empty;
         Languages = PlatformLanguages.Translated.Select(l => new SelectListItem(PlatformLanguages.NativeName(l), l)).ToList();
         Cultures = PlatformCultures.Supported.Select(c => new SelectListItem(PlatformCultures.DisplayName(c), c)).ToList();
-        TimeZones = IanaTimeZones.Value.Select(z => new SelectListItem(z.Replace('_', ' '), z)).ToList();
+        TimeZones = TimeZoneChoices.Grouped(localizer, clock.GetUtcNow());
     }
 
     public sealed class InputModel

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,7 @@ public sealed class CreateModel(
     [BindProperty]
     public InstitutionInput Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> TimeZones { get; } = InstitutionChoices.TimeZones();
+    public IReadOnlyList<SelectListItem> TimeZones => TimeZoneChoices.Grouped(localizer, clock.GetUtcNow());
     public IReadOnlyList<SelectListItem> Cultures { get; } = InstitutionChoices.Cultures();
 
     public void OnGet()

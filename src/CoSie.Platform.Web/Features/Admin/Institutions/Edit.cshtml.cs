@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -7,6 +8,7 @@ namespace CoSie.Platform.Web.Features.Admin.Institutions;
 public sealed class EditModel(
     PlatformDbContext db,
     InstitutionSettingsCheck check,
+    TimeProvider clock,
     IStringLocalizer<EditModel> localizer) : PageModel
 {
     [BindProperty]
@@ -14,7 +16,7 @@ public sealed class EditModel(
 
     public string CurrentName { get; private set; } = string.Empty;
     public string CurrentSlug { get; private set; } = string.Empty;
-    public IReadOnlyList<SelectListItem> TimeZones { get; } = InstitutionChoices.TimeZones();
+    public IReadOnlyList<SelectListItem> TimeZones => TimeZoneChoices.Grouped(localizer, clock.GetUtcNow());
     public IReadOnlyList<SelectListItem> Cultures { get; } = InstitutionChoices.Cultures();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoSie.Platform.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -8,12 +7,6 @@ namespace CoSie.Platform.Web.Features.Admin.Institutions;
 public static class InstitutionChoices
 {
     public const string DefaultTimeZoneId = "Europe/Brussels";
-
-    private static readonly Lazy<IReadOnlyList<TimeZoneInfo>> IanaTimeZones = new(() =>
-        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).OrderBy(z => z.Id, StringComparer.Ordinal).ToList());
-
-    public static IReadOnlyList<SelectListItem> TimeZones() =>
-        IanaTimeZones.Value.Select(z => new SelectListItem($"{z.Id} (UTC{Offset(z.BaseUtcOffset)})", z.Id)).ToList();
 
     public static IReadOnlyList<SelectListItem> Cultures() =>
         PlatformCultures.Supported.Select(c => new SelectListItem($"{PlatformCultures.DisplayName(c)} ({c})", c)).ToList();
@@ -27,7 +20,4 @@ public static class InstitutionChoices
 
     public static string? FindCulture(string? culture) =>
         PlatformCultures.Supported.FirstOrDefault(c => string.Equals(c, culture?.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static string Offset(TimeSpan offset) =>
-        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 }
