@@ -16,7 +16,12 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
     public string Create(UnsubscribeToken token)
     {
         var expires = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
+        // A digest's token keeps the four parts it always had, so links in digests already sent still work.
         var payload = string.Create(CultureInfo.InvariantCulture, $"{token.InstitutionId:N}.{token.CohortId:N}.{token.UserId:N}.{expires}");
+        if (token.Topic != UnsubscribeTopic.Digest)
+        {
+            payload += string.Create(CultureInfo.InvariantCulture, $".{(int)token.Topic}");
+        }
         return _protector.Protect(payload);
     }
 
@@ -37,7 +42,10 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
             return null;
         }
         var parts = payload.Split('.');
-        if (parts.Length != 4
+        var topic = UnsubscribeTopic.Digest;
+        if (parts.Length is < 4 or > 5
+            || (parts.Length == 5 && (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || !Enum.IsDefined((UnsubscribeTopic)number) || (topic = (UnsubscribeTopic)number) == UnsubscribeTopic.Digest))
             || !Guid.TryParseExact(parts[0], "N", out var institutionId)
             || !Guid.TryParseExact(parts[1], "N", out var cohortId)
             || !Guid.TryParseExact(parts[2], "N", out var userId)
@@ -45,6 +53,6 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
         {
             return null;
         }
-        return clock.GetUtcNow().ToUnixTimeSeconds() < expires ? new UnsubscribeToken(institutionId, cohortId, userId) : null;
+        return clock.GetUtcNow().ToUnixTimeSeconds() < expires ? new UnsubscribeToken(institutionId, cohortId, userId, topic) : null;
     }
 }

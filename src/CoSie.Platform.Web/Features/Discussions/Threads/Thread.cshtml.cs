@@ -29,6 +29,7 @@ public sealed class ThreadModel(
     PostBody postBody,
     MarkHelpful helpful,
     Mentions mentions,
+    ThreadSubscriptions subscriptions,
     NotificationBadge badge,
     TenantContext tenant,
     TimeProvider clock,
@@ -201,6 +202,32 @@ public sealed class ThreadModel(
             DiscussionOutcome.NotFound => NotFound(),
             _ => StatusCode(result.StatusCode),
         };
+    }
+
+    // Follow, mute or neither: a plain form under the thread, which comes back to the thread with a note.
+    public async Task<IActionResult> OnPostFollowAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromForm] string? level, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ThreadFollowing>(level, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(level, out _))
+        {
+            return BadRequest();
+        }
+        var verdict = await subscriptions.SetAsync(cohortId, reflectionId, UserId, chosen, cancellationToken);
+        switch (verdict)
+        {
+            case AccessVerdict.NotFound:
+                return NotFound();
+            case AccessVerdict.Allowed:
+                break;
+            default:
+                return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        TempData["Status"] = chosen switch
+        {
+            ThreadFollowing.Following => localizer["You follow this discussion: every new reply shows up in your notifications."].Value,
+            ThreadFollowing.Muted => localizer["You muted this discussion: it sends you no notifications or mails."].Value,
+            _ => localizer["You no longer follow this discussion: you hear of replies to you and mentions of you only."].Value,
+        };
+        return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + "#follow");
     }
 
     // For the @mention autocomplete: members of this cohort, to those who may read the thread.
