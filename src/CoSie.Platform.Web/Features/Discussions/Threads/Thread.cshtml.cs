@@ -207,20 +207,18 @@ public sealed class ThreadModel(
     // Follow, mute or neither: a plain form under the thread, which comes back to the thread with a note.
     public async Task<IActionResult> OnPostFollowAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromForm] string? level, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<ThreadFollowing>(level, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen) || int.TryParse(level, out _))
+        switch (await subscriptions.SetAsync(cohortId, reflectionId, UserId, level, cancellationToken))
         {
-            return BadRequest();
-        }
-        var verdict = await subscriptions.SetAsync(cohortId, reflectionId, UserId, chosen, cancellationToken);
-        switch (verdict)
-        {
-            case AccessVerdict.NotFound:
+            case FollowOutcome.NotFound:
                 return NotFound();
-            case AccessVerdict.Allowed:
-                break;
-            default:
+            case FollowOutcome.Forbidden:
                 return StatusCode(StatusCodes.Status403Forbidden);
+            case FollowOutcome.Invalid:
+                return BadRequest();
+            case FollowOutcome.Done:
+                break;
         }
+        var chosen = Enum.Parse<ThreadFollowing>(level!);
         TempData["Status"] = chosen switch
         {
             ThreadFollowing.Following => localizer["You follow this discussion: every new reply shows up in your notifications."].Value,
