@@ -15,7 +15,9 @@ public sealed class NotificationsPageTests(DiscussionFactory factory) : IClassFi
         var reflectionId = await factory.WriteReflectionAsync(authorClient, cohort, "Group my replies.");
         var firstId = await factory.ReplyAsync(await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Anna Early")), cohort, reflectionId,
             "The first **reply** <script>alert(1)</script> with a long tail " + string.Concat(Enumerable.Repeat("and more words ", 40)));
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
         await factory.ReplyAsync(await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Ben Middle")), cohort, reflectionId, "The second reply.");
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
         await factory.ReplyAsync(await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Cleo Latest")), cohort, reflectionId, "The third reply.");
         factory.Clock.Advance(TimeSpan.FromMinutes(5));
 
