@@ -129,6 +129,29 @@ public sealed class NotificationMailTests(DiscussionFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_unsubscribe_link_of_a_mention_mail_asks_first_and_its_button_stops_mention_mails_only()
+    {
+        var cohort = await factory.OpenCohortAsync("Mention unsubscribe");
+        var writer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Milo Mentioner"));
+        var named = await factory.LearnerAsync(cohort, "Nils Named");
+        var reflectionId = await factory.WriteReflectionAsync(writer, cohort, "Over to you, @Nils Named.");
+        factory.Clock.Advance(BatchTimeUp);
+        await MailJobAsync(named, reflectionId, NotificationKind.Mention);
+        var link = Assert.Single(MailsTo(named)).LinkTo("/unsubscribe/");
+        using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        var question = await anonymous.GetDocumentAsync(link);
+        Assert.Equal("Mails about mentions of you", question.QuerySelector("h1")!.TextContent.Trim());
+        using var stopped = await anonymous.SubmitAsync(link, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        Assert.Contains("You will no longer receive mails when someone mentions you.", (await stopped.ParseAsync()).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var choices = await factory.WithServicesAsync(s => s.GetRequiredService<Web.Data.PlatformDbContext>().Users
+            .Where(u => u.Id == named.Id).Select(u => new { u.ReplyMails, u.MentionMails }).SingleAsync());
+        Assert.Equal((true, false), (choices.ReplyMails, choices.MentionMails));
+    }
+
+    [Fact]
     public async Task Reply_mails_switched_off_in_the_account_send_none_and_the_notification_stays_on_the_site()
     {
         var (cohort, author, authorClient, reflectionId) = await ThreadAsync("Preference off");

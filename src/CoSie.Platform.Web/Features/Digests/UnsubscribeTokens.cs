@@ -43,9 +43,17 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
         }
         var parts = payload.Split('.');
         var topic = UnsubscribeTopic.Digest;
+        if (parts.Length == 5)
+        {
+            // Only the mails that are not the digest name their topic.
+            if (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || (UnsubscribeTopic)number is not (UnsubscribeTopic.ReplyMails or UnsubscribeTopic.MentionMails))
+            {
+                return null;
+            }
+            topic = (UnsubscribeTopic)number;
+        }
         if (parts.Length is < 4 or > 5
-            || (parts.Length == 5 && (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                || !Enum.IsDefined((UnsubscribeTopic)number) || (topic = (UnsubscribeTopic)number) == UnsubscribeTopic.Digest))
             || !Guid.TryParseExact(parts[0], "N", out var institutionId)
             || !Guid.TryParseExact(parts[1], "N", out var cohortId)
             || !Guid.TryParseExact(parts[2], "N", out var userId)
