@@ -1021,6 +1021,14 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("MailDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mail_due_at");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
                     b.Property<Guid>("PostId")
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
@@ -1051,6 +1059,10 @@ namespace CoSie.Platform.Migrations.Migrations
 
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_notifications_user_id_read_at");
+
+                    b.HasIndex("UserId", "ReflectionId", "Kind")
+                        .HasDatabaseName("ix_notifications_mail_pending")
+                        .HasFilter("mail_due_at IS NOT NULL AND mailed_at IS NULL");
 
                     b.ToTable("notifications", (string)null);
                 });
@@ -1534,6 +1546,48 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("thread_events", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("ReflectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reflection_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_thread_subscriptions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_thread_subscriptions_user_id");
+
+                    b.HasIndex("ReflectionId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_thread_subscriptions_reflection_id_user_id");
+
+                    b.ToTable("thread_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1659,6 +1713,14 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<int>("MailBatchMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("mail_batch_minutes");
+
+                    b.Property<bool>("MentionMails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mention_mails");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1680,6 +1742,10 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<bool>("ReplyMails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reply_mails");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
@@ -2311,6 +2377,23 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_thread_events_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadSubscription", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
+                        .WithMany()
+                        .HasForeignKey("ReflectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_subscriptions_reflections_reflection_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_thread_subscriptions_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadVisit", b =>

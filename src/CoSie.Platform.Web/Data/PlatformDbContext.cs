@@ -38,6 +38,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ThreadEvent> ThreadEvents => Set<ThreadEvent>();
     public DbSet<DiscussionOutboxEntry> DiscussionOutbox => Set<DiscussionOutboxEntry>();
     public DbSet<ThreadVisit> ThreadVisits => Set<ThreadVisit>();
+    public DbSet<ThreadSubscription> ThreadSubscriptions => Set<ThreadSubscription>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();

@@ -14,4 +14,9 @@ public sealed class Notification : ITenantOwned
     public Guid? ActorId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    // Set when the notification waits to go out by mail (Notifications/NotificationMails); MailedAt once it went out,
+    // was read on the site first, or could no longer be sent (the post hidden, the preference switched off).
+    public DateTimeOffset? MailDueAt { get; set; }
+    public DateTimeOffset? MailedAt { get; set; }
 }

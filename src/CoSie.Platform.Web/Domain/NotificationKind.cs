@@ -9,4 +9,6 @@ public enum NotificationKind
     ThreadLocked = 4,
     ModeratorEdit = 5,
     PostApproved = 6,
+    // A reply in a thread the person follows (not to their own post).
+    ThreadReply = 7,
 }

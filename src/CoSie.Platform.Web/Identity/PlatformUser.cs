@@ -25,6 +25,18 @@ public sealed class PlatformUser : IdentityUser<Guid>
     [PersonalData]
     public string? TimeZoneId { get; set; }
 
+    // Mail about a reply to one of their posts, and about a mention of them (the account's notification settings, or
+    // the one-click unsubscribe link in such a mail); at most one mail per thread every MailBatchMinutes.
+    public bool ReplyMails { get; set; } = true;
+
+    public bool MentionMails { get; set; } = true;
+
+    public int MailBatchMinutes { get; set; } = DefaultMailBatchMinutes;
+
+    public const int DefaultMailBatchMinutes = 15;
+
+    public static readonly IReadOnlyList<int> MailBatchChoices = [5, 15, 60, 240];
+
     public bool IsPlatformAdmin { get; set; }
 
     public bool IsDisabled { get; set; }

@@ -19,6 +19,10 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
     public bool Invalid { get; private set; }
     public DigestFrequency? Applied { get; private set; }
 
+    // The digest, or the mails about replies or mentions (whose POST switches them off for the whole account).
+    public UnsubscribeTopic Topic { get; private set; }
+    public bool MailsStopped { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         var found = await FindAsync(token, cancellationToken);
@@ -38,6 +42,21 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
             return Refuse();
         }
         await using var scope = found.Value.Scope;
+        if (Topic != UnsubscribeTopic.Digest)
+        {
+            // One-click or the page's button: either way this kind of mail stops, and nothing else changes.
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var userId = found.Value.Token.UserId;
+            var changed = Topic == UnsubscribeTopic.ReplyMails
+                ? await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ReplyMails, false), cancellationToken)
+                : await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.MentionMails, false), cancellationToken);
+            if (changed == 0)
+            {
+                return Refuse();
+            }
+            MailsStopped = true;
+            return Page();
+        }
         var form = Request.HasFormContentType ? await Request.ReadFormAsync(cancellationToken) : null;
         DigestFrequency choice;
         if (form is not null && string.Equals(form["List-Unsubscribe"], "One-Click", StringComparison.Ordinal))
@@ -103,6 +122,7 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
             return null;
         }
         CohortName = member.Name;
+        Topic = read.Topic;
         InstitutionName = institution.Name;
         Current = member.DigestFrequency;
         return (read, scope);

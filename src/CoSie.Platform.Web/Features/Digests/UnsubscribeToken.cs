@@ -1,4 +1,4 @@
 namespace CoSie.Platform.Web.Features.Digests;
 
-// What an unsubscribe link is about: one member of one cohort of one institution.
-public sealed record UnsubscribeToken(Guid InstitutionId, Guid CohortId, Guid UserId);
+// What an unsubscribe link is about: one member of one cohort of one institution, and which of their mails it stops.
+public sealed record UnsubscribeToken(Guid InstitutionId, Guid CohortId, Guid UserId, UnsubscribeTopic Topic = UnsubscribeTopic.Digest);

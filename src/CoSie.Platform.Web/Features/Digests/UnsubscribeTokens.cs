@@ -16,7 +16,12 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
     public string Create(UnsubscribeToken token)
     {
         var expires = clock.GetUtcNow().Add(Lifetime).ToUnixTimeSeconds();
+        // A digest's token keeps the four parts it always had, so links in digests already sent still work.
         var payload = string.Create(CultureInfo.InvariantCulture, $"{token.InstitutionId:N}.{token.CohortId:N}.{token.UserId:N}.{expires}");
+        if (token.Topic != UnsubscribeTopic.Digest)
+        {
+            payload += string.Create(CultureInfo.InvariantCulture, $".{(int)token.Topic}");
+        }
         return _protector.Protect(payload);
     }
 
@@ -37,7 +42,18 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
             return null;
         }
         var parts = payload.Split('.');
-        if (parts.Length != 4
+        var topic = UnsubscribeTopic.Digest;
+        if (parts.Length == 5)
+        {
+            // Only the mails that are not the digest name their topic.
+            if (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || (UnsubscribeTopic)number is not (UnsubscribeTopic.ReplyMails or UnsubscribeTopic.MentionMails))
+            {
+                return null;
+            }
+            topic = (UnsubscribeTopic)number;
+        }
+        if (parts.Length is < 4 or > 5
             || !Guid.TryParseExact(parts[0], "N", out var institutionId)
             || !Guid.TryParseExact(parts[1], "N", out var cohortId)
             || !Guid.TryParseExact(parts[2], "N", out var userId)
@@ -45,6 +61,6 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
         {
             return null;
         }
-        return clock.GetUtcNow().ToUnixTimeSeconds() < expires ? new UnsubscribeToken(institutionId, cohortId, userId) : null;
+        return clock.GetUtcNow().ToUnixTimeSeconds() < expires ? new UnsubscribeToken(institutionId, cohortId, userId, topic) : null;
     }
 }

@@ -39,6 +39,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 // For the page, in the same round trip: its notices, whether there are marks to fetch, and the header's badge.
                 OwnAwaiting = forPage ? db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval) : 0,
                 HasHelpfulMarks = forPage && db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
+                Following = forPage ? db.ThreadSubscriptions.Where(s => s.ReflectionId == r.Id && s.UserId == userId).Select(s => (ThreadFollowing?)s.Level).FirstOrDefault() : null,
                 UnreadHere = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null) : 0,
                 Unread = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null) : 0,
                 Draft = forPage
@@ -81,6 +82,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             PostingSuspendedUntil = row.Seat.SuspendedUntil,
             OwnRepliesAwaitingApproval = row.OwnAwaiting,
             HasHelpfulMarks = row.HasHelpfulMarks,
+            Following = ThreadSubscription.Of(row.Following, own),
             UnreadHere = row.UnreadHere,
             Unread = row.Unread,
             Draft = row.Draft is { } draft ? new SavedDraft(draft.Body, draft.UpdatedAt) : null,

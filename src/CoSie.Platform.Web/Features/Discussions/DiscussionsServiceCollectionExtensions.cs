@@ -23,6 +23,10 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<PostingRateLimit>();
         services.AddScoped<Mentions>();
         services.AddScoped<DiscussionNotifications>();
+        services.AddScoped<NotificationMails>();
+        services.AddScoped<NotificationMail>();
+        services.AddScoped<NotificationMailJob>();
+        services.AddScoped<Threads.ThreadSubscriptions>();
         services.AddScoped<WriteReflection>();
         services.AddScoped<Drafts.DraftStore>();
         services.AddScoped<ReplyToReflection>();

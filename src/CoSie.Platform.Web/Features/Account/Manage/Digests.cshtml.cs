@@ -16,8 +16,16 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
 
     public IReadOnlyList<IGrouping<Guid, CohortChoice>> Institutions { get; private set; } = [];
 
+    // Mail about replies to the person's posts and mentions of them: the account's own, in every institution.
+    [BindProperty]
+    public MailsInput Mails { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var userId = UserId;
+        Mails = await db.Users.Where(u => u.Id == userId)
+            .Select(u => new MailsInput { ReplyMails = u.ReplyMails, MentionMails = u.MentionMails, BatchMinutes = u.MailBatchMinutes })
+            .SingleAsync(cancellationToken);
         Cohorts = await LoadAsync(cancellationToken);
         var here = tenant.Institution?.Id;
         Institutions = Cohorts.GroupBy(c => c.InstitutionId).OrderBy(g => g.Key == here ? 0 : 1).ToList();
@@ -40,7 +48,30 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostMailsAsync(CancellationToken cancellationToken)
+    {
+        if (!PlatformUser.MailBatchChoices.Contains(Mails.BatchMinutes))
+        {
+            return BadRequest();
+        }
+        var userId = UserId;
+        var (reply, mention, minutes) = (Mails.ReplyMails, Mails.MentionMails, Mails.BatchMinutes);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.ReplyMails, reply)
+            .SetProperty(u => u.MentionMails, mention)
+            .SetProperty(u => u.MailBatchMinutes, minutes), cancellationToken);
+        TempData["Status"] = localizer["Your choice of mails is saved."].Value;
+        return RedirectToPage();
+    }
+
     private Guid UserId => User.RequiredAccountId();
+
+    public sealed class MailsInput
+    {
+        public bool ReplyMails { get; set; }
+        public bool MentionMails { get; set; }
+        public int BatchMinutes { get; set; } = PlatformUser.DefaultMailBatchMinutes;
+    }
 
     private async Task<IReadOnlyList<CohortChoice>> LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,32 +1,63 @@
 namespace CoSie.Platform.Web.Features.Discussions.Notifications;
 
-// Adds "replied to your post" and "mentioned you" notifications to the unit of work of a write. Someone who may
-// not read the thread now (post-first, left the cohort) gets none: a notification is a place a post surfaces.
-public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAccess access)
+// Adds the notifications of a new post to the unit of work of a write: "replied to your post" to the author of the
+// post it answers, "mentioned you" to whoever it names, and "replied in a discussion you follow" to the thread's
+// followers (ThreadSubscriptions). Someone who muted the thread gets none, and someone who may not read the thread now
+// (post-first, left the cohort) gets none: a notification is a place a post surfaces. A member who replies starts
+// following the thread. Replies to and mentions of a person are also put in line for mail (NotificationMails).
+public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAccess access, NotificationMails mails)
 {
     public async Task<IReadOnlyList<Guid>> AddAsync(
         Reflection thread, Guid postId, Guid actorId, Guid? repliedToAuthorId, IEnumerable<Guid> mentioned, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var recipients = new List<(Guid UserId, NotificationKind Kind)>();
-        if (repliedToAuthorId is { } parentAuthor && parentAuthor != actorId)
+        await db.ThreadSubscriptions.Where(s => s.ReflectionId == thread.Id).LoadAsync(cancellationToken);
+        // Local holds the rows just read and those added earlier in this unit of work (a batch of the outbox).
+        var choices = db.ThreadSubscriptions.Local.Where(s => s.ReflectionId == thread.Id).ToDictionary(s => s.UserId);
+        var muted = choices.Values.Where(s => s.Level == ThreadFollowing.Muted).Select(s => s.UserId).ToHashSet();
+        var followers = choices.Values.Where(s => s.Level == ThreadFollowing.Following).Select(s => s.UserId).ToList();
+        if (thread.AuthorId is { } threadAuthor && !choices.ContainsKey(threadAuthor))
         {
-            recipients.Add((parentAuthor, NotificationKind.Reply));
+            followers.Add(threadAuthor);
+        }
+
+        var recipients = new List<(Guid UserId, NotificationKind Kind)>();
+        void Add(Guid userId, NotificationKind kind)
+        {
+            if (userId != actorId && !muted.Contains(userId) && recipients.All(r => r.UserId != userId))
+            {
+                recipients.Add((userId, kind));
+            }
+        }
+        if (repliedToAuthorId is { } parentAuthor)
+        {
+            Add(parentAuthor, NotificationKind.Reply);
         }
         foreach (var userId in mentioned.Distinct())
         {
-            if (userId != actorId && recipients.All(r => r.UserId != userId))
+            Add(userId, NotificationKind.Mention);
+        }
+        var isReply = postId != thread.Id;
+        if (isReply)
+        {
+            foreach (var userId in followers)
             {
-                recipients.Add((userId, NotificationKind.Mention));
+                Add(userId, NotificationKind.ThreadReply);
+            }
+            if (!choices.ContainsKey(actorId) && thread.AuthorId != actorId)
+            {
+                db.ThreadSubscriptions.Add(new ThreadSubscription { UserId = actorId, ReflectionId = thread.Id, Level = ThreadFollowing.Following, UpdatedAt = now });
             }
         }
+
         var notified = new List<Guid>();
+        var added = new List<Notification>();
         foreach (var (userId, kind) in recipients)
         {
             if (!await access.CanReadAsync(thread.Id, userId, cancellationToken))
             {
                 continue;
             }
-            db.Notifications.Add(new Notification
+            var notification = new Notification
             {
                 UserId = userId,
                 Kind = kind,
@@ -35,9 +66,12 @@ public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAcce
                 PostId = postId,
                 ActorId = actorId,
                 CreatedAt = now,
-            });
+            };
+            db.Notifications.Add(notification);
+            added.Add(notification);
             notified.Add(userId);
         }
+        await mails.QueueAsync(added, now, cancellationToken);
         return notified;
     }
 }

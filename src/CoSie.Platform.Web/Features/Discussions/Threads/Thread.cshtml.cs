@@ -29,6 +29,7 @@ public sealed class ThreadModel(
     PostBody postBody,
     MarkHelpful helpful,
     Mentions mentions,
+    ThreadSubscriptions subscriptions,
     NotificationBadge badge,
     TenantContext tenant,
     TimeProvider clock,
@@ -201,6 +202,30 @@ public sealed class ThreadModel(
             DiscussionOutcome.NotFound => NotFound(),
             _ => StatusCode(result.StatusCode),
         };
+    }
+
+    // Follow, mute or neither: a plain form under the thread, which comes back to the thread with a note.
+    public async Task<IActionResult> OnPostFollowAsync([FromRoute] Guid cohortId, [FromRoute] Guid reflectionId, [FromForm] string? level, CancellationToken cancellationToken)
+    {
+        switch (await subscriptions.SetAsync(cohortId, reflectionId, UserId, level, cancellationToken))
+        {
+            case FollowOutcome.NotFound:
+                return NotFound();
+            case FollowOutcome.Forbidden:
+                return StatusCode(StatusCodes.Status403Forbidden);
+            case FollowOutcome.Invalid:
+                return BadRequest();
+            case FollowOutcome.Done:
+                break;
+        }
+        var chosen = Enum.Parse<ThreadFollowing>(level!);
+        TempData["Status"] = chosen switch
+        {
+            ThreadFollowing.Following => localizer["You follow this discussion: every new reply shows up in your notifications."].Value,
+            ThreadFollowing.Muted => localizer["You muted this discussion: it sends you no notifications or mails."].Value,
+            _ => localizer["You no longer follow this discussion: you hear of replies to you and mentions of you only."].Value,
+        };
+        return Redirect(Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}") + "#follow");
     }
 
     // For the @mention autocomplete: members of this cohort, to those who may read the thread.

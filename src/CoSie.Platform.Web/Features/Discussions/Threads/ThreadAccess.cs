@@ -21,6 +21,9 @@ public sealed class ThreadAccess
     public int OwnRepliesAwaitingApproval { get; init; }
     public bool HasHelpfulMarks { get; init; }
 
+    // What this person hears of the thread (follow, mute); filled for the thread page.
+    public ThreadFollowing Following { get; init; }
+
     // The person's unfinished text here, if they saved one.
     public Drafts.SavedDraft? Draft { get; init; }
 
