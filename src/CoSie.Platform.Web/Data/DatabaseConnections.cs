@@ -39,16 +39,33 @@ public sealed class DatabaseConnections
     // The pages' queries are few but large (the thread's access check joins a dozen tables), and PostgreSQL spent more
     // time parsing and planning them than running them (1.5 of 1.6 ms for that check). Npgsql then prepares a
     // statement on a connection once it has run twice, and later runs skip both steps. A deployment's own setting wins.
+    //
+    // A command cancelled while it runs (its request's client went away: every page passes RequestAborted) must not
+    // leave its connection to the next request. Npgsql sends PostgreSQL a cancel request and by default waits for the
+    // statement's end to keep the connection; with auto-prepared statements such a connection can come back out of step
+    // with the server, and a later statement on it then reads another statement's columns ("The required column
+    // 'author_name' was not present", "Received unexpected backend message DataRow"). With no wait, Npgsql closes the
+    // cancelled connection instead, and the pool opens a fresh one (SearchUnderCancellationTests).
     private static string WithPreparedStatements(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare > 0)
+        if (!Names(connectionString, "Cancellation Timeout", "CancellationTimeout"))
         {
-            return connectionString;
+            builder.CancellationTimeout = -1;
         }
-        builder.MaxAutoPrepare = 64;
-        builder.AutoPrepareMinUsages = 2;
+        if (builder.MaxAutoPrepare <= 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
         return builder.ConnectionString;
+    }
+
+    // Whether the connection string itself sets one of these keywords (Npgsql's builder reports defaults as set).
+    private static bool Names(string connectionString, params string[] keywords)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(given.ContainsKey);
     }
 
     public string Migrations { get; }

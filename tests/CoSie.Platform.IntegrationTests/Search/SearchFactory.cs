@@ -8,7 +8,7 @@ namespace CoSie.Platform.IntegrationTests.Search;
 
 // The discussions' cohorts, plus a module written in Finnish in the same course, and institution B with a cohort
 // whose reflection uses a word that nothing in A uses.
-public sealed class SearchFactory : DiscussionFactory
+public class SearchFactory : DiscussionFactory
 {
     public const string WordOnlyInB = "zanzibarian";
 
