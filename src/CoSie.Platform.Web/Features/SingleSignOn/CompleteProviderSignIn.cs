@@ -73,7 +73,18 @@ public sealed class CompleteProviderSignIn(
     public async Task<ProviderSignInResult> LinkAsync(
         HttpContext http, SignInProvider provider, ProviderClaims claims, PlatformUser user, string? idToken, string? returnUrl)
     {
-        var linked = await users.AddLoginAsync(user, new UserLoginInfo(provider.LoginProvider, claims.Subject!, provider.DisplayName));
+        IdentityResult linked;
+        try
+        {
+            linked = await users.AddLoginAsync(user, new UserLoginInfo(provider.LoginProvider, claims.Subject!, provider.DisplayName));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same link confirmed twice at once (two tabs, a mailed link): the other request linked it.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Linking provider {ProviderId} to account {UserId} lost to a request that linked it at the same time", provider.Id, user.Id);
+            return ProviderSignInResult.Refused(SignInRefusal.Failed);
+        }
         if (!linked.Succeeded)
         {
             logger.LogWarning("Linking provider {ProviderId} to account {UserId} failed: {Errors}", provider.Id, user.Id,
