@@ -25,7 +25,8 @@ public sealed class SignInProvider : ITenantOwned
     // The claim (such as "groups" or "eduPersonAffiliation") whose values RoleMappings turns into institution roles.
     public string? GroupClaim { get; set; }
 
-    // One "value = role" per line; "* = learner" gives everyone who signs in through the provider that role.
+    // One "value = role" per line; "* = learner" gives everyone who signs in through the provider that role. A line
+    // "value = cohort {cohort id or name} as learner|instructor" gives a place in one of the institution's cohorts.
     public string RoleMappings { get; set; } = string.Empty;
     public List<string> AllowedEmailDomains { get; set; } = [];
 
@@ -82,6 +83,45 @@ public sealed class SignInProvider : ITenantOwned
                 && Enum.IsDefined(role))
             {
                 yield return (value, role);
+            }
+        }
+    }
+
+    public const string CohortPrefix = "cohort ";
+    private const string CohortRoleSeparator = " as ";
+
+    // The cohorts (as the admin named them: id or name) and roles that the person's group values map to.
+    public IEnumerable<(string Cohort, CohortRole Role)> CohortsFor(IEnumerable<string> groups)
+    {
+        var values = groups.ToHashSet(StringComparer.Ordinal);
+        return ParseCohortMappings(RoleMappings)
+            .Where(m => m.Value == "*" || values.Contains(m.Value))
+            .GroupBy(m => m.Cohort, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Max(m => m.Role)));
+    }
+
+    // Lines "value = cohort {id or name} as learner|instructor"; others are skipped here (see ParseRoleMappings).
+    public static IEnumerable<(string Value, string Cohort, CohortRole Role)> ParseCohortMappings(string mappings)
+    {
+        foreach (var line in mappings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                continue;
+            }
+            var value = line[..equals].Trim();
+            var target = line[(equals + 1)..].Trim();
+            var separator = target.LastIndexOf(CohortRoleSeparator, StringComparison.OrdinalIgnoreCase);
+            if (value.Length == 0 || !target.StartsWith(CohortPrefix, StringComparison.OrdinalIgnoreCase) || separator < CohortPrefix.Length)
+            {
+                continue;
+            }
+            var cohort = target[CohortPrefix.Length..separator].Trim();
+            var role = target[(separator + CohortRoleSeparator.Length)..].Trim();
+            if (cohort.Length > 0 && (role.Equals("learner", StringComparison.OrdinalIgnoreCase) || role.Equals("instructor", StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return (value, cohort, role.Equals("learner", StringComparison.OrdinalIgnoreCase) ? CohortRole.Learner : CohortRole.Instructor);
             }
         }
     }

@@ -50,6 +50,8 @@ public static class PlatformApplicationBuilderExtensions
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();
+        // After localization, which reads the person's culture from the session; before anything asks who they are.
+        app.UseInstitutionSessions();
         app.UseAuthorization();
         app.UseMiddleware<RequestFormMiddleware>();
         // Static assets as endpoints, from the build's manifest: fingerprinted names cached for a year, gzip and

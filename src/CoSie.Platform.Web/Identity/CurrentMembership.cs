@@ -21,10 +21,8 @@ public sealed class CurrentMembership(PlatformDbContext db, TenantContext tenant
         {
             return null;
         }
-        // An institution that signs its people in through its own providers only counts the memberships of sessions
-        // that one of them signed in: a password, or another institution's provider, reaches none of its things.
-        if (!tenant.Required.AllowsLocalPasswords
-            && user.FindFirstValue(PlatformClaims.SignInInstitution) != tenant.Required.Id.ToString())
+        // Applied to the request already (UseInstitutionSessions); checked again for a principal from elsewhere.
+        if (!InstitutionSessions.Reaches(user, tenant.Required))
         {
             return null;
         }

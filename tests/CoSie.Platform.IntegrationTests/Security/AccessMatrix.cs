@@ -104,6 +104,9 @@ public static class AccessMatrix
         // The steps of a sign-in through a provider: without one under way, each goes back to the sign-in page.
         ["GET /SingleSignOn/SignIn/Complete"] = "login login login login login login login login login",
         ["GET /SingleSignOn/SignIn/Link"] = "login login login login login login login login login",
+        // The mailed link to link a provider: without a valid code, the page that says the link does not work.
+        ["GET /SingleSignOn/SignIn/ConfirmLink"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /SingleSignOn/SignIn/LinkSent"] = "200 200 200 200 200 200 200 200 200",
         ["GET /SingleSignOn/SignIn/SignedOut"] = "200 200 200 200 200 200 200 200 200",
         ["GET /SingleSignOn/SignIn/Start"] = "login login login login login login login login login",
         ["GET /admin/jobs/{**path}"] = "login 403 403 403 403 403 403 403 200",
@@ -195,6 +198,8 @@ public static class AccessMatrix
         ["POST /SingleSignOn/Admin/TestProvider"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /SingleSignOn/LinkedSignIns"] = "login ok ok ok ok ok ok ok ok",
         ["POST /SingleSignOn/SignIn/Link"] = "ok ok ok ok ok ok ok ok ok",
+        ["POST /SingleSignOn/SignIn/Link?handler=Mail"] = "ok ok ok ok ok ok ok ok ok",
+        ["POST /SingleSignOn/SignIn/ConfirmLink"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /SingleSignOn/SignIn/Start"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /admin/jobs/{**path}"] = "login 403 403 403 403 403 403 403 ok",
         ["POST /hubs/discussions"] = "401 400 400 400 400 400 400 400 400",

@@ -62,6 +62,14 @@ public sealed class AccountEmails(
                 .Paragraph(localizer["Your {site} account now signs in with {email} instead of this address.", Site, newEmail])
                 .Paragraph(localizer["If you did not make this change, reply to this message or contact your institution's administrator at once."])));
 
+    // The owner of an account chose to confirm by mail that a provider's sign-in with this address is theirs.
+    public MimeMessage ConfirmProviderLink(PlatformUser user, string providerName, string link) => In(user, () =>
+        Compose(user.Email!, user.DisplayName, localizer["Link {provider} to your {site} account", MailText.Clean(providerName), Site],
+            b => b.Paragraph(localizer["Hello {name},", user.DisplayName])
+                .Paragraph(localizer["Someone signed in to {site} through {provider} with this address and asked to use that sign-in for your account from now on. If it was you, confirm here (the link works once, for one day):", Site, MailText.Clean(providerName)])
+                .Link(localizer["Link and sign in"], link)
+                .Paragraph(localizer["If it was not you, ignore this message; nothing is linked without the link, and your account stays as it is."])));
+
     // The mail leaves after the answer to this request (AccountMailOutbox), so mail trouble never turns into an error
     // page that tells a stranger more than the normal answer would.
     public void Send(MimeMessage message, string purpose, Guid userId) => outbox.Send(message, purpose, userId);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn;
 
@@ -13,6 +14,7 @@ public sealed class CompleteProviderSignIn(
     UserManager<PlatformUser> users,
     SignInManager<PlatformUser> signIn,
     TimeProvider clock,
+    ProviderCohorts cohorts,
     ILogger<CompleteProviderSignIn> logger)
 {
     public async Task<ProviderSignInResult> CompleteAsync(HttpContext http)
@@ -48,7 +50,7 @@ public sealed class CompleteProviderSignIn(
                 return ProviderSignInResult.Refused(SignInRefusal.Failed);
             }
         }
-        return await SignInAsync(http, provider, claims, properties, user);
+        return await SignInAsync(http, provider, claims, properties.GetTokenValue("id_token"), SsoItems.Read(properties, SsoItems.ReturnUrl), user);
     }
 
     // The owner of an existing account with the provider's address proved control of it: link, then sign in.
@@ -64,7 +66,25 @@ public sealed class CompleteProviderSignIn(
         {
             return ProviderSignInResult.Refused(refusal);
         }
-        var linked = await users.AddLoginAsync(user, new UserLoginInfo(provider.LoginProvider, claims.Subject!, provider.DisplayName));
+        return await LinkAsync(http, provider, claims, user, properties.GetTokenValue("id_token"), SsoItems.Read(properties, SsoItems.ReturnUrl));
+    }
+
+    // Links the provider's subject to an account whose owner proved control of it (password or mailed link), then signs in.
+    public async Task<ProviderSignInResult> LinkAsync(
+        HttpContext http, SignInProvider provider, ProviderClaims claims, PlatformUser user, string? idToken, string? returnUrl)
+    {
+        IdentityResult linked;
+        try
+        {
+            linked = await users.AddLoginAsync(user, new UserLoginInfo(provider.LoginProvider, claims.Subject!, provider.DisplayName));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same link confirmed twice at once (two tabs, a mailed link): the other request linked it.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Linking provider {ProviderId} to account {UserId} lost to a request that linked it at the same time", provider.Id, user.Id);
+            return ProviderSignInResult.Refused(SignInRefusal.Failed);
+        }
         if (!linked.Succeeded)
         {
             logger.LogWarning("Linking provider {ProviderId} to account {UserId} failed: {Errors}", provider.Id, user.Id,
@@ -72,7 +92,7 @@ public sealed class CompleteProviderSignIn(
             return ProviderSignInResult.Refused(SignInRefusal.Failed);
         }
         logger.LogInformation("Account {UserId} linked provider {ProviderId} after proving control", user.Id, provider.Id);
-        return await SignInAsync(http, provider, claims, properties, user);
+        return await SignInAsync(http, provider, claims, idToken, returnUrl, user);
     }
 
     // The provider's answer waiting in the external cookie, with its provider, which must be one of this institution's.
@@ -117,7 +137,7 @@ public sealed class CompleteProviderSignIn(
     }
 
     private async Task<ProviderSignInResult> SignInAsync(
-        HttpContext http, SignInProvider provider, ProviderClaims claims, AuthenticationProperties external, PlatformUser user)
+        HttpContext http, SignInProvider provider, ProviderClaims claims, string? idToken, string? returnUrl, PlatformUser user)
     {
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
         if (!await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
@@ -125,11 +145,11 @@ public sealed class CompleteProviderSignIn(
             logger.LogInformation("Refused sign-in through provider {ProviderId} for account {UserId} (disabled {Disabled})", provider.Id, user.Id, user.IsDisabled);
             return ProviderSignInResult.Refused(SignInRefusal.AccountDisabled);
         }
-        await GrantMappedRoleAsync(provider, user, claims.Groups);
+        await ApplyGroupsAsync(provider, user, claims.Groups);
 
         var properties = new AuthenticationProperties();
         // Kept for the provider's logout, which takes it as id_token_hint.
-        if (external.GetTokenValue("id_token") is { } idToken)
+        if (idToken is not null)
         {
             properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = idToken }]);
         }
@@ -139,30 +159,77 @@ public sealed class CompleteProviderSignIn(
             new Claim(PlatformClaims.SignInInstitution, provider.InstitutionId.ToString()),
         ]);
         logger.LogInformation("Account {UserId} signed in through provider {ProviderId}", user.Id, provider.Id);
-        return ProviderSignInResult.SignedIn(SsoItems.Read(external, SsoItems.ReturnUrl));
+        return ProviderSignInResult.SignedIn(returnUrl);
     }
 
-    // The provider's groups give a role in its own institution only, and only ever raise one.
-    private async Task GrantMappedRoleAsync(SignInProvider provider, PlatformUser user, IReadOnlyList<string> groups)
+    // The provider's groups give a role and cohort places in its own institution only (its providers and cohorts are
+    // the only ones the tenant filter shows here), applied at every sign-in. They only ever add or raise: a role or a
+    // place given by other means (an invitation, an admin) is never lowered or taken away here, and neither is one the
+    // groups stop naming; the institution's admins remove people.
+    private async Task ApplyGroupsAsync(SignInProvider provider, PlatformUser user, IReadOnlyList<string> groups)
     {
-        if (provider.RoleFor(groups) is not { } role)
+        var role = provider.RoleFor(groups);
+        var places = new List<(Guid CohortId, CohortRole Role)>();
+        foreach (var (reference, cohortRole) in provider.CohortsFor(groups))
+        {
+            var match = await cohorts.FindAsync(reference);
+            if (match.CohortId is { } cohortId)
+            {
+                places.Add((cohortId, cohortRole));
+                // A place in a cohort needs membership of the institution, as joining one gives it.
+                var wanted = cohortRole == CohortRole.Instructor ? InstitutionRole.Instructor : InstitutionRole.Learner;
+                role = role is { } mapped && mapped >= wanted ? mapped : wanted;
+            }
+            else
+            {
+                logger.LogWarning("Provider {ProviderId} maps groups to cohort {Cohort}, which is {Finding} now; skipped", provider.Id, reference, match.Finding);
+            }
+        }
+        var now = clock.GetUtcNow();
+        var changed = false;
+        if (role is { } institutionRole)
+        {
+            var membership = await db.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id);
+            if (membership is null)
+            {
+                db.InstitutionMemberships.Add(new InstitutionMembership { UserId = user.Id, Role = institutionRole, CreatedAt = now });
+                changed = true;
+            }
+            else if (membership.Role < institutionRole)
+            {
+                membership.Role = institutionRole;
+                changed = true;
+            }
+        }
+        foreach (var (cohortId, cohortRole) in places)
+        {
+            var member = await db.CohortMembers.SingleOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == user.Id);
+            if (member is null)
+            {
+                db.CohortMembers.Add(new CohortMember { CohortId = cohortId, UserId = user.Id, Role = cohortRole, JoinedAt = now });
+                changed = true;
+            }
+            else if (cohortRole == CohortRole.Instructor && member.Role != CohortRole.Instructor)
+            {
+                member.Role = CohortRole.Instructor;
+                changed = true;
+            }
+        }
+        if (!changed)
         {
             return;
         }
-        var membership = await db.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id);
-        if (membership is null)
+        try
         {
-            db.InstitutionMemberships.Add(new InstitutionMembership { UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync();
         }
-        else if (membership.Role < role)
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            membership.Role = role;
-        }
-        else
-        {
+            // Two sign-ins of the same person at once: the other one added the same rows.
+            db.ChangeTracker.Clear();
             return;
         }
-        await db.SaveChangesAsync();
-        logger.LogInformation("Account {UserId} has role {Role} in institution {InstitutionId} from provider {ProviderId}", user.Id, role, provider.InstitutionId, provider.Id);
+        logger.LogInformation("Account {UserId} has role {Role} and {Places} mapped cohort places in institution {InstitutionId} from provider {ProviderId}",
+            user.Id, role, places.Count, provider.InstitutionId, provider.Id);
     }
 }

@@ -16,6 +16,9 @@ public static class SingleSignOnServiceCollectionExtensions
         services.AddScoped<SsoOptionsMonitor>();
         services.AddScoped<StartProviderSignIn>();
         services.AddScoped<CompleteProviderSignIn>();
+        services.AddSingleton<ProviderLinkTokens>();
+        services.AddScoped<LinkByMail>();
+        services.AddScoped<ProviderCohorts>();
         services.AddScoped<ProviderSignOut>();
         services.AddScoped<SignInChoices>();
         services.AddScoped<SaveProvider>();

@@ -10,6 +10,7 @@ public sealed class SaveProvider(
     ProviderSecrets secrets,
     TimeProvider clock,
     IOptions<SingleSignOnSettings> settings,
+    ProviderCohorts cohorts,
     IStringLocalizer<SaveProvider> localizer)
 {
     public static ProviderInput InputFrom(SignInProvider provider) => new()
@@ -55,10 +56,14 @@ public sealed class SaveProvider(
         }
         var mappings = input.RoleMappings ?? string.Empty;
         var badLine = mappings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(line => !SignInProvider.ParseRoleMappings(line).Any());
+            .FirstOrDefault(line => !SignInProvider.ParseRoleMappings(line).Any() && !SignInProvider.ParseCohortMappings(line).Any());
         if (badLine is not null)
         {
             modelState.AddModelError("Input.RoleMappings", localizer["“{line}” is not a line such as staff = instructor (roles: learner, instructor, admin).", badLine]);
+        }
+        else if (await CohortProblemAsync(mappings, cancellationToken) is { } cohortProblem)
+        {
+            modelState.AddModelError("Input.RoleMappings", cohortProblem);
         }
         if (provider is null && string.IsNullOrWhiteSpace(input.ClientSecret))
         {
@@ -93,5 +98,26 @@ public sealed class SaveProvider(
         provider.UpdatedAt = now > provider.UpdatedAt ? now : provider.UpdatedAt.AddTicks(1);
         await db.SaveChangesAsync(cancellationToken);
         return provider;
+    }
+
+    // The first cohort line that names no cohort of this institution, said in words.
+    private async Task<string?> CohortProblemAsync(string mappings, CancellationToken cancellationToken)
+    {
+        foreach (var cohort in SignInProvider.ParseCohortMappings(mappings).Select(m => m.Cohort).Distinct(StringComparer.Ordinal))
+        {
+            switch ((await cohorts.FindAsync(cohort, cancellationToken)).Finding)
+            {
+                case ProviderCohortFinding.Unknown:
+                    return localizer["This institution has no cohort “{cohort}”. Use the name of one of its cohorts, or the id from the cohort's address.", cohort];
+                case ProviderCohortFinding.OtherInstitution:
+                    return localizer["“{cohort}” is a cohort of another institution. A provider gives places in this institution's cohorts only.", cohort];
+                case ProviderCohortFinding.Ambiguous:
+                    return localizer["Several cohorts are named “{cohort}”. Use the id from the address of the one you mean.", cohort];
+                case ProviderCohortFinding.Found:
+                default:
+                    break;
+            }
+        }
+        return null;
     }
 }

@@ -8,12 +8,13 @@ using CoSie.Platform.Web.Features.Account;
 
 namespace CoSie.Platform.Web.Features.SingleSignOn.SignIn;
 
-// A provider's address belongs to an existing account: its owner links the provider by proving control with the
-// account's password (a forgotten one is reset by mail first). Wrong passwords count towards the account's lockout.
+// A provider's address belongs to an existing account: its owner links the provider by proving control, with the
+// account's password or with a link mailed to its address (LinkByMail). Wrong passwords count towards the account's lockout.
 [AllowAnonymous]
 [EnableRateLimiting(AccountFormsRateLimit.Policy)]
 public sealed class LinkModel(
     CompleteProviderSignIn complete,
+    LinkByMail byMail,
     SignInManager<PlatformUser> signIn,
     IStringLocalizer<LinkModel> localizer,
     ILogger<LinkModel> logger) : PageModel
@@ -52,6 +53,12 @@ public sealed class LinkModel(
             ? LocalRedirect(Url.IsLocalUrl(result.ReturnUrl) ? result.ReturnUrl : Url.Content("~/"))
             : LocalRedirect(Url.Content($"~/Account/Login?sso={result.Refusal}"));
     }
+
+    // No password asked: the handler's own check is that a provider sign-in is waiting; the rate limit keeps mail rare.
+    public async Task<IActionResult> OnPostMailAsync() =>
+        await byMail.SendAsync(HttpContext)
+            ? LocalRedirect(Url.Content("~/sso/link/sent"))
+            : LocalRedirect(Url.Content("~/Account/Login?sso=StateMismatch"));
 
     private async Task<PlatformUser?> LoadAsync()
     {

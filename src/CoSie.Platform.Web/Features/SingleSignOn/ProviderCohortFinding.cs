@@ -1,0 +1,9 @@
+namespace CoSie.Platform.Web.Features.SingleSignOn;
+
+public enum ProviderCohortFinding
+{
+    Found,
+    Unknown,
+    OtherInstitution,
+    Ambiguous,
+}

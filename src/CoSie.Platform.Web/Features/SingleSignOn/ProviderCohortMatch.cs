@@ -1,0 +1,3 @@
+namespace CoSie.Platform.Web.Features.SingleSignOn;
+
+public sealed record ProviderCohortMatch(ProviderCohortFinding Finding, Guid? CohortId);
