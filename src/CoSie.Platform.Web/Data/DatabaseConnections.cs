@@ -16,7 +16,7 @@ public sealed class DatabaseConnections
                 "ConnectionStrings:Default is not set. Set the environment variable ConnectionStrings__Default " +
                 "(for example Host=localhost;Database=cosie;Username=cosie;Password=...), or start the app with ./cosie run.");
         }
-        App = WithPreparedStatements(app);
+        App = app;
         var migrations = configuration.GetConnectionString("Migrations");
         Migrations = string.IsNullOrWhiteSpace(migrations) ? app : migrations;
         var appUser = new NpgsqlConnectionStringBuilder(App).Username;
@@ -34,39 +34,14 @@ public sealed class DatabaseConnections
         }
     }
 
+    // Statements are not prepared automatically (Npgsql's Max Auto Prepare) unless a deployment's connection string asks
+    // for it. Prepared statements saved PostgreSQL most of the parsing and planning of the pages' large queries, but a
+    // command cancelled while it runs (its request's client went away: every page passes RequestAborted) could leave
+    // its pooled connection out of step with the statements prepared on it, and a later request's statement on that
+    // connection then read another statement's rows: a 500 with "Received unexpected backend message DataRow" (in the
+    // bench, "The required column 'author_name' was not present"). Closing cancelled connections (Cancellation
+    // Timeout=-1) did not prevent it. SearchUnderCancellationTests cuts searches short on the app's own settings.
     public string App { get; }
-
-    // The pages' queries are few but large (the thread's access check joins a dozen tables), and PostgreSQL spent more
-    // time parsing and planning them than running them (1.5 of 1.6 ms for that check). Npgsql then prepares a
-    // statement on a connection once it has run twice, and later runs skip both steps. A deployment's own setting wins.
-    //
-    // A command cancelled while it runs (its request's client went away: every page passes RequestAborted) must not
-    // leave its connection to the next request. Npgsql sends PostgreSQL a cancel request and by default waits for the
-    // statement's end to keep the connection; with auto-prepared statements such a connection can come back out of step
-    // with the server, and a later statement on it then reads another statement's columns ("The required column
-    // 'author_name' was not present", "Received unexpected backend message DataRow"). With no wait, Npgsql closes the
-    // cancelled connection instead, and the pool opens a fresh one (SearchUnderCancellationTests).
-    private static string WithPreparedStatements(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Names(connectionString, "Cancellation Timeout", "CancellationTimeout"))
-        {
-            builder.CancellationTimeout = -1;
-        }
-        if (builder.MaxAutoPrepare <= 0)
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
-        return builder.ConnectionString;
-    }
-
-    // Whether the connection string itself sets one of these keywords (Npgsql's builder reports defaults as set).
-    private static bool Names(string connectionString, params string[] keywords)
-    {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return keywords.Any(given.ContainsKey);
-    }
 
     public string Migrations { get; }
 
