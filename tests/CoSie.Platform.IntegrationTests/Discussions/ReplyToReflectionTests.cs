@@ -30,6 +30,9 @@ public sealed class ReplyToReflectionTests(DiscussionFactory factory) : IClassFi
         Assert.Equal("residents", nested.QuerySelector(".post-body strong")!.TextContent);
         Assert.Equal($"#post-{second}", nested.QuerySelector("a.permalink")!.GetAttribute("href"));
         Assert.Equal("Aino Tree", nested.QuerySelector(".post-author")!.TextContent);
+        // The generated avatar shows the initials beside the name and is hidden from screen readers, which read the name.
+        var avatar = nested.QuerySelector(".post-meta .avatar")!;
+        Assert.Equal(("AT", "true"), (avatar.TextContent, avatar.GetAttribute("aria-hidden")));
     }
 
     [Fact]

@@ -144,7 +144,9 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             .Append("\" data-path=\"").Append(post.Path)
             .Append("\" aria-label=\"").Append(Encode(localizer["Post by {author}", author])).Append("\">");
         var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
-        html.Append("<header class=\"post-meta\"><span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
+        html.Append("<header class=\"post-meta\">");
+        Avatar.Write(html, post.AuthorId, post.AuthorName);
+        html.Append("<span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
             .Append("<a class=\"permalink\" href=\"#post-").Append(id).Append("\" title=\"").Append(Encode(localizer["Link to this post"])).Append("\">")
             .Append("<time datetime=\"").Append(post.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
             .Append(Encode(local.ToString("g", CultureInfo.CurrentCulture))).Append("</time></a>");

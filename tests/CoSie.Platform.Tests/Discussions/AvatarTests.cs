@@ -1,0 +1,30 @@
+using CoSie.Platform.Web.Features.Discussions.Threads;
+
+namespace CoSie.Platform.Tests.Discussions;
+
+public sealed class AvatarTests
+{
+    [Theory]
+    [InlineData("Aino Aalto", "AA")]
+    [InlineData("  cleo  ", "C")]
+    [InlineData("Élodie van der Berg", "ÉB")]
+    [InlineData("Γιώργος Παπαδόπουλος", "ΓΠ")]
+    [InlineData("Łukasz  Żółw", "ŁŻ")]
+    [InlineData("李 小龙", "李小")]
+    [InlineData("(Anna) Smith", "S")]
+    [InlineData("!!! ???", "?")]
+    [InlineData("", "?")]
+    [InlineData(null, "?")]
+    public void Initials_are_the_first_letters_of_the_first_and_last_names(string? name, string initials) =>
+        Assert.Equal(initials, Avatar.Initials(name));
+
+    [Fact]
+    public void The_colour_belongs_to_the_account_and_spreads_over_all_eight()
+    {
+        var ids = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid()).ToList();
+
+        Assert.All(ids, id => Assert.Equal(Avatar.Colour(id), Avatar.Colour(id)));
+        Assert.Equal(Enumerable.Range(0, Avatar.Colours), ids.Select(id => Avatar.Colour(id)).Distinct().Order());
+        Assert.Equal(0, Avatar.Colour(null));
+    }
+}
