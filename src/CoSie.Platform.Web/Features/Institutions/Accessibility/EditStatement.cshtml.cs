@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ public sealed class EditStatementModel(PlatformDbContext db, TenantContext tenan
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.Required.TimeZoneId);
+        var zone = ReaderTimeZone.Of(personZoneId: null, tenant.Required.TimeZoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         if (!Enum.IsDefined(Input.Compliance) || !Enum.IsDefined(Input.Assessment))
         {
