@@ -33,6 +33,14 @@ public sealed class ReplyToReflectionTests(DiscussionFactory factory) : IClassFi
         // The generated avatar shows the initials beside the name and is hidden from screen readers, which read the name.
         var avatar = nested.QuerySelector(".post-meta .avatar")!;
         Assert.Equal(("AT", "true"), (avatar.TextContent, avatar.GetAttribute("aria-hidden")));
+        // Each reader's own posts are marked as theirs, and only theirs.
+        Assert.Equal(
+            [first.ToString(), third.ToString()],
+            page.QuerySelectorAll("article.post").Where(a => a.QuerySelector(":scope > .own-mark") is not null).Select(a => a.GetAttribute("data-post-id")));
+        Assert.Equal("Your reply", page.QuerySelector($"#post-{first} > .own-mark")!.TextContent);
+        var ainosPage = await ainoClient.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId));
+        Assert.Equal("Your reflection", ainosPage.QuerySelector($"#post-{reflectionId} > .own-mark")!.TextContent);
+        Assert.Null(ainosPage.QuerySelector($"#post-{first} > .own-mark"));
     }
 
     [Fact]

@@ -39,6 +39,25 @@ public sealed class FlagTests(DiscussionFactory factory) : IClassFixture<Discuss
     }
 
     [Fact]
+    public async Task Moderators_see_a_flagged_post_marked_on_the_thread_and_learners_do_not()
+    {
+        var (cohort, reflectionId, replyId) = await ThreadAsync("Marked");
+        var flagger = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Mara Marker"));
+        using var _ = await FlagAsync(flagger, cohort, reflectionId, replyId);
+        var moderator = await factory.CreateClientAsAsync(factory.Instructor);
+
+        var asModerator = await moderator.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId));
+        var asLearner = await flagger.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId));
+
+        var mark = asModerator.QuerySelector($"#post-{replyId} .flag-mark");
+        Assert.NotNull(mark);
+        Assert.Equal("1 open flag", mark.TextContent);
+        Assert.EndsWith($"/posts/{replyId}/moderate", mark.GetAttribute("href"));
+        Assert.Null(asModerator.QuerySelector($"#post-{reflectionId} .flag-mark"));
+        Assert.Null(asLearner.QuerySelector(".flag-mark"));
+    }
+
+    [Fact]
     public async Task Other_needs_a_note()
     {
         var (cohort, reflectionId, replyId) = await ThreadAsync("Other");

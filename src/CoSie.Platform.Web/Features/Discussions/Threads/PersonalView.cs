@@ -1,6 +1,7 @@
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
-// What differs per person on a thread page: their marks, what they may do, what is new to them.
+// What differs per person on a thread page: their marks, what they may do, what is new to them, and for moderators
+// the posts with open flags.
 public sealed record PersonalView(
     Guid? UserId,
     bool CanParticipate,
@@ -10,7 +11,8 @@ public sealed record PersonalView(
     DateTimeOffset? LastVisitAt,
     DateTimeOffset Now,
     TimeSpan EditWindow,
-    string? ThreadUrl)
+    string? ThreadUrl,
+    IReadOnlyDictionary<Guid, int>? OpenFlags = null)
 {
     // What a live push carries: the actions anyone who may reply sees, nothing personal.
     public static PersonalView Anyone(DateTimeOffset now) =>

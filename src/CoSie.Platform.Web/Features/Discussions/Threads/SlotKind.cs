@@ -1,8 +1,9 @@
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
-// The per-person places in a cached thread: a "new" mark after a post's header, its actions after its body.
+// The per-person places in a cached thread: marks after a post's header ("yours", "new", open flags for moderators),
+// its actions after its body.
 public enum SlotKind
 {
-    NewMark,
+    Marks,
     Actions,
 }

@@ -291,10 +291,11 @@ public sealed class ThreadModel(
         }
         Snapshot = await loader.SharedAsync(Access, Zone, cancellationToken);
         var marks = await loader.HelpfulMarksAsync(Access, UserId, cancellationToken);
+        var flags = await loader.OpenFlagsAsync(Access, cancellationToken);
         var viewer = Access.Viewer!;
         Person = new PersonalView(
             UserId, viewer.CanParticipate, viewer.IsModerator, !Access.Reflection!.IsLocked, marks, Access.LastVisitAt, clock.GetUtcNow(), Access.EditWindow,
-            Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"));
+            Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"), flags);
         ReplyingTo = replyTo is { } id ? Snapshot.Find(id) : null;
         // Only when there is something to show, so that an ordinary thread page keeps its query count.
         if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator && withOwnAwaiting)

@@ -32,6 +32,14 @@ public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, Thread
             ? (await db.Helpfuls.Where(h => h.ReflectionId == access.Reflection!.Id && h.UserId == userId).Select(h => h.PostId).ToListAsync(cancellationToken)).ToHashSet()
             : new HashSet<Guid>();
 
+    // Moderators only: how many flags are open on each post of the thread, for the marks beside those posts.
+    public async Task<IReadOnlyDictionary<Guid, int>> OpenFlagsAsync(ThreadAccess access, CancellationToken cancellationToken) =>
+        access.Viewer!.IsModerator
+            ? await db.Flags.Where(f => f.ReflectionId == access.Reflection!.Id && f.ResolvedAt == null)
+                .GroupBy(f => f.PostId).Select(g => new { PostId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.PostId, g => g.Count, cancellationToken)
+            : new Dictionary<Guid, int>();
+
     // One connection for the rest of the request: EF Core would open one per query, and each open writes the
     // institution for row-level security (TenantSessionInterceptor), a statement of its own. The context closes it
     // when the request's scope ends.

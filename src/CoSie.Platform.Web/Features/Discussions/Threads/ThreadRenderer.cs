@@ -36,7 +36,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
         var rendered = snapshot.Rendered[index];
         writer.Write(rendered.Head);
         scratch.Clear();
-        WriteSlot(scratch, post, SlotKind.NewMark, person);
+        WriteSlot(scratch, post, SlotKind.Marks, person);
         writer.Write(scratch);
         writer.Write(rendered.Body);
         scratch.Clear();
@@ -50,7 +50,7 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
     {
         var html = new StringBuilder();
         WriteHeader(html, post, post.Depth > DiscussionOptions.MaxIndent ? DisplayName(inReplyToName) : null, zone);
-        WriteSlot(html, post, SlotKind.NewMark, person);
+        WriteSlot(html, post, SlotKind.Marks, person);
         WriteBody(html, post, viewer);
         WriteSlot(html, post, SlotKind.Actions, person);
         html.Append(ArticleEnd);
@@ -59,11 +59,21 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
 
     public void WriteSlot(StringBuilder html, PostRow post, SlotKind kind, PersonalView person)
     {
-        if (kind == SlotKind.NewMark)
+        if (kind == SlotKind.Marks)
         {
-            if (person.LastVisitAt is { } visit && post.CreatedAt > visit && post.AuthorId != person.UserId)
+            var own = person.UserId is { } reader && post.AuthorId == reader;
+            if (own)
+            {
+                html.Append("<span class=\"own-mark\">").Append(Encode(post.IsReflection ? localizer["Your reflection"] : localizer["Your reply"])).Append("</span>");
+            }
+            else if (person.LastVisitAt is { } visit && post.CreatedAt > visit)
             {
                 html.Append("<span class=\"new-mark\">").Append(Encode(localizer["New since your last visit"])).Append("</span>");
+            }
+            if (person.IsModerator && person.OpenFlags is { } flags && flags.TryGetValue(post.Id, out var open) && open > 0 && person.ThreadUrl is { } threadUrl)
+            {
+                html.Append(" <a class=\"flag-mark\" href=\"").Append(Encode($"{threadUrl}/posts/{post.Id}/moderate")).Append("\">")
+                    .Append(Encode(localizer["{count, plural, one {# open flag} other {# open flags}}", open])).Append("</a>");
             }
             return;
         }
