@@ -1159,6 +1159,33 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("post_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProfilePicture", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_profile_pictures");
+
+                    b.ToTable("profile_pictures", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1663,6 +1690,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<string>("Bio")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("bio");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -1742,6 +1774,11 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("PictureVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("picture_version");
 
                     b.Property<bool>("ReplyMails")
                         .HasColumnType("boolean")
@@ -2302,6 +2339,16 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_post_revisions_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProfilePicture", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithOne()
+                        .HasForeignKey("CoSie.Platform.Web.Domain.ProfilePicture", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_profile_pictures_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>

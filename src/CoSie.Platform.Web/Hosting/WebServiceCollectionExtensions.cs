@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Discussions", EndpointScope.Institution);
                 ScopeFolder(options, "/Moderation", EndpointScope.Institution);
                 ScopeFolder(options, "/Search", EndpointScope.Institution);
+                ScopeFolder(options, "/Profiles", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/Admin", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/SignIn", EndpointScope.Institution);
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.

@@ -25,6 +25,15 @@ public sealed class PlatformUser : IdentityUser<Guid>
     [PersonalData]
     public string? TimeZoneId { get; set; }
 
+    // A few lines about themselves, shown on their profile in each cohort they belong to.
+    [PersonalData]
+    public string? Bio { get; set; }
+
+    public const int MaxBioLength = 500;
+
+    // Set while they have a picture (ProfilePicture): a short fingerprint of it, so that its address changes with it.
+    public string? PictureVersion { get; set; }
+
     // Mail about a reply to one of their posts, and about a mention of them (the account's notification settings, or
     // the one-click unsubscribe link in such a mail); at most one mail per thread every MailBatchMinutes.
     public bool ReplyMails { get; set; } = true;

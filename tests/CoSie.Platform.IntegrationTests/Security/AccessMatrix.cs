@@ -20,6 +20,8 @@ public static class AccessMatrix
         ["GET /Account/Manage/Delete"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Account/Manage/Email"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Account/Manage/Index"] = "login 200 200 200 200 200 200 200 200",
+        // One's own picture: only the cohort's learner has one.
+        ["GET /Account/Manage/Index?handler=Picture"] = "login 200 404 404 404 404 404 404 404",
         ["GET /Account/Manage/Password"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Account/Manage/Digests"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Digests/CohortDigest"] = "login 403 200 200 404 404 404 403 404",
@@ -76,6 +78,9 @@ public static class AccessMatrix
         ["GET /Discussions/Threads/Thread"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Threads/Thread?handler=Members"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Threads/Thread?handler=Page"] = "login 200 200 200 404 404 404 403 404",
+        // A member's profile and picture: to the members of a cohort they share (Profiles/ProfileTests).
+        ["GET /Profiles/Member"] = "login 200 200 200 404 404 404 403 404",
+        ["GET /Profiles/Picture"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Errors/Status"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Home/Index"] = "200 200 200 200 200 200 200 200 200",
         ["GET /Institutions/Home"] = "200 200 200 200 200 200 200 200 200",
@@ -127,6 +132,8 @@ public static class AccessMatrix
         ["POST /Digests/CohortDigest?handler=SendTest"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/Unsubscribe"] = "404 404 404 404 404 404 404 404 404",
         ["POST /Account/Manage/Index"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Account/Manage/Index?handler=Picture"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Account/Manage/Index?handler=RemovePicture"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Password"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Register"] = "ok ok ok ok ok ok ok ok ok",
         ["POST /Language/Index"] = "ok ok ok ok ok ok ok ok ok",

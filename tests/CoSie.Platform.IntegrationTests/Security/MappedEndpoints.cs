@@ -68,6 +68,8 @@ public static partial class MappedEndpoints
         {
             "id" when page.StartsWith("/Admin/", StringComparison.Ordinal) => factory.A.Id.ToString(),
             "id" => factory.CohortA.Id.ToString(),
+            // A profile is of a member of the cohort: its learner, who has a picture.
+            "userId" when page.StartsWith("/Profiles/", StringComparison.Ordinal) => factory.People[Actor.LearnerA].Id.ToString(),
             "userId" => factory.People[Actor.AdminA].Id.ToString(),
             "memberId" => factory.LearnerMembershipA.Id.ToString(),
             "invitationId" => factory.InvitationA.Id.ToString(),

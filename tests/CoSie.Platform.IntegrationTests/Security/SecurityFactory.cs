@@ -4,6 +4,7 @@ using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Features.Discussions.Outbox;
+using CoSie.Platform.Web.Features.Profiles;
 using CoSie.Platform.Web.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -56,6 +57,14 @@ public partial class SecurityFactory : AppRolePlatformFactory
 
         MediaA = await InInstitutionAsync(A.Id, (services, _) => services.GetRequiredService<MediaStore>()
             .SaveAsync([0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3], MediaType.ByExtension("png")!, null, CancellationToken.None));
+
+        // A picture of the cohort's learner, so that its address answers the members of the cohort.
+        await WithServicesAsync(async services =>
+        {
+            await services.GetRequiredService<ProfilePictures>().SetAsync(
+                People[Actor.LearnerA].Id, [0x89, (byte)'P', (byte)'N', (byte)'G', 4, 5, 6], "image/png", CancellationToken.None);
+            return true;
+        });
 
         InvitationA = await InInstitutionAsync(A.Id, async (_, db) =>
         {

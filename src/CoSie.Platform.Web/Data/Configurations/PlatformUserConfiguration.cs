@@ -10,5 +10,7 @@ public sealed class PlatformUserConfiguration : IEntityTypeConfiguration<Platfor
         builder.Property(u => u.Culture).HasMaxLength(16);
         builder.Property(u => u.Language).HasMaxLength(16);
         builder.Property(u => u.TimeZoneId).HasMaxLength(64);
+        builder.Property(u => u.Bio).HasMaxLength(PlatformUser.MaxBioLength);
+        builder.Property(u => u.PictureVersion).HasMaxLength(16);
     }
 }

@@ -36,6 +36,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                     .Select(o => (DateTimeOffset?)o.CreatedAt).FirstOrDefault(),
                 Visit = forPage ? db.ThreadVisits.Where(v => v.ReflectionId == r.Id && v.UserId == userId).Select(v => new { v.LastSeenSequence, v.VisitedAt }).FirstOrDefault() : null,
                 AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                AuthorPicture = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.PictureVersion).FirstOrDefault(),
                 // For the page, in the same round trip: its notices, whether there are marks to fetch, and the header's badge.
                 OwnAwaiting = forPage ? db.Replies.Count(o => o.ReflectionId == r.Id && o.AuthorId == userId && o.Status == PostStatus.AwaitingApproval) : 0,
                 HasHelpfulMarks = forPage && db.Helpfuls.Any(h => h.ReflectionId == r.Id && h.UserId == userId),
@@ -75,6 +76,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             Reflection = row.Reflection,
             Place = place,
             AuthorName = row.AuthorName,
+            AuthorPicture = row.AuthorPicture,
             Gate = gate,
             EditWindow = window,
             LastSeenSequence = row.Visit?.LastSeenSequence,

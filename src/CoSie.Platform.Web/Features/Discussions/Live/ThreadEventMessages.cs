@@ -20,7 +20,12 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadLoader loade
     {
         var reflection = await db.Reflections.AsNoTracking()
             .Where(r => r.Id == reflectionId)
-            .Select(r => new { Reflection = r, AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(r => new
+            {
+                Reflection = r,
+                AuthorName = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                AuthorPicture = db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.PictureVersion).FirstOrDefault(),
+            })
             .SingleAsync(cancellationToken);
         var replyIds = events.Select(e => e.PostId).Where(id => id != reflectionId).Distinct().ToList();
         var replies = replyIds.Count == 0
@@ -36,7 +41,7 @@ public sealed class ThreadEventMessages(PlatformDbContext db, ThreadLoader loade
                      select new { r.Id, Name = u == null ? null : u.DisplayName })
                 .ToDictionaryAsync(x => x.Id, x => (string?)x.Name, cancellationToken);
         var posts = replies.ToDictionary(r => r.Id);
-        posts[reflectionId] = PostRow.From(reflection.Reflection, reflection.AuthorName);
+        posts[reflectionId] = PostRow.From(reflection.Reflection, reflection.AuthorName, reflection.AuthorPicture);
         return new Batch(reflectionId, reflection.Reflection.ReplyCount, [.. events.OrderBy(e => e.Sequence)], posts, parentNames);
     }
 

@@ -41,7 +41,17 @@ public static class Avatar
         return sum % Colours;
     }
 
-    public static void Write(StringBuilder html, Guid? authorId, string? name) =>
+    // An uploaded picture where the author has one (Features/Profiles), addressed like the profile link beside it: from
+    // the thread's own address, /cohorts/{cohort}/reflections/{reflection}.
+    public static void Write(StringBuilder html, Guid? authorId, string? name, string? picture)
+    {
+        if (authorId is { } id && picture is not null)
+        {
+            html.Append("<img class=\"avatar avatar-photo\" src=\"../people/").Append(id.ToString()).Append("/picture?v=")
+                .Append(System.Net.WebUtility.HtmlEncode(picture)).Append("\" alt=\"\" width=\"32\" height=\"32\" />");
+            return;
+        }
         html.Append("<span class=\"avatar avatar-").Append(Colour(authorId).ToString(CultureInfo.InvariantCulture))
             .Append("\" aria-hidden=\"true\">").Append(System.Net.WebUtility.HtmlEncode(Initials(name))).Append("</span>");
+    }
 }

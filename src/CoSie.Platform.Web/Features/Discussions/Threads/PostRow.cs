@@ -14,10 +14,11 @@ public sealed record PostRow(
     DateTimeOffset? EditedAt,
     int HelpfulCount,
     string? HiddenReason = null,
-    string Path = "")
+    string Path = "",
+    string? AuthorPicture = null)
 {
     public bool IsReflection => Id == ReflectionId;
 
-    public static PostRow From(Reflection r, string? authorName) =>
-        new(r.Id, r.Id, null, -1, r.AuthorId, authorName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason);
+    public static PostRow From(Reflection r, string? authorName, string? authorPicture) =>
+        new(r.Id, r.Id, null, -1, r.AuthorId, authorName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason, AuthorPicture: authorPicture);
 }

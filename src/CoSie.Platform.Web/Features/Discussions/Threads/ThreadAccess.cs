@@ -11,6 +11,7 @@ public sealed class ThreadAccess
     public Reflection? Reflection { get; init; }
     public DiscussionPlace? Place { get; init; }
     public string? AuthorName { get; init; }
+    public string? AuthorPicture { get; init; }
     public PostFirstGate Gate { get; init; } = PostFirstGate.NotApplicable;
     public TimeSpan EditWindow { get; init; }
 

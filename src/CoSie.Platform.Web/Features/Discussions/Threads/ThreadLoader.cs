@@ -18,7 +18,7 @@ public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, Thread
             return cached;
         }
         var replies = await RepliesAsync(reflection.Id, cancellationToken);
-        var posts = new List<PostRow>(replies.Count + 1) { PostRow.From(reflection, access.AuthorName) };
+        var posts = new List<PostRow>(replies.Count + 1) { PostRow.From(reflection, access.AuthorName, access.AuthorPicture) };
         // Replies waiting for approval are the moderators' (and, on their own page, their authors') alone.
         posts.AddRange(viewer == ViewerClass.Moderator ? replies : replies.Where(r => r.Status != PostStatus.AwaitingApproval));
         var snapshot = renderer.Render(posts, viewer, zone);
@@ -78,6 +78,7 @@ public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, Thread
         orderby r.Path
         join u in db.Users on r.AuthorId equals u.Id into authors
         from u in authors.DefaultIfEmpty()
-        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason, r.Path);
+        select new PostRow(r.Id, r.ReflectionId, r.ParentReplyId, r.Depth, r.AuthorId, u == null ? null : u.DisplayName, r.Status, r.BodyHtml, r.CreatedAt, r.EditedAt, r.HelpfulCount, r.HiddenReason, r.Path,
+            u == null ? null : u.PictureVersion);
 
 }

@@ -155,8 +155,18 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             .Append("\" aria-label=\"").Append(Encode(localizer["Post by {author}", author])).Append("\">");
         var local = TimeZoneInfo.ConvertTime(post.CreatedAt, zone);
         html.Append("<header class=\"post-meta\">");
-        Avatar.Write(html, post.AuthorId, post.AuthorName);
-        html.Append("<span class=\"post-author\">").Append(Encode(author)).Append("</span> ")
+        Avatar.Write(html, post.AuthorId, post.AuthorName, post.AuthorPicture);
+        if (post.AuthorId is { } authorId && !string.IsNullOrWhiteSpace(post.AuthorName))
+        {
+            // The thread's own address is /cohorts/{cohort}/reflections/{reflection}, so this is the author's profile in
+            // the same cohort, whatever prefix or host the institution is served under.
+            html.Append("<a class=\"post-author\" href=\"../people/").Append(authorId.ToString()).Append("\">").Append(Encode(author)).Append("</a> ");
+        }
+        else
+        {
+            html.Append("<span class=\"post-author\">").Append(Encode(author)).Append("</span> ");
+        }
+        html
             .Append("<a class=\"permalink\" href=\"#post-").Append(id).Append("\" title=\"").Append(Encode(localizer["Link to this post"])).Append("\">")
             .Append("<time datetime=\"").Append(post.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
             .Append(Encode(local.ToString("g", CultureInfo.CurrentCulture))).Append("</time></a>");
