@@ -79,6 +79,8 @@ namespace CoSie.Platform.Migrations.Migrations
                 name: "ix_cohort_nudges_user_id",
                 table: "cohort_nudges",
                 column: "user_id");
+
+            migrationBuilder.Sql("SELECT cosie_apply_rls();");
         }
 
         /// <inheritdoc />

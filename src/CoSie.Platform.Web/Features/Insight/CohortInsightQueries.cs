@@ -16,7 +16,7 @@ public sealed class CohortInsightQueries(PlatformDbContext db, TenantContext ten
     // post it answers: the parent reply's, else the reflection's.
     private const string Base = """
         WITH members AS (
-            SELECT m.user_id, m.role, m.reminders_stopped FROM cohort_members m
+            SELECT m.user_id, m.role FROM cohort_members m
             WHERE m.cohort_id = @cohort AND (@role IS NULL OR m.role = @role)
         ),
         posts AS (
@@ -50,11 +50,6 @@ public sealed class CohortInsightQueries(PlatformDbContext db, TenantContext ten
             WHERE NOT p.is_reflection AND p.target_id IS NOT NULL AND p.author_id IS DISTINCT FROM p.target_id
             GROUP BY p.target_id
         ),
-        given AS (
-            SELECT p.author_id AS user_id, count(*)::int AS n FROM posts p
-            WHERE NOT p.is_reflection AND p.author_id IS NOT NULL AND p.author_id IS DISTINCT FROM p.target_id
-            GROUP BY p.author_id
-        ),
         last_post AS (
             SELECT a.author_id AS user_id, max(a.created_at) AS at FROM (
                 SELECT r.author_id, r.created_at FROM reflections r WHERE r.cohort_id = @cohort AND r.status <> 'Deleted'
@@ -62,19 +57,13 @@ public sealed class CohortInsightQueries(PlatformDbContext db, TenantContext ten
                 SELECT x.author_id, x.created_at FROM replies x JOIN reflections r ON r.id = x.reflection_id
                 WHERE r.cohort_id = @cohort AND x.status <> 'Deleted') a
             WHERE a.author_id IS NOT NULL GROUP BY a.author_id
-        ),
-        answered AS (
-            SELECT DISTINCT r.author_id AS user_id FROM reflections r
-            WHERE r.cohort_id = @cohort AND r.status <> 'Deleted' AND r.prompt_id = @prompt
         )
-        SELECT m.user_id, COALESCE(NULLIF(u.display_name, ''), u.email, '') AS name, m.role, m.reminders_stopped,
-               COALESCE(rc.n, 0) AS received, COALESCE(g.n, 0) AS given, lp.at AS last_activity, a.user_id IS NOT NULL AS answered
+        SELECT m.user_id, COALESCE(NULLIF(u.display_name, ''), u.email, '') AS name, m.role,
+               COALESCE(rc.n, 0) AS received, lp.at AS last_activity
         FROM members m
         JOIN "AspNetUsers" u ON u.id = m.user_id
         LEFT JOIN received rc ON rc.user_id = m.user_id
-        LEFT JOIN given g ON g.user_id = m.user_id
         LEFT JOIN last_post lp ON lp.user_id = m.user_id
-        LEFT JOIN answered a ON a.user_id = m.user_id
         ORDER BY 2, 1
         """;
 
@@ -147,16 +136,10 @@ public sealed class CohortInsightQueries(PlatformDbContext db, TenantContext ten
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
 
-    public async Task<CohortInsight> LoadAsync(Cohort cohort, InsightFilter filter, CancellationToken cancellationToken)
+    // The prompts are those of PromptsAsync, which the page reads first for its filter.
+    public async Task<CohortInsight> LoadAsync(Cohort cohort, InsightFilter filter, IReadOnlyList<InsightPrompt> prompts, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var prompts = await (
-            from p in db.ReflectionPrompts
-            join m in db.Modules on p.ModuleId equals m.Id
-            where m.CourseId == cohort.CourseId && m.Status == ModuleStatus.Published
-            orderby m.Position, m.CreatedAt, p.Position
-            select new { p.Id, p.Text, m.Title })
-            .AsNoTracking().ToListAsync(cancellationToken);
         var learners = await db.CohortMembers.CountAsync(m => m.CohortId == cohort.Id && m.Role == CohortRole.Learner, cancellationToken);
         var completion = await db.Database.SqlQueryRaw<CompletionRow>(CompletionSql,
                 new NpgsqlParameter("cohort", cohort.Id), new NpgsqlParameter("expected", cohort.ExpectedPeerReplies))
@@ -178,8 +161,11 @@ public sealed class CohortInsightQueries(PlatformDbContext db, TenantContext ten
         var since = now.AddDays(-CohortInsight.InactiveDays);
         var byPrompt = completion.ToDictionary(c => c.PromptId);
         return new CohortInsight(
-            [.. prompts.Where(p => filter.PromptId is null || p.Id == filter.PromptId).Select(p => new InsightPrompt(
-                p.Id, p.Text, p.Title, byPrompt.GetValueOrDefault(p.Id)?.Answered ?? 0, byPrompt.GetValueOrDefault(p.Id)?.Complete ?? 0))],
+            [.. prompts.Where(p => filter.PromptId is null || p.PromptId == filter.PromptId).Select(p => p with
+            {
+                Answered = byPrompt.GetValueOrDefault(p.PromptId)?.Answered ?? 0,
+                Complete = byPrompt.GetValueOrDefault(p.PromptId)?.Complete ?? 0,
+            })],
             learners,
             cohort.ExpectedPeerReplies,
             FillDays(days, filter),

@@ -49,7 +49,7 @@ public sealed class InsightModel(CohortAccess access, CohortInsightQueries queri
         Filter = Read();
         if (Errors.Count == 0)
         {
-            Insight = await queries.LoadAsync(Cohort, Filter, cancellationToken);
+            Insight = await queries.LoadAsync(Cohort, Filter, PromptChoices, cancellationToken);
             if (Filter.PromptId is { } promptId)
             {
                 NotAnswered = await reminders.CandidatesAsync(Cohort.Id, promptId, ReminderList.NotAnswered, cancellationToken);
