@@ -6,6 +6,7 @@ using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Insight;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
 using CoSie.Platform.Web.Features.Profiles;
@@ -41,6 +42,7 @@ builder.Services
     .AddDiscussions(builder.Configuration)
     .AddDigests(builder.Configuration)
     .AddModeration()
+    .AddInsight()
     .AddSearch()
     .AddNextSteps()
     .AddProfiles()

@@ -199,6 +199,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("joined_at");
 
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reminders_stopped");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -220,6 +224,59 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_cohort_members_cohort_id_user_id");
 
                     b.ToTable("cohort_members", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortNudge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mailed_at");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<Guid?>("SentById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_nudges");
+
+                    b.HasIndex("PromptId")
+                        .HasDatabaseName("ix_cohort_nudges_prompt_id");
+
+                    b.HasIndex("SentById")
+                        .HasDatabaseName("ix_cohort_nudges_sent_by_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_cohort_nudges_user_id");
+
+                    b.HasIndex("CohortId", "PromptId", "UserId", "CreatedAt")
+                        .HasDatabaseName("ix_cohort_nudges_cohort_id_prompt_id_user_id_created_at");
+
+                    b.ToTable("cohort_nudges", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSuspension", b =>
@@ -2042,6 +2099,36 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_cohort_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortNudge", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_nudges_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_nudges_reflection_prompts_prompt_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cohort_nudges_asp_net_users_sent_by_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_nudges_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSuspension", b =>

@@ -43,6 +43,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<CohortNudge> CohortNudges => Set<CohortNudge>();
     public DbSet<CohortSuspension> CohortSuspensions => Set<CohortSuspension>();
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<SignInProvider> SignInProviders => Set<SignInProvider>();

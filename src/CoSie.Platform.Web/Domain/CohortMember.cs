@@ -12,5 +12,8 @@ public sealed class CohortMember : ITenantOwned
     // The member's choice for this cohort's digest (account page, or the link in every digest).
     public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Weekly;
 
+    // The member stopped reminders from this cohort's instructors (the one-click link in every reminder).
+    public bool RemindersStopped { get; set; }
+
     public bool Moderates => Role == CohortRole.Instructor;
 }

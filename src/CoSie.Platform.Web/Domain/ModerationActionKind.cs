@@ -16,4 +16,6 @@ public enum ModerationActionKind
     DismissFlags = 11,
     // The flag threshold was reached: no person acted, the institution's setting did.
     AutoHide = 12,
+    // An instructor reminded a member of a prompt (Features/Insight).
+    Reminder = 13,
 }

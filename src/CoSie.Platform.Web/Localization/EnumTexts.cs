@@ -37,6 +37,7 @@ public static class EnumTexts
         ModerationActionKind.Approve => localizer["Approve"],
         ModerationActionKind.DismissFlags => localizer["Dismiss flags"],
         ModerationActionKind.AutoHide => localizer["Auto-hide"],
+        ModerationActionKind.Reminder => localizer["Reminder"],
     };
 
     public static string Name(this IStringLocalizer localizer, FlagReason reason) => reason switch

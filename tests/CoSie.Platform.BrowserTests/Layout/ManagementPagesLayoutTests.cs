@@ -27,6 +27,7 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         { "members", Cohort + "/members", DemoSiteFactory.Instructor },
         { "roster", Cohort + "/roster", DemoSiteFactory.Instructor },
         { "progress", Cohort + "/progress", DemoSiteFactory.Instructor },
+        { "insight", Cohort + "/insight", DemoSiteFactory.Instructor },
         { "suspensions", Cohort + "/moderation/suspensions", DemoSiteFactory.Instructor },
         { "digest", Cohort + "/digest", DemoSiteFactory.Instructor },
         { "my-digests", $"/{DemoSiteFactory.Institution}/Account/Manage/Digests", DemoSiteFactory.Learner },
@@ -53,6 +54,7 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
     {
         { "home-learner-dark", $"/{DemoSiteFactory.Institution}/", DemoSiteFactory.Learner },
         { "members-dark", Cohort + "/members", DemoSiteFactory.Instructor },
+        { "insight-dark", Cohort + "/insight", DemoSiteFactory.Instructor },
         { "appearance-dark", $"/{DemoSiteFactory.Institution}/settings/appearance", DemoSiteFactory.PlatformAdmin },
         { "accessibility-statement-dark", $"/{DemoSiteFactory.Institution}/accessibility", DemoSiteFactory.Learner },
     };

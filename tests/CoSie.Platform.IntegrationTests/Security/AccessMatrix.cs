@@ -83,6 +83,9 @@ public static class AccessMatrix
         ["GET /Profiles/Picture"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Errors/Status"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Home/Index"] = "200 200 200 200 200 200 200 200 200",
+        ["GET /Insight/Insight"] = "login 403 200 200 404 404 404 403 404",
+        // Without a prompt and members there is nothing to confirm: the page says so.
+        ["GET /Insight/Remind"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Institutions/Home"] = "200 200 200 200 200 200 200 200 200",
         // The accessibility statement is public, like the home page; its theme stylesheet too (public pages use it).
         ["GET /Institutions/Accessibility/Statement"] = "200 200 200 200 200 200 200 200 200",
@@ -130,6 +133,7 @@ public static class AccessMatrix
         ["POST /Digests/CohortDigest?handler=Resend"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendNow"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendTest"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Insight/Remind"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/Unsubscribe"] = "404 404 404 404 404 404 404 404 404",
         ["POST /Account/Manage/Index"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Index?handler=Picture"] = "login ok ok ok ok ok ok ok ok",

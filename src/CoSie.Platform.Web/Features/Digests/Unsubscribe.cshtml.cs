@@ -42,6 +42,19 @@ public sealed class UnsubscribeModel(UnsubscribeTokens tokens, TenantScopes scop
             return Refuse();
         }
         await using var scope = found.Value.Scope;
+        if (Topic == UnsubscribeTopic.Reminders)
+        {
+            // Reminders are one cohort's: only this member's reminders from this cohort stop.
+            var members = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().CohortMembers;
+            var (cohortId, memberId) = (found.Value.Token.CohortId, found.Value.Token.UserId);
+            if (await members.Where(m => m.CohortId == cohortId && m.UserId == memberId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.RemindersStopped, true), cancellationToken) == 0)
+            {
+                return Refuse();
+            }
+            MailsStopped = true;
+            return Page();
+        }
         if (Topic != UnsubscribeTopic.Digest)
         {
             // One-click or the page's button: either way this kind of mail stops, and nothing else changes.

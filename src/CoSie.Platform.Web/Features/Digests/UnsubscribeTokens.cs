@@ -47,7 +47,7 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider provider, TimeProv
         {
             // Only the mails that are not the digest name their topic.
             if (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                || (UnsubscribeTopic)number is not (UnsubscribeTopic.ReplyMails or UnsubscribeTopic.MentionMails))
+                || (UnsubscribeTopic)number is not (UnsubscribeTopic.ReplyMails or UnsubscribeTopic.MentionMails or UnsubscribeTopic.Reminders))
             {
                 return null;
             }
