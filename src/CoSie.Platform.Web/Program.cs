@@ -8,6 +8,7 @@ using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
+using CoSie.Platform.Web.Features.Proposals;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
@@ -42,6 +43,7 @@ builder.Services
     .AddModeration()
     .AddSearch()
     .AddNextSteps()
+    .AddProposals()
     .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 
