@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Cohorts", EndpointScope.Institution);
                 ScopeFolder(options, "/Discussions", EndpointScope.Institution);
                 ScopeFolder(options, "/Moderation", EndpointScope.Institution);
+                ScopeFolder(options, "/Proposals", EndpointScope.Institution);
                 ScopeFolder(options, "/Search", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/Admin", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/SignIn", EndpointScope.Institution);
