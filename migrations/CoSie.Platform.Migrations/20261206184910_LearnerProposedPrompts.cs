@@ -194,6 +194,9 @@ namespace CoSie.Platform.Migrations.Migrations
                 principalTable: "cohorts",
                 principalColumn: "id",
                 onDelete: ReferentialAction.Cascade);
+
+            // The new tables carry institution_id: the tenant policies cover them from the start.
+            migrationBuilder.Sql("SELECT cosie_apply_rls();");
         }
 
         /// <inheritdoc />
