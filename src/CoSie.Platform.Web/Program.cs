@@ -10,6 +10,7 @@ using CoSie.Platform.Web.Features.Insight;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
 using CoSie.Platform.Web.Features.Profiles;
+using CoSie.Platform.Web.Features.Proposals;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
@@ -46,6 +47,7 @@ builder.Services
     .AddSearch()
     .AddNextSteps()
     .AddProfiles()
+    .AddProposals()
     .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 

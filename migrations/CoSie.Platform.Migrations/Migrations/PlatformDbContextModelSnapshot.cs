@@ -1243,6 +1243,175 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("profile_pictures", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PromptProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("module_id");
+
+                    b.Property<Guid?>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("support_count");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prompt_proposals");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_prompt_proposals_author_id");
+
+                    b.HasIndex("ModuleId")
+                        .HasDatabaseName("ix_prompt_proposals_module_id");
+
+                    b.HasIndex("PromptId")
+                        .HasDatabaseName("ix_prompt_proposals_prompt_id");
+
+                    b.HasIndex("CohortId", "ModuleId", "CreatedAt")
+                        .HasDatabaseName("ix_prompt_proposals_cohort_id_module_id_created_at");
+
+                    b.ToTable("prompt_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProposalComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_proposal_comments_author_id");
+
+                    b.HasIndex("ProposalId", "CreatedAt")
+                        .HasDatabaseName("ix_proposal_comments_proposal_id_created_at");
+
+                    b.ToTable("proposal_comments", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProposalSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_supports");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_proposal_supports_user_id");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposal_supports_proposal_id_user_id");
+
+                    b.ToTable("proposal_supports", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1367,6 +1536,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
@@ -1379,6 +1552,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<Guid?>("ProposedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposed_by_id");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1387,6 +1564,12 @@ namespace CoSie.Platform.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_reflection_prompts");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_reflection_prompts_cohort_id");
+
+                    b.HasIndex("ProposedById")
+                        .HasDatabaseName("ix_reflection_prompts_proposed_by_id");
 
                     b.HasIndex("ModuleId", "Position")
                         .HasDatabaseName("ix_reflection_prompts_module_id_position");
@@ -2438,6 +2621,68 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_profile_pictures_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.PromptProposal", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_prompt_proposals_asp_net_users_author_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prompt_proposals_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.CourseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_prompt_proposals_modules_module_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_prompt_proposals_reflection_prompts_prompt_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProposalComment", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposal_comments_asp_net_users_author_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.PromptProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_comments_prompt_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ProposalSupport", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.PromptProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_supports_prompt_proposals_proposal_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_supports_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Reflection", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
@@ -2463,12 +2708,24 @@ namespace CoSie.Platform.Migrations.Migrations
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ReflectionPrompt", b =>
                 {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_reflection_prompts_cohorts_cohort_id");
+
                     b.HasOne("CoSie.Platform.Web.Domain.CourseModule", null)
                         .WithMany("Prompts")
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_reflection_prompts_modules_module_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_reflection_prompts_asp_net_users_proposed_by_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Reply", b =>

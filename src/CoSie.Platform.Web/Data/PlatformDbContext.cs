@@ -49,6 +49,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<SignInProvider> SignInProviders => Set<SignInProvider>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
+    public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+    public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Discussions", EndpointScope.Institution);
                 ScopeFolder(options, "/Moderation", EndpointScope.Institution);
                 ScopeFolder(options, "/Insight", EndpointScope.Institution);
+                ScopeFolder(options, "/Proposals", EndpointScope.Institution);
                 ScopeFolder(options, "/Search", EndpointScope.Institution);
                 ScopeFolder(options, "/Profiles", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/Admin", EndpointScope.Institution);

@@ -22,6 +22,9 @@ public sealed class DemoSiteFactory : BrowserAppFactory
     public Guid CohortId { get; private set; }
     public Guid LearnerId { get; private set; }
 
+    // The module of the demo cohort's pending proposal.
+    public Guid ModuleId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -77,5 +80,6 @@ public sealed class DemoSiteFactory : BrowserAppFactory
             await db.SaveChangesAsync();
             return cohort.Id;
         });
+        ModuleId = await InInstitutionAsync(InstitutionId, (_, db) => db.PromptProposals.Where(p => p.CohortId == CohortId).Select(p => p.ModuleId).FirstAsync());
     }
 }

@@ -41,6 +41,16 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         { "cohort-learner", Cohort, DemoSiteFactory.Learner },
     };
 
+    [Fact]
+    public async Task The_proposals_page_with_its_instructor_actions_reflows_at_320_pixels_and_axe_finds_nothing_serious()
+    {
+        var page = await OpenAsync(Cohort + "/modules/{module}/proposals", DemoSiteFactory.Instructor);
+        Assert.True(await page.Locator("main .proposal").CountAsync() > 0, $"{page.Url} shows no proposal.");
+        // The instructor's actions open, so that their forms are laid out and checked too.
+        await page.Locator("main details.proposal-moderation summary").First.ClickAsync();
+        await AssertReflowsAsync(page, "proposals");
+    }
+
     // The institution's own settings and its public accessibility statement.
     public static TheoryData<string, string, string> SettingsPages() => new()
     {
@@ -104,7 +114,8 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         var address = path
             .Replace("{institution}", app.InstitutionId.ToString(), StringComparison.Ordinal)
             .Replace("{cohort}", app.CohortId.ToString(), StringComparison.Ordinal)
-            .Replace("{learner}", app.LearnerId.ToString(), StringComparison.Ordinal);
+            .Replace("{learner}", app.LearnerId.ToString(), StringComparison.Ordinal)
+            .Replace("{module}", app.ModuleId.ToString(), StringComparison.Ordinal);
 
         var response = await page.GotoAsync(address);
         Assert.Equal(200, response?.Status);

@@ -20,6 +20,7 @@ public sealed class LiveClient : IAsyncDisposable
             connection.On<ThreadEventMessage>(name, m => _received.Writer.TryWrite((name, m)));
         }
         connection.On<NotificationBadgeMessage>("NotificationReceived", m => _received.Writer.TryWrite(("NotificationReceived", m)));
+        connection.On<CoSie.Platform.Web.Features.Proposals.ProposalChangeMessage>("ProposalsChanged", m => _received.Writer.TryWrite(("ProposalsChanged", m)));
         connection.On<Guid>("AccessEnded", id => _received.Writer.TryWrite(("AccessEnded", id)));
         connection.On("SessionEnded", () => _received.Writer.TryWrite(("SessionEnded", null)));
         connection.Reconnected += _ =>

@@ -73,6 +73,8 @@ public static class AccessMatrix
         ["GET /Discussions/Posts/History"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Discussions/Notifications/Notifications"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Discussions/Progress/Progress"] = "login 403 200 200 404 404 404 403 404",
+        // A module's proposals in a cohort: its members and the institution's admins, like the cohort's prompts.
+        ["GET /Proposals/Proposals"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Reflections/Prompt"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Reflections/Prompt?handler=Members"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Threads/Thread"] = "login 200 200 200 404 404 404 403 404",
@@ -173,6 +175,18 @@ public static class AccessMatrix
         ["POST /Discussions/Posts/Edit"] = "login 403 ok 403 404 404 404 403 404",
         ["POST /Discussions/Posts/Edit?handler=Delete"] = "login 403 ok 403 404 404 404 403 404",
         ["POST /Discussions/Notifications/Notifications?handler=ReadAll"] = "login ok ok ok ok ok ok ok ok",
+        // Proposing, supporting and commenting are for the cohort's members (an admin outside it reads only); deciding
+        // and moderating for its instructors and the institution's admins.
+        ["POST /Proposals/Proposals"] = "login ok ok 403 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Support"] = "login ok ok 403 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Comment"] = "login ok ok 403 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Adopt"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Decline"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Offer"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Hide"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=Restore"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=HideComment"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Proposals/Proposals?handler=RestoreComment"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Draft"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Preview"] = "login ok ok ok 404 404 404 403 404",

@@ -6,6 +6,7 @@ using CoSie.Platform.IntegrationTests.Cohorts;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions.Live;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CoSie.Platform.IntegrationTests.Security;
 
@@ -111,7 +112,7 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
     [Fact]
     public async Task Hub_methods_are_declared_and_a_thread_joins_only_for_its_readers()
     {
-        var declared = new[] { "JoinThread", "LeaveThread", "CatchUp", "WatchPrompt", "UnwatchPrompt" };
+        var declared = new[] { "JoinThread", "LeaveThread", "CatchUp", "WatchPrompt", "UnwatchPrompt", "WatchProposals" };
         var methods = typeof(DiscussionHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync"))
             .Select(m => m.Name).Distinct().ToList();
@@ -123,6 +124,8 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
             await using var live = await LiveClient.ConnectAsync(factory, factory.People[actor]);
             var joined = await live.JoinAsync(factory.A.Slug, factory.ReflectionA);
             Assert.True(joined.Joined == readers.Contains(actor), $"{actor} joining A's thread: {joined.Joined} ({joined.Refusal})");
+            var watching = await live.Connection.InvokeAsync<bool>("WatchProposals", factory.A.Slug, factory.CohortA.Id, factory.ModuleA.Id);
+            Assert.True(watching == readers.Contains(actor), $"{actor} watching A's proposals: {watching}");
             if (!readers.Contains(actor))
             {
                 Assert.Equal("not-found", joined.Refusal);

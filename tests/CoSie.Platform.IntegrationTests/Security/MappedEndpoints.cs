@@ -77,6 +77,7 @@ public static partial class MappedEndpoints
             "reflectionId" => factory.ReflectionA.ToString(),
             "postId" => factory.ReplyA.ToString(),
             "promptId" => factory.PromptA.Id.ToString(),
+            "moduleId" => factory.ModuleA.Id.ToString(),
             "slug" or "course" => factory.CourseA.Slug,
             "module" => factory.ModuleA.Slug,
             "file" => factory.MediaA,

@@ -21,7 +21,7 @@ public sealed class CourseModel(PlatformDbContext db, CourseAccess access, Cours
         var modules = await db.Modules.AsNoTracking()
             .Where(m => m.CourseId == view.Course.Id && (view.CanManage || m.Status == Domain.ModuleStatus.Published))
             .OrderBy(m => m.Position).ThenBy(m => m.CreatedAt)
-            .Select(m => new { m.Id, m.Slug, m.Title, Published = m.Status == Domain.ModuleStatus.Published, PromptCount = m.Prompts.Count })
+            .Select(m => new { m.Id, m.Slug, m.Title, Published = m.Status == Domain.ModuleStatus.Published, PromptCount = m.Prompts.Count(p => p.CohortId == null) })
             .ToListAsync(cancellationToken);
         var answered = User.AccountId() is { } userId
             ? await progress.AnsweredPromptsByModuleAsync(view.Course.Id, userId, cancellationToken)

@@ -16,6 +16,8 @@ public sealed class CourseProgress(PlatformDbContext db)
             from r in db.Reflections
             where r.AuthorId == userId && r.Status != PostStatus.Deleted && db.Cohorts.Any(c => c.Id == r.CohortId && c.CourseId == courseId)
             join p in db.ReflectionPrompts on r.PromptId equals p.Id
+            // Counted against the module's own prompts, as the course page lists them.
+            where p.CohortId == null
             select new { p.ModuleId, p.Id })
             .Distinct()
             .GroupBy(x => x.ModuleId)

@@ -53,7 +53,7 @@ public sealed class EditModuleModel(PlatformDbContext db, CourseAccess access, M
         {
             return false;
         }
-        var moduleFound = await db.Modules.Include(m => m.Prompts).SingleOrDefaultAsync(m => m.CourseId == found.Id && m.Slug == module, cancellationToken);
+        var moduleFound = await db.Modules.Include(m => m.Prompts.Where(p => p.CohortId == null)).SingleOrDefaultAsync(m => m.CourseId == found.Id && m.Slug == module, cancellationToken);
         if (moduleFound is null)
         {
             return false;

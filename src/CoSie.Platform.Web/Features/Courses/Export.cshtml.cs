@@ -17,7 +17,7 @@ public sealed class ExportModel(PlatformDbContext db, CourseAccess access) : Pag
         {
             return NotFound();
         }
-        var modules = await db.Modules.AsNoTracking().Include(m => m.Prompts)
+        var modules = await db.Modules.AsNoTracking().Include(m => m.Prompts.Where(p => p.CohortId == null))
             .Where(m => m.CourseId == found.Id).OrderBy(m => m.Position).ThenBy(m => m.CreatedAt)
             .ToListAsync(cancellationToken);
         var buffer = new MemoryStream();

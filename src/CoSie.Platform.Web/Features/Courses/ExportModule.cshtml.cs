@@ -12,7 +12,7 @@ public sealed class ExportModuleModel(PlatformDbContext db, CourseAccess access)
     {
         var found = await access.ManageAsync(course, User, cancellationToken);
         var moduleFound = found is null ? null
-            : await db.Modules.AsNoTracking().Include(m => m.Prompts).SingleOrDefaultAsync(m => m.CourseId == found.Id && m.Slug == module, cancellationToken);
+            : await db.Modules.AsNoTracking().Include(m => m.Prompts.Where(p => p.CohortId == null)).SingleOrDefaultAsync(m => m.CourseId == found.Id && m.Slug == module, cancellationToken);
         if (moduleFound is null)
         {
             return NotFound();

@@ -28,7 +28,8 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, Discu
             return User.Identity?.IsAuthenticated == true ? NotFound() : Challenge();
         }
         var visible = db.Modules.AsNoTracking().Where(m => m.CourseId == view.Course.Id && (view.CanManage || m.Status == ModuleStatus.Published));
-        var found = await visible.Include(m => m.Prompts).SingleOrDefaultAsync(m => m.Slug == module, cancellationToken);
+        // The module's own prompts; a cohort's adopted ones are listed under that cohort (CohortPrompts).
+        var found = await visible.Include(m => m.Prompts.Where(p => p.CohortId == null)).SingleOrDefaultAsync(m => m.Slug == module, cancellationToken);
         if (found is null)
         {
             return NotFound();
@@ -42,12 +43,25 @@ public sealed class ModuleModel(PlatformDbContext db, CourseAccess access, Discu
         var index = order.FindIndex(n => n.Slug == found.Slug);
         Previous = index > 0 ? order[index - 1] : null;
         Next = index >= 0 && index < order.Count - 1 ? order[index + 1] : null;
-        if (view.Membership is not null && User.AccountId() is { } userId && found.Prompts.Count > 0)
+        if (view.Membership is not null && User.AccountId() is { } userId)
         {
-            Discussions = await progress.ForPersonAsync(view.Course.Id, userId, found.Prompts.Select(p => p.Id).ToList(), cancellationToken);
+            CohortPrompts = await (
+                from p in db.ReflectionPrompts.AsNoTracking()
+                where p.ModuleId == found.Id && p.CohortId != null
+                    && db.CohortMembers.Any(cm => cm.CohortId == p.CohortId && cm.UserId == userId)
+                orderby p.Position
+                select new CohortPrompt(p.CohortId!.Value, p.Id, p.Text, db.Users.Where(u => u.Id == p.ProposedById).Select(u => u.DisplayName).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
+            var promptIds = found.Prompts.Select(p => p.Id).Concat(CohortPrompts.Select(p => p.PromptId)).ToList();
+            Discussions = await progress.ForPersonAsync(view.Course.Id, userId, promptIds, cancellationToken);
         }
         return Page();
     }
 
+    // The prompts the person's cohorts adopted from their members' proposals, asked in that cohort only.
+    public IReadOnlyList<CohortPrompt> CohortPrompts { get; private set; } = [];
+
     public sealed record Neighbour(string Slug, string Title);
+
+    public sealed record CohortPrompt(Guid CohortId, Guid PromptId, string Text, string? ProposedBy);
 }

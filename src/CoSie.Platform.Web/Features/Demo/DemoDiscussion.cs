@@ -6,7 +6,8 @@ namespace CoSie.Platform.Web.Features.Demo;
 // The "Autumn cohort" of the demo course: the demo instructor and three learners, post-first on, and a living
 // discussion on the seed module's prompts (reflections from a few days ago with a short reply tree). Bartek has
 // not answered the second prompt, so signing in as him shows the post-first gate. Runs inside the demo
-// institution's scope; skipped when the cohort exists. One reply is flagged, for the instructor's moderation queue.
+// institution's scope; skipped when the cohort exists. One reply is flagged, for the instructor's moderation queue, and
+// one proposed prompt with a support waits for the instructor's decision.
 public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUser> users, MarkdownRenderer markdown, TimeProvider clock, ILogger<DemoDiscussion> logger)
 {
     public const string CohortName = "Autumn cohort";
@@ -21,7 +22,7 @@ public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUse
         var prompts = course is null ? [] : await (
             from p in db.ReflectionPrompts
             join m in db.Modules on p.ModuleId equals m.Id
-            where m.CourseId == course.Id
+            where m.CourseId == course.Id && p.CohortId == null
             orderby m.Position, p.Position
             select p).Take(2).ToListAsync(cancellationToken);
         if (course is null || prompts.Count == 0)
@@ -82,6 +83,20 @@ public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUse
             Note = "Advertising in our discussion.",
             CreatedAt = now.AddHours(-2),
         });
+
+        // A prompt Carmen proposed for the first module, which Aino supports: the instructor's decision is still open.
+        var proposal = new PromptProposal
+        {
+            CohortId = cohort.Id,
+            ModuleId = prompts[0].ModuleId,
+            AuthorId = carmen,
+            Text = "Which group in your district would you invite first to co-create, and how would you reach them?",
+            Why = "Several of us wrote about people who were hard to reach; I would like to hear concrete first steps.",
+            CreatedAt = now.AddHours(-10),
+            SupportCount = 1,
+        };
+        db.PromptProposals.Add(proposal);
+        db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = aino, CreatedAt = now.AddHours(-8) });
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the demo cohort {Cohort} with a discussion", CohortName);

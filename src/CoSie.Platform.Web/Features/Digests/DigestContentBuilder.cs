@@ -21,7 +21,7 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
             return null;
         }
         var course = await db.Courses.AsNoTracking().Where(c => c.Id == cohort.CourseId)
-            .Select(c => new { c.Slug, c.Title, Modules = c.Modules.OrderBy(m => m.Position).Select(m => new { m.Id, m.Slug, m.Title, m.Status, Prompts = m.Prompts.OrderBy(p => p.Position).Select(p => new { p.Id, p.Text }).ToList() }).ToList() })
+            .Select(c => new { c.Slug, c.Title, Modules = c.Modules.OrderBy(m => m.Position).Select(m => new { m.Id, m.Slug, m.Title, m.Status, Prompts = m.Prompts.Where(p => p.CohortId == null || p.CohortId == cohortId).OrderBy(p => p.Position).Select(p => new { p.Id, p.Text }).ToList() }).ToList() })
             .SingleAsync(cancellationToken);
 
         // A post is mailed once its edit window has passed ("settled"), so what is mailed is what stays.

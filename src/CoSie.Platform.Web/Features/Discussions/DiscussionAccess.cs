@@ -141,6 +141,8 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         from c in db.Cohorts.AsNoTracking()
         join m in db.Modules on c.CourseId equals m.CourseId
         join p in db.ReflectionPrompts on m.Id equals p.ModuleId
+        // A cohort's own prompt (an adopted proposal) exists in that cohort only: elsewhere it is a 404.
+        where p.CohortId == null || p.CohortId == c.Id
         join course in db.Courses on m.CourseId equals course.Id
         select new Seat
         {

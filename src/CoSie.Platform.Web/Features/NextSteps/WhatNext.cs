@@ -33,8 +33,9 @@ public sealed class WhatNext(PlatformDbContext db, CohortCalendar calendar, Time
             from p in db.ReflectionPrompts
             join m in db.Modules on p.ModuleId equals m.Id
             where courseIds.Contains(m.CourseId) && m.Status == ModuleStatus.Published
+                && (p.CohortId == null || cohortIds.Contains(p.CohortId.Value))
             orderby m.Position, m.CreatedAt, p.Position
-            select new { p.Id, p.Text, m.CourseId, ModuleTitle = m.Title })
+            select new { p.Id, p.Text, p.CohortId, m.CourseId, ModuleTitle = m.Title })
             .ToListAsync(cancellationToken);
         var own = await db.Reflections
             .Where(r => r.AuthorId == userId && cohortIds.Contains(r.CohortId) && r.Status != PostStatus.Deleted)
@@ -60,7 +61,7 @@ public sealed class WhatNext(PlatformDbContext db, CohortCalendar calendar, Time
         foreach (var seat in seats)
         {
             var cohort = seat.Cohort;
-            var coursePrompts = prompts.Where(p => p.CourseId == cohort.CourseId).ToList();
+            var coursePrompts = prompts.Where(p => p.CourseId == cohort.CourseId && (p.CohortId == null || p.CohortId == cohort.Id)).ToList();
             var toAnswer = new List<PromptStep>();
             var opening = new List<OpeningStep>();
             if (seat.Role == CohortRole.Learner)

@@ -124,7 +124,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             {
                 m.Id,
                 m.Title,
-                Prompts = m.Prompts.OrderBy(p => p.Position).Select(p => new SearchPromptChoice(p.Id, p.Text)).ToList(),
+                Prompts = m.Prompts.Where(p => p.CohortId == null || cohorts.Contains(p.CohortId.Value)).OrderBy(p => p.Position).Select(p => new SearchPromptChoice(p.Id, p.Text)).ToList(),
             })
             .ToListAsync(cancellationToken);
         return [.. modules.Select(m => new SearchModuleChoice(m.Id, m.Title, m.Prompts))];

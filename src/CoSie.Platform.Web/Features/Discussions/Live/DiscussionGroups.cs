@@ -12,6 +12,9 @@ public static class DiscussionGroups
 
     public static string Prompt(Guid institutionId, Guid cohortId, Guid promptId) => $"inst:{institutionId}:cohort:{cohortId}:prompt:{promptId}";
 
+    // A module's proposals in one cohort (Features/Proposals).
+    public static string Proposals(Guid institutionId, Guid cohortId, Guid moduleId) => $"inst:{institutionId}:cohort:{cohortId}:proposals:{moduleId}";
+
     // Accounts are global, so a person's own group is not an institution's.
     public static string User(Guid userId) => $"inst-any:user:{userId}";
 }

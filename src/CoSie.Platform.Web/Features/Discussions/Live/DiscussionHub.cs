@@ -14,6 +14,7 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 [Authorize]
 public sealed class DiscussionHub(
     DiscussionAccess access,
+    Proposals.ProposalAccess proposals,
     ThreadEventMessages messages,
     LiveConnections connections,
     InstitutionDirectory institutions,
@@ -98,6 +99,20 @@ public sealed class DiscussionHub(
         var group = DiscussionGroups.Prompt(tenant.Required.Id, cohortId, promptId);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         Connection.Groups[group] = new LiveGroup(group, cohortId, promptId, null);
+        return true;
+    }
+
+    // A module's proposals in a cohort, for those who may open that page.
+    public async Task<bool> WatchProposals(string institution, Guid cohortId, Guid moduleId)
+    {
+        if (!await BindAsync(institution) || !await proposals.CanWatchAsync(cohortId, moduleId, UserId, Context.ConnectionAborted))
+        {
+            return false;
+        }
+        var group = DiscussionGroups.Proposals(tenant.Required.Id, cohortId, moduleId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        // No prompt: a cut-off from the cohort ends it, one from a single prompt's threads does not.
+        Connection.Groups[group] = new LiveGroup(group, cohortId, Guid.Empty, null);
         return true;
     }
 

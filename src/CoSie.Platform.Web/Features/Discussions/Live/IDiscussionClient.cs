@@ -11,6 +11,7 @@ public interface IDiscussionClient
     Task PostModerated(ThreadEventMessage message);
     Task ReflectionPosted(ThreadEventMessage message);
     Task ThreadActivity(ThreadEventMessage message);
+    Task ProposalsChanged(Proposals.ProposalChangeMessage message);
     Task NotificationReceived(NotificationBadgeMessage message);
     Task AccessEnded(Guid reflectionId);
     Task SessionEnded();

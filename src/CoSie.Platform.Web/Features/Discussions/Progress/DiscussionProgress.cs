@@ -47,7 +47,7 @@ public sealed class DiscussionProgress(PlatformDbContext db)
         var prompts = await (
             from p in db.ReflectionPrompts
             join m in db.Modules on p.ModuleId equals m.Id
-            where m.CourseId == cohort.CourseId && m.Status == ModuleStatus.Published
+            where m.CourseId == cohort.CourseId && m.Status == ModuleStatus.Published && (p.CohortId == null || p.CohortId == cohort.Id)
             orderby m.Position, m.CreatedAt, p.Position
             select new ProgressColumn(p.Id, p.Text, m.Title))
             .ToListAsync(cancellationToken);

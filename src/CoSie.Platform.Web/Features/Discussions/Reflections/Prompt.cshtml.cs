@@ -43,6 +43,10 @@ public sealed class PromptModel(
     public int? PeersPosted { get; private set; }
     public string InstitutionSlug => tenant.Required.Slug;
 
+    // For a prompt the cohort adopted from a member's proposal: who proposed it ("deleted user" once gone).
+    public bool IsProposed { get; private set; }
+    public string? ProposedBy { get; private set; }
+
     // The list's own address for another page, keeping the order the person chose.
     public string PageLink(int page) => $"?sort={Sort}&page={page}";
 
@@ -180,6 +184,12 @@ public sealed class PromptModel(
                 return StatusCode(StatusCodes.Status403Forbidden);
         }
         badge.Know(Access.Unread);
+        var proposer = await db.ReflectionPrompts.AsNoTracking()
+            .Where(p => p.Id == promptId && p.ProposedById != null)
+            .Select(p => new { Name = db.Users.Where(u => u.Id == p.ProposedById).Select(u => u.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        IsProposed = proposer is not null;
+        ProposedBy = proposer?.Name;
         var userId = UserId;
         var moderator = Access.Viewer!.IsModerator;
         var query = db.Reflections.AsNoTracking()

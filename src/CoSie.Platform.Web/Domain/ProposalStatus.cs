@@ -1,0 +1,8 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum ProposalStatus
+{
+    Pending = 0,
+    Adopted = 1,
+    Declined = 2,
+}
