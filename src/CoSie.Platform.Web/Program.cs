@@ -8,6 +8,8 @@ using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
+using CoSie.Platform.Web.Features.Portfolio;
+using CoSie.Platform.Web.Features.Research;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
@@ -42,6 +44,8 @@ builder.Services
     .AddModeration()
     .AddSearch()
     .AddNextSteps()
+    .AddResearch()
+    .AddPortfolio()
     .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 

@@ -47,6 +47,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<SignInProvider> SignInProviders => Set<SignInProvider>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<ResearchConsentChange> ResearchConsentChanges => Set<ResearchConsentChange>();
+    public DbSet<ResearchExport> ResearchExports => Set<ResearchExport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

@@ -12,5 +12,9 @@ public sealed class CohortMember : ITenantOwned
     // The member's choice for this cohort's digest (account page, or the link in every digest).
     public DigestFrequency DigestFrequency { get; set; } = DigestFrequency.Weekly;
 
+    // Whether the member lets their posts in this cohort be used for research; every change is also kept as a
+    // ResearchConsentChange (Features/Research/ResearchConsents).
+    public bool ResearchConsent { get; set; }
+
     public bool Moderates => Role == CohortRole.Instructor;
 }
