@@ -42,11 +42,12 @@ public sealed class PortfolioModel(PlatformDbContext db, TenantScopes scopes, Po
         }
         var personZone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZoneId).SingleOrDefaultAsync(cancellationToken);
         var zone = ReaderTimeZone.Of(personZone, zoneId);
+        // Dates in the person's region, the file's language that of the page they asked from.
         var culture = CultureInfo.CurrentCulture;
         Response.Headers.CacheControl = "no-store";
         var name = $"portfolio-{cohortId:N}";
         return markdown
             ? File(Encoding.UTF8.GetBytes(files.Markdown(document, zone, culture)), "text/markdown; charset=utf-8", name + ".md")
-            : File(Encoding.UTF8.GetBytes(files.Html(document, zone, culture)), "text/html; charset=utf-8", name + ".html");
+            : File(Encoding.UTF8.GetBytes(files.Html(document, zone, culture, CultureInfo.CurrentUICulture)), "text/html; charset=utf-8", name + ".html");
     }
 }

@@ -12,12 +12,12 @@ public sealed class PortfolioFiles(IStringLocalizer<PortfolioFiles> localizer)
     private const string Style = "body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}"
         + ".post{white-space:pre-wrap;border-left:3px solid #888;padding-left:.75rem}.reply{margin-left:1.5rem}.meta{color:#555;font-size:.9em}";
 
-    public string Html(PortfolioDocument document, TimeZoneInfo zone, CultureInfo culture)
+    public string Html(PortfolioDocument document, TimeZoneInfo zone, CultureInfo culture, CultureInfo language)
     {
         var e = HtmlEncoder.Default;
         var html = new StringBuilder();
         var title = localizer["Portfolio of {name}: {cohort}", document.OwnerName, document.CohortName].Value;
-        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(e.Encode(culture.Name)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(e.Encode(language.Name)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
             .Append("<title>").Append(e.Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n")
