@@ -11,6 +11,8 @@ using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
 using CoSie.Platform.Web.Features.Profiles;
 using CoSie.Platform.Web.Features.Proposals;
+using CoSie.Platform.Web.Features.Portfolio;
+using CoSie.Platform.Web.Features.Research;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
@@ -48,6 +50,8 @@ builder.Services
     .AddNextSteps()
     .AddProfiles()
     .AddProposals()
+    .AddResearch()
+    .AddPortfolio()
     .AddSingleSignOn(builder.Configuration)
     .AddDemo();
 

@@ -203,6 +203,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("reminders_stopped");
 
+                    b.Property<bool>("ResearchConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("research_consent");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -830,6 +834,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("ResearchConsentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("research_consent_text");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1675,6 +1684,110 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasFilter("submission_key IS NOT NULL");
 
                     b.ToTable("replies", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ResearchConsentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<bool>("Given")
+                        .HasColumnType("boolean")
+                        .HasColumnName("given");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_research_consent_changes");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_research_consent_changes_user_id");
+
+                    b.HasIndex("CohortId", "UserId", "At")
+                        .HasDatabaseName("ix_research_consent_changes_cohort_id_user_id_at");
+
+                    b.ToTable("research_consent_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ResearchExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<int>("ConsentingMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("consenting_members");
+
+                    b.Property<Guid?>("ExportedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exported_by_id");
+
+                    b.Property<int>("HelpfulMarks")
+                        .HasColumnType("integer")
+                        .HasColumnName("helpful_marks");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.Property<string>("ProtectedKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_key");
+
+                    b.Property<int>("Reflections")
+                        .HasColumnType("integer")
+                        .HasColumnName("reflections");
+
+                    b.Property<int>("Replies")
+                        .HasColumnType("integer")
+                        .HasColumnName("replies");
+
+                    b.Property<int>("Withheld")
+                        .HasColumnType("integer")
+                        .HasColumnName("withheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_research_exports");
+
+                    b.HasIndex("ExportedById")
+                        .HasDatabaseName("ix_research_exports_exported_by_id");
+
+                    b.HasIndex("CohortId", "At")
+                        .HasDatabaseName("ix_research_exports_cohort_id_at");
+
+                    b.ToTable("research_exports", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.SignInProvider", b =>
@@ -2748,6 +2861,39 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_replies_reflections_reflection_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ResearchConsentChange", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_research_consent_changes_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_research_consent_changes_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.ResearchExport", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_research_exports_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExportedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_research_exports_asp_net_users_exported_by_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.SignInProvider", b =>

@@ -52,6 +52,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
+    public DbSet<ResearchConsentChange> ResearchConsentChanges => Set<ResearchConsentChange>();
+    public DbSet<ResearchExport> ResearchExports => Set<ResearchExport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // The one door for code that must read across institutions (the landing page's own memberships, platform

@@ -15,5 +15,9 @@ public sealed class CohortMember : ITenantOwned
     // The member stopped reminders from this cohort's instructors (the one-click link in every reminder).
     public bool RemindersStopped { get; set; }
 
+    // Whether the member lets their posts in this cohort be used for research; every change is also kept as a
+    // ResearchConsentChange (Features/Research/ResearchConsents).
+    public bool ResearchConsent { get; set; }
+
     public bool Moderates => Role == CohortRole.Instructor;
 }

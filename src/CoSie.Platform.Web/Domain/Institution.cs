@@ -3,6 +3,7 @@ namespace CoSie.Platform.Web.Domain;
 public sealed class Institution
 {
     public const int DefaultFlagThreshold = 3;
+    public const int MaxResearchConsentTextLength = 4_000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Slug { get; set; }
@@ -19,5 +20,8 @@ public sealed class Institution
     public string? AccentColor { get; set; }
     public string? LogoFile { get; set; }
     public AccessibilityStatement Accessibility { get; set; } = new();
+    // What members agree to when they let their posts be used for research (Features/Research). Without it no member
+    // can consent and no cohort can be exported for research.
+    public string? ResearchConsentText { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -17,6 +17,7 @@ public static class WebServiceCollectionExtensions
             {
                 options.RootDirectory = "/Features";
                 options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.AuthorizeFolder("/Portfolio");
                 options.Conventions.ConfigureFilter(new PlainTextRefusalFilter());
                 options.Conventions.AuthorizeFolder("/Admin", Identity.PlatformPolicies.PlatformAdmin);
                 ScopeFolder(options, "/Home", EndpointScope.Platform);
@@ -31,6 +32,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Proposals", EndpointScope.Institution);
                 ScopeFolder(options, "/Search", EndpointScope.Institution);
                 ScopeFolder(options, "/Profiles", EndpointScope.Institution);
+                ScopeFolder(options, "/Research", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/Admin", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/SignIn", EndpointScope.Institution);
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.

@@ -24,6 +24,11 @@ public static class AccessMatrix
         ["GET /Account/Manage/Index?handler=Picture"] = "login 200 404 404 404 404 404 404 404",
         ["GET /Account/Manage/Password"] = "login 200 200 200 200 200 200 200 200",
         ["GET /Account/Manage/Digests"] = "login 200 200 200 200 200 200 200 200",
+        ["GET /Account/Manage/Research"] = "login 200 200 200 200 200 200 200 200",
+        // A person's own portfolio of a cohort they are in; anyone else finds no cohort.
+        ["GET /Portfolio/Portfolio"] = "login 200 200 404 404 404 404 404 404",
+        ["GET /Research/ConsentText"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /Research/Export"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Digests/CohortDigest"] = "login 403 200 200 404 404 404 403 404",
         // Without a member to preview there is no mail to show.
         ["GET /Digests/CohortDigest?handler=Mail"] = "login 403 404 404 404 404 404 403 404",
@@ -132,6 +137,10 @@ public static class AccessMatrix
         ["POST /Account/Manage/Email"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Digests"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Digests?handler=Mails"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Account/Manage/Research?handler=Give"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Account/Manage/Research?handler=Withdraw"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Research/ConsentText"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Research/Export"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=Resend"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendNow"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Digests/CohortDigest?handler=SendTest"] = "login 403 ok ok 404 404 404 403 404",

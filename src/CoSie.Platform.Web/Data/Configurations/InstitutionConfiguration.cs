@@ -20,6 +20,7 @@ public sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institut
             statement.Property(s => s.EnforcementBody).HasMaxLength(AccessibilityLimits.EnforcementBody);
             statement.Property(s => s.EnforcementUrl).HasMaxLength(AccessibilityLimits.Url);
         });
+        builder.Property(i => i.ResearchConsentText).HasMaxLength(Institution.MaxResearchConsentTextLength);
         builder.Property(i => i.HostNames).HasColumnType("text[]");
     }
 }

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Research;
 using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 // The page behind an invite link: anyone may open it, and a signed-in person joins with one button.
 [AllowAnonymous]
 public sealed class JoinModel(
-    PlatformDbContext db, JoinCohort join, CohortCalendar calendar, TenantContext tenant, IStringLocalizer<JoinModel> localizer)
+    PlatformDbContext db, JoinCohort join, CohortCalendar calendar, ResearchConsents consents, TenantContext tenant, IStringLocalizer<JoinModel> localizer)
     : PageModel
 {
     public string InstitutionName => tenant.Required.Name;
@@ -23,6 +24,7 @@ public sealed class JoinModel(
     public bool InvitationForAnotherAddress { get; private set; }
     public string SignInUrl { get; private set; } = string.Empty;
     public string RegisterUrl { get; private set; } = string.Empty;
+    public string? ResearchConsentText { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string? invitation, CancellationToken cancellationToken)
     {
@@ -51,17 +53,19 @@ public sealed class JoinModel(
             var (pending, forAnotherAddress) = await join.FindInvitationAsync(Cohort.Id, email, invitation, cancellationToken);
             InvitedRole = pending?.Role ?? CohortRole.Learner;
             InvitationForAnotherAddress = forAnotherAddress;
+            var text = await consents.TextAsync(cancellationToken);
+            ResearchConsentText = string.IsNullOrWhiteSpace(text) ? null : text;
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] string code, string? invitation, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string code, string? invitation, bool researchConsent, CancellationToken cancellationToken)
     {
         if (!SignedIn || UserId is not { } userId)
         {
             return Challenge();
         }
-        var result = await join.JoinAsync(code, userId, invitation, cancellationToken);
+        var result = await join.JoinAsync(code, userId, invitation, cancellationToken, researchConsent);
         switch (result.Outcome)
         {
             case JoinOutcome.NotFound:

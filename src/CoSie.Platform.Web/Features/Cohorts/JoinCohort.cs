@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Research;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Cohorts;
@@ -5,7 +6,7 @@ namespace CoSie.Platform.Web.Features.Cohorts;
 // Joining a cohort through its invite link, optionally with a personal invitation from a roster upload.
 // The invite code is looked up inside the institution whose address carries it (the tenant filter), so a code of
 // one institution means nothing under another's address.
-public sealed class JoinCohort(PlatformDbContext db, CohortCalendar calendar, TimeProvider clock)
+public sealed class JoinCohort(PlatformDbContext db, CohortCalendar calendar, ResearchConsents consents, TimeProvider clock)
 {
     public Task<Cohort?> FindOpenAsync(string code, CancellationToken cancellationToken) =>
         db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.InviteCode == code && c.InviteEnabled, cancellationToken);
@@ -38,7 +39,7 @@ public sealed class JoinCohort(PlatformDbContext db, CohortCalendar calendar, Ti
         return (await pending.SingleOrDefaultAsync(i => i.Email == normalized, cancellationToken), false);
     }
 
-    public async Task<JoinResult> JoinAsync(string code, Guid userId, string? invitationToken, CancellationToken cancellationToken)
+    public async Task<JoinResult> JoinAsync(string code, Guid userId, string? invitationToken, CancellationToken cancellationToken, bool researchConsent = false)
     {
         var cohort = await FindOpenAsync(code, cancellationToken);
         if (cohort is null)
@@ -59,7 +60,13 @@ public sealed class JoinCohort(PlatformDbContext db, CohortCalendar calendar, Ti
         var now = clock.GetUtcNow();
         var role = invitation?.Role ?? CohortRole.Learner;
         invitation?.AcceptedAt = now;
-        db.CohortMembers.Add(new CohortMember { CohortId = cohort.Id, UserId = userId, Role = role, JoinedAt = now });
+        var member = new CohortMember { CohortId = cohort.Id, UserId = userId, Role = role, JoinedAt = now };
+        db.CohortMembers.Add(member);
+        // The box is only offered where the institution wrote a consent text; a ticked box without one records nothing.
+        if (researchConsent && !string.IsNullOrWhiteSpace(await consents.TextAsync(cancellationToken)))
+        {
+            consents.Record(member, given: true);
+        }
 
         var wanted = role == CohortRole.Instructor ? InstitutionRole.Instructor : InstitutionRole.Learner;
         var membership = await db.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);

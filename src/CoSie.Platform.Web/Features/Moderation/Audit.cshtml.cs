@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Tenancy;
 using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
@@ -88,13 +89,8 @@ public sealed class AuditModel(PlatformDbContext db, ModerationScope scopes, Ten
         return File(body, "text/csv; charset=utf-8", $"moderation-{tenant.Required.Slug}.csv");
     }
 
-    // Every cell quoted, and what a spreadsheet would run as a formula (= + - @, tab, carriage return at the start)
-    // defused with a leading single quote: a reason typed by a moderator must not become a formula in someone's Excel.
-    private static readonly CsvWriterOptions CsvSettings = new()
-    {
-        Quoting = CsvQuoting.Always,
-        Injection = CsvInjection.Escape,
-    };
+    // A reason typed by a moderator must not become a formula in someone's spreadsheet (SpreadsheetCsv).
+    private static CsvWriterOptions CsvSettings => SpreadsheetCsv.Options;
 
     private async Task<IActionResult?> ScopeAsync(CancellationToken cancellationToken)
     {

@@ -40,11 +40,40 @@ public sealed class DataModel(UserManager<PlatformUser> users, PlatformDbContext
             .OrderBy(m => m.Name)
             .ToListAsync(cancellationToken), cancellationToken);
 
+        // The person's own posts in every institution, with their research consent per cohort and its history.
+        var userId = user.Id;
+        var (reflections, replies, consents) = await db.AcrossInstitutionsAsync(async across =>
+        {
+            var ownReflections = await (
+                    from r in across.Reflections.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
+                    where r.AuthorId == userId
+                    join i in across.Institutions on r.InstitutionId equals i.Id
+                    orderby r.CreatedAt
+                    select new { r.Id, Institution = i.Slug, r.CohortId, r.PromptId, Status = r.Status.ToString(), r.CreatedAt, r.EditedAt, Body = r.BodySource })
+                .AsNoTracking().ToListAsync(cancellationToken);
+            var ownReplies = await (
+                    from p in across.Replies.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
+                    where p.AuthorId == userId
+                    join r in across.Reflections.IgnoreQueryFilters([PlatformDbContext.TenantFilter]) on p.ReflectionId equals r.Id
+                    join i in across.Institutions on p.InstitutionId equals i.Id
+                    orderby p.CreatedAt
+                    select new { p.Id, Institution = i.Slug, r.CohortId, p.ReflectionId, p.ParentReplyId, Status = p.Status.ToString(), p.CreatedAt, p.EditedAt, Body = p.BodySource })
+                .AsNoTracking().ToListAsync(cancellationToken);
+            var consentChanges = await across.ResearchConsentChanges.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).AsNoTracking()
+                .Where(c => c.UserId == userId).OrderBy(c => c.At)
+                .Select(c => new { c.CohortId, c.Given, c.At })
+                .ToListAsync(cancellationToken);
+            return (ownReflections, ownReplies, consentChanges);
+        }, cancellationToken);
+
         var export = new
         {
             ExportedAt = clock.GetUtcNow(),
             Account = account,
             Memberships = memberships.Select(m => new { Institution = m.Slug, InstitutionName = m.Name, Role = m.Role.ToString(), Since = m.CreatedAt }),
+            Reflections = reflections,
+            Replies = replies,
+            ResearchConsent = consents,
         };
         logger.LogInformation("Account {UserId} downloaded its personal data", user.Id);
         Response.Headers.CacheControl = "no-store";

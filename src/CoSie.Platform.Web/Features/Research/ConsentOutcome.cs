@@ -1,0 +1,9 @@
+namespace CoSie.Platform.Web.Features.Research;
+
+public enum ConsentOutcome
+{
+    Changed,
+    Unchanged,
+    NotMember,
+    NoConsentText,
+}
