@@ -106,6 +106,9 @@ namespace CoSie.Platform.Migrations.Migrations
                 name: "ix_research_exports_exported_by_id",
                 table: "research_exports",
                 column: "exported_by_id");
+
+            // The new tenant-owned tables get forced row-level security and the tenant policy, as every such table has.
+            migrationBuilder.Sql("SELECT cosie_apply_rls();");
         }
 
         /// <inheritdoc />
