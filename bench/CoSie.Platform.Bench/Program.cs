@@ -3,11 +3,11 @@ using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
-// ./cosie bench [--quick] [--only search] [--search-posts N]: seeds a private database at scale, starts the Release app
-// on loopback and measures the pages, live paths, digests and search the platform exists for. Results: a Markdown
-// report on stdout, and JSON and the same Markdown in bench/results/. "--only search" seeds and measures the search
-// scenario alone and only prints its report. "--keep" leaves the database in the bench cluster afterwards (its name is
-// printed), to look at query plans on the seeded data; drop it by hand when done.
+// ./cosie bench [--quick] [--only search|post_cost|insight] [--search-posts N]: seeds a private database at scale,
+// starts the Release app on loopback and measures the pages, live paths, digests, search and insight the platform
+// exists for. Results: a Markdown report on stdout, and JSON and the same Markdown in bench/results/. "--only S" seeds
+// and measures scenario S alone and only prints its report. "--keep" leaves the database in the bench cluster
+// afterwards (its name is printed), to look at query plans on the seeded data; drop it by hand when done.
 var quick = args.Contains("--quick");
 var keep = args.Contains("--keep");
 var only = Argument("--only");
@@ -32,11 +32,13 @@ var settings = new BenchSettings(
     SearchPosts: searchPosts,
     PostCostReplies: quick ? 20 : 100,
     SettleLoad: Argument("--settle-load") is { } settle ? double.Parse(settle, System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount,
-    SettleSeconds: Argument("--settle-seconds") is { } wait ? int.Parse(wait, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20 : 60);
+    SettleSeconds: Argument("--settle-seconds") is { } wait ? int.Parse(wait, System.Globalization.CultureInfo.InvariantCulture) : quick ? 20 : 60,
+    InsightMembers: quick ? 200 : 1000,
+    InsightPosts: quick ? 5000 : 50_000);
 var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
-if (only is not (null or "search" or "post_cost"))
+if (only is not (null or "search" or "post_cost" or "insight"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\" and \"post_cost\" do.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\" and \"insight\" do.");
     return 2;
 }
 
@@ -61,6 +63,17 @@ try
         Console.WriteLine(SearchBench.Markdown(report));
         return report.Rows.Any(r => r.Result.Errors > 0) || searchApp.Errors > 0 ? 1 : 0;
     }
+    var insightBench = new InsightBench(connectionString);
+    if (only == "insight")
+    {
+        var insightOnly = await insightBench.SeedAsync(settings.InsightMembers, settings.InsightPosts);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var insightApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        var report = await InsightBench.RunAsync(insightApp, insightOnly, settings, repository, new QueryCounter(connectionString));
+        Console.WriteLine();
+        Console.WriteLine(InsightBench.Markdown(report));
+        return report.Rows.Any(r => r.Result.Errors > 0) || insightApp.Errors > 0 ? 1 : 0;
+    }
     if (only == "post_cost")
     {
         var postData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: 1);
@@ -79,6 +92,7 @@ try
     var data = await seeder.SeedAsync(settings.ListSize, posters: settings.SoakMembers);
     var digestCohorts = await new DigestSeeder(connectionString).SeedAsync(settings.DigestSizes, settings.DigestPosts);
     var searchData = await searchBench.SeedAsync(settings.SearchPosts);
+    var insightData = await insightBench.SeedAsync(settings.InsightMembers, settings.InsightPosts);
     var postCost = new PostCost(connectionString, new QueryCounter(connectionString));
     var postCostThreads = await postCost.SeedAsync(data);
     Console.WriteLine($"Seeded in {seedClock.Elapsed.TotalSeconds:0.0} s");
@@ -89,6 +103,7 @@ try
     List<QueryCount> queries;
     FanoutResult fanout;
     SearchResultReport search;
+    InsightResultReport insight;
     SoakResult soak;
     LoadAtStart fanoutLoad, soakLoad;
     IReadOnlyList<PostCostRow> postCosts;
@@ -146,6 +161,17 @@ try
             search = new SearchResultReport(searchData, [], [], new Dictionary<string, int> { ["common"] = 0, ["rare"] = 0 }, []);
         }
 
+        Console.WriteLine($"insight: {settings.InsightMembers:N0} members, {settings.InsightPosts:N0} posts ...");
+        try
+        {
+            insight = await InsightBench.RunAsync(app, insightData, settings, repository, counter);
+        }
+        catch (HttpRequestException e)
+        {
+            failures.Add($"insight: {e.Message} (see the app log)");
+            insight = new InsightResultReport(insightData, [], []);
+        }
+
         var members = new List<Session>();
         foreach (var email in data.Posters)
         {
@@ -180,6 +206,10 @@ try
     {
         failures.Add("wrk saw errors or non-2xx answers in the search scenario");
     }
+    if (insight.Rows.Any(r => r.Result.Errors > 0))
+    {
+        failures.Add("wrk saw errors or non-2xx answers in the insight scenario");
+    }
     if (fanout.Delivered != fanout.Expected)
     {
         failures.Add($"fanout delivered {fanout.Delivered} of {fanout.Expected}");
@@ -208,7 +238,8 @@ try
     var stamp = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{commit}{(dirty ? "-dirty" : "")}{(quick ? "-quick" : "")}";
     var folder = Path.Combine(repository, "bench/results");
     var markdown = Report.Markdown(settings, machine, commit + (dirty ? " (with uncommitted changes)" : ""), $"bench/results/{stamp}.json", http, queries, fanout, soak, digests, micro, fanoutLoad, soakLoad, postCosts)
-        + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + PageWeightReport.Markdown(weights);
+        + Environment.NewLine + SearchBench.Markdown(search) + Environment.NewLine + InsightBench.Markdown(insight)
+        + Environment.NewLine + PageWeightReport.Markdown(weights);
     Console.WriteLine();
     Console.WriteLine(markdown);
     var result = new
@@ -225,6 +256,7 @@ try
         Fanout = fanout,
         LoadAtStart = new { Threshold = settings.SettleLoad, Fanout = fanoutLoad, Soak = soakLoad },
         Search = new { search.Data, search.Rows, search.Queries, search.Hits, IndexSizes = search.IndexSizes.Select(i => new { i.Index, i.Bytes }) },
+        Insight = new { insight.Data, insight.Rows, insight.Queries },
         Soak = soak,
         PageWeight = weights,
         Digests = digests,
