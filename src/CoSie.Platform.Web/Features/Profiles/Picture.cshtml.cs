@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace CoSie.Platform.Web.Features.Profiles;
 
-// A member's picture, to the others of a cohort they share. Its address carries the picture's version, so a browser
-// may keep it for a year; it is private to the reader, never kept by a shared cache.
+// A member's picture, to the others of a cohort they share (answered as PictureResponse says).
 [Authorize(Policy = PlatformPolicies.InstitutionMember)]
 public sealed class PictureModel(MemberProfiles profiles) : PageModel
 {
@@ -21,8 +19,6 @@ public sealed class PictureModel(MemberProfiles profiles) : PageModel
         {
             return NotFound();
         }
-        Response.Headers[HeaderNames.CacheControl] = "private, max-age=31536000, immutable";
-        Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        return File(picture.Content, picture.ContentType);
+        return PictureResponse.Send(Response, picture);
     }
 }

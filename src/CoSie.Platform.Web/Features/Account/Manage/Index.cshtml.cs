@@ -142,8 +142,7 @@ public sealed class IndexModel(
         {
             return NotFound();
         }
-        Response.Headers.CacheControl = "private, max-age=31536000, immutable";
-        return File(picture.Content, picture.ContentType);
+        return PictureResponse.Send(Response, picture);
     }
 
     public async Task<IActionResult> OnPostRemovePictureAsync(CancellationToken cancellationToken)
