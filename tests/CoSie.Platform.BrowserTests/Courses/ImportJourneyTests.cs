@@ -23,7 +23,7 @@ public sealed class ImportJourneyTests(Chromium chromium, BrowserAppFactory app)
 
         await instructor.GotoAsync("/tampere/courses/co-creation");
         await instructor.MainContent().GetByRole(AriaRole.Link, new() { Name = "Import pages" }).ClickAsync();
-        await instructor.GetByLabel("File (.json or .md, at most 5 MB)").SetInputFilesAsync(TestAssets.PathOf(TestAssets.SeedFileName));
+        await instructor.GetByLabel("File (.json, .xml or .md, at most 5 MB)").SetInputFilesAsync(TestAssets.PathOf(TestAssets.SeedFileName));
         await instructor.GetByRole(AriaRole.Button, new() { Name = "Read the file" }).ClickAsync();
 
         await instructor.GetByRole(AriaRole.Heading, new() { Name = "Page 1: Spreading co-creation" }).WaitForAsync();

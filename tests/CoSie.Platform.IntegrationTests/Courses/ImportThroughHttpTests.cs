@@ -181,4 +181,38 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
         using var zip = new System.IO.Compression.ZipArchive(await export.Content.ReadAsStreamAsync());
         Assert.Equal(["01-one.md", "02-two.md"], zip.Entries.Select(e => e.FullName));
     }
+
+    [Fact]
+    public async Task A_whole_site_export_becomes_ordered_draft_modules_whose_links_point_to_each_other()
+    {
+        var course = await factory.CourseAsync("whole-site", CourseVisibility.Public);
+        using var client = await factory.CreateClientAsAsync(factory.Instructor);
+        static string Item(int id, string slug, string title, string content, string type, int order) =>
+            $"<item><title><![CDATA[{title}]]></title><link>https://course.example.org/{slug}/</link>"
+            + $"<content:encoded><![CDATA[{content}]]></content:encoded><wp:post_id>{id}</wp:post_id><wp:post_name>{slug}</wp:post_name>"
+            + $"<wp:status>publish</wp:status><wp:post_parent>0</wp:post_parent><wp:menu_order>{order}</wp:menu_order><wp:post_type>{type}</wp:post_type></item>";
+        var export = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+            + "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>Course</title><link>https://course.example.org</link>"
+            + "<wp:base_blog_url>https://course.example.org</wp:base_blog_url>"
+            + Item(2, "second-step", "Second step", "Build on <a href=\"https://course.example.org/first-step/\">the first step</a>.", "page", 2)
+            + Item(1, "first-step", "First step", "Start here.\n\nPlease reflect upon:\n<ul><li>Who uses your service?</li></ul>", "page", 1)
+            + Item(3, "news", "News", "Welcome to the course.", "post", 0)
+            + "</channel></rss>";
+
+        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "site.xml", Encoding.UTF8.GetBytes(export));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var page = await preview.ParseAsync();
+        Assert.Equal(["Page 1: First step", "Page 2: Second step"], page.QuerySelectorAll(".import-page h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal("The file also holds 1 item of type “post”, not imported.", page.QuerySelector(".import-left-out li")!.TextContent.Trim());
+        Assert.Equal("Who uses your service?", page.QuerySelector("textarea[name='Pages[0].Prompts[0]']")!.TextContent.Trim());
+
+        var form = (IHtmlFormElement)page.QuerySelector("form.import-preview")!;
+        using var confirmed = await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var modules = await factory.InInstitutionAsync(factory.A.Id, (_, db) =>
+            db.Modules.Where(m => m.CourseId == course.Id).OrderBy(m => m.Position).ToListAsync());
+        Assert.Equal(["first-step", "second-step"], modules.Select(m => m.Slug));
+        Assert.All(modules, m => Assert.Equal(ModuleStatus.Draft, m.Status));
+        Assert.Contains($"href=\"/course-a/courses/{course.Slug}/first-step\"", modules[1].BodyHtml, StringComparison.Ordinal);
+    }
 }

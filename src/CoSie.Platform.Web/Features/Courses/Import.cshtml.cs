@@ -25,6 +25,9 @@ public sealed class ImportModel(
     [BindProperty]
     public string? FileName { get; set; }
 
+    // What a whole-site export holds besides the pages it offers, shown once, with the preview of the upload.
+    public IReadOnlyList<LeftOut> LeftOut { get; private set; } = [];
+
     // A body posted back past the import limits is not previewed: cleaning it is the costly work the limits prevent.
     public string CleanBody(ImportPageInput page) => imports.FitsLimits(page.BodyHtml) ? sanitizer.Sanitize(page.BodyHtml) : string.Empty;
 
@@ -61,6 +64,7 @@ public sealed class ImportModel(
             return Page();
         }
         FileName = Path.GetFileName(upload.FileName);
+        LeftOut = result.LeftOut;
         var modules = await media.CopyAsync(result.Modules, Url.Content("~/media/"), cancellationToken);
         Pages = ImportModules.ToInputs(modules, PlatformLanguages.Find(tenant.Required.DefaultCulture), localizer);
         ModelState.Clear();

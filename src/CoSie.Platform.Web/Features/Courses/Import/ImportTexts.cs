@@ -27,6 +27,11 @@ internal static class ImportTexts
         SourceProblem.FieldNotText p => localizer["The front matter field “{field}” on line {line} must be a single text value, not {found}.", p.Field, p.Line, localizer.Describe(p.Found)],
         SourceProblem.FieldNotList p => localizer["The front matter field “{field}” on line {line} must be a list of text lines (“- …”).", p.Field, p.Line],
         SourceProblem.NoTitle => localizer["The Markdown file has no title: add “title:” to the front matter or start the text with a “# Title” line."],
+        SourceProblem.NotXml p => localizer["The file is not valid XML: line {line}, position {position}: {detail}", p.Line, p.Position, p.Detail],
+        SourceProblem.XmlDocumentType p => localizer["The file declares a document type (<!DOCTYPE …>) on line {line}; WordPress exports have none, and the platform does not read one.", p.Line],
+        SourceProblem.XmlTooDeep p => localizer["The file nests XML elements more than {max} deep (line {line}, position {position}); the limit is {max}.", p.Limit, p.Line, p.Position],
+        SourceProblem.NotWordPressExport p => localizer["Expected a WordPress export file (the XML that Tools › Export writes); found an XML document whose root element is <{root}>.", p.Root],
+        SourceProblem.NoExportItems => localizer["The WordPress export holds no lessons, pages or posts with content to import."],
         _ => throw new UnreachableException($"No words for {problem.GetType().Name}."),
     };
 

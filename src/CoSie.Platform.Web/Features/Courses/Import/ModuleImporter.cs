@@ -74,16 +74,19 @@ public sealed partial class ModuleImporter(
 
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
-            return ImportResult.Failure(localizer["The file is not a text file: upload a WordPress page export (.json) or a Markdown file (.md)."]);
+            return ImportResult.Failure(localizer["The file is not a text file: upload a WordPress export (.json or .xml) or a Markdown file (.md)."]);
         }
 
         var extension = Path.GetExtension(fileName);
-        var format = DetectFormat(extension, bytes[first]);
+        var format = DetectFormat(extension, bytes[first], bytes.AsSpan(first, Math.Min(bytes.Length - first, 4096)));
         SourceReadResult read;
         switch (format)
         {
             case SourceFormat.Json:
                 read = WordPressPageParser.Read(bytes, _limits.MaxDepth);
+                break;
+            case SourceFormat.Xml:
+                read = WordPressExportParser.Read(bytes, _limits.MaxDepth);
                 break;
             case SourceFormat.Markdown:
                 string text;
@@ -100,7 +103,7 @@ public sealed partial class ModuleImporter(
                 break;
             default:
                 return ImportResult.Failure(localizer[
-                    "Files of type “{extension}” cannot be imported: upload a WordPress page export (.json) or a Markdown file (.md).", extension]);
+                    "Files of type “{extension}” cannot be imported: upload a WordPress export (.json or .xml) or a Markdown file (.md).", extension]);
         }
 
         if (read.Problem is not null)
@@ -108,10 +111,10 @@ public sealed partial class ModuleImporter(
             return ImportResult.Failure(localizer.Error(read.Problem));
         }
 
-        return BuildModules(read.Sources, budget);
+        return BuildModules(read.Sources, read.LeftOut, budget);
     }
 
-    private static SourceFormat DetectFormat(string extension, byte firstByte)
+    private static SourceFormat DetectFormat(string extension, byte firstByte, ReadOnlySpan<byte> start)
     {
         if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
@@ -124,9 +127,20 @@ public sealed partial class ModuleImporter(
             return SourceFormat.Markdown;
         }
 
+        if (extension.Equals(".xml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".wxr", StringComparison.OrdinalIgnoreCase))
+        {
+            return SourceFormat.Xml;
+        }
+
         if (firstByte is (byte)'{' or (byte)'[')
         {
             return SourceFormat.Json;
+        }
+
+        // Markdown may open with HTML too; only a WordPress export names its namespace or RSS near the start.
+        if (firstByte == (byte)'<' && WordPressExportParser.LooksLikeExport(start))
+        {
+            return SourceFormat.Xml;
         }
 
         return extension.Length == 0 || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase)
@@ -136,7 +150,7 @@ public sealed partial class ModuleImporter(
 
     private static double Megabytes(long bytes) => Math.Ceiling(bytes * 10.0 / (1024 * 1024)) / 10.0;
 
-    private ImportResult BuildModules(IReadOnlyList<ModuleSource> sources, ImportBudget budget)
+    private ImportResult BuildModules(IReadOnlyList<ModuleSource> sources, IReadOnlyList<LeftOut> leftOut, ImportBudget budget)
     {
         // Every page is measured before any is cleaned, so a file past the limits is refused before the costly work.
         var markup = new List<SourceMarkup>(sources.Count);
@@ -183,7 +197,7 @@ public sealed partial class ModuleImporter(
             modules.Add(module);
         }
 
-        return ImportResult.Success(modules);
+        return ImportResult.Success(modules, leftOut);
     }
 
     private SourceMarkup Measure(ModuleSource source, int index, int count, ImportBudget budget)
@@ -320,6 +334,7 @@ public sealed partial class ModuleImporter(
     private enum SourceFormat
     {
         Json,
+        Xml,
         Markdown,
         Unsupported,
     }

@@ -34,4 +34,16 @@ internal abstract record SourceProblem(int? AtLine = null, int? AtPosition = nul
     public sealed record FieldNotList(string Field, int Line) : SourceProblem(Line);
 
     public sealed record NoTitle : SourceProblem;
+
+    // Detail is the XML parser's own description, without its location.
+    public sealed record NotXml(int Line, int Position, string Detail) : SourceProblem(Line, Position);
+
+    public sealed record XmlDocumentType(int Line) : SourceProblem(Line);
+
+    public sealed record XmlTooDeep(int Limit, int Line, int Position) : SourceProblem(Line, Position);
+
+    // Root is the name of the document's root element.
+    public sealed record NotWordPressExport(string Root) : SourceProblem;
+
+    public sealed record NoExportItems : SourceProblem;
 }

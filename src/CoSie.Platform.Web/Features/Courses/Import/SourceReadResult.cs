@@ -1,8 +1,10 @@
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-internal sealed record SourceReadResult(IReadOnlyList<ModuleSource> Sources, SourceProblem? Problem)
+// LeftOut counts, by post type, what a whole-site export holds besides the pages it imports.
+internal sealed record SourceReadResult(IReadOnlyList<ModuleSource> Sources, SourceProblem? Problem, IReadOnlyList<LeftOut> LeftOut)
 {
-    public static SourceReadResult Ok(IReadOnlyList<ModuleSource> sources) => new(sources, null);
+    public static SourceReadResult Ok(IReadOnlyList<ModuleSource> sources, IReadOnlyList<LeftOut>? leftOut = null) =>
+        new(sources, null, leftOut ?? []);
 
-    public static SourceReadResult Fail(SourceProblem problem) => new([], problem);
+    public static SourceReadResult Fail(SourceProblem problem) => new([], problem, []);
 }

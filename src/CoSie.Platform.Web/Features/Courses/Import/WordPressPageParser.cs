@@ -9,13 +9,6 @@ namespace CoSie.Platform.Web.Features.Courses.Import;
 // rendered title and content is course content (pages, posts, LearnDash, LifterLMS, Tutor and Sensei lessons).
 internal static partial class WordPressPageParser
 {
-    // Types that have a title and content but are not pages a course is made of: media, menus, theme parts.
-    private static readonly HashSet<string> NotContentTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "attachment", "nav_menu_item", "wp_navigation", "wp_template", "wp_template_part", "wp_global_styles",
-        "wp_font_family", "wp_font_face", "wp_block", "revision", "customize_changeset", "oembed_cache", "user_request",
-    };
-
     public static SourceReadResult Read(byte[] utf8Json, int maxDepth)
     {
         JsonDocument document;
@@ -115,7 +108,7 @@ internal static partial class WordPressPageParser
             return new JsonFinding(JsonFound.ErrorResponse, code, message);
         }
 
-        if (GetString(value, "type") is { } type && NotContentTypes.Contains(type))
+        if (GetString(value, "type") is { } type && WordPressPostTypes.NotContent.Contains(type))
         {
             return new JsonFinding(JsonFound.OtherType, type);
         }
