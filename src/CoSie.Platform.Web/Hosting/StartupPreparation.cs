@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Setup;
@@ -15,6 +16,7 @@ public static class StartupPreparation
         }
 
         app.Services.RegisterDigestSchedule();
+        app.Services.RegisterMediaCleanup();
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FirstRun>().CreateAdminFromEnvironmentAsync(app.Configuration);

@@ -1,4 +1,5 @@
 using System.Net;
+using Hangfire;
 
 namespace CoSie.Platform.Web.Features.Courses.Media;
 
@@ -30,6 +31,12 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaFetcher>();
         services.AddScoped<MediaStore>();
         services.AddScoped<CopyImportMedia>();
+        services.AddScoped<ForgetUnusedMediaJob>();
         return services;
     }
+
+    // Every instance registers the same recurring job; Hangfire keeps one definition and runs it on one server.
+    public static void RegisterMediaCleanup(this IServiceProvider services) =>
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ForgetUnusedMediaJob>(
+            ForgetUnusedMediaJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), ForgetUnusedMediaJob.Cron);
 }
