@@ -68,9 +68,9 @@ public static class AccessMatrix
         ["GET /Courses/ExportModule"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/Import"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/Module"] = "login 200 200 200 404 404 404 200 404",
-        // Copied media: served to anyone at the institution's address (public courses show them to visitors); another
-        // institution's file is not found there (Courses/Media/ImportMediaTests).
-        ["GET /Courses/Media/File"] = "200 200 200 200 200 200 200 200 200",
+        // Copied media, to whoever may read a page that shows them; this file no module shows yet (an import's preview), so
+        // only the institution's instructors and admins load it (Courses/Media/MediaAudienceTests has the other cases).
+        ["GET /Courses/Media/File"] = "404 404 200 200 404 404 404 404 404",
         ["GET /Courses/New"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/NewModule"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/Preview"] = "login 403 404 404 404 404 404 403 404",

@@ -147,9 +147,8 @@ public sealed class ImportMediaTests(MediaFactory factory) : IClassFixture<Media
     public async Task Another_institutions_address_does_not_serve_the_file()
     {
         var (preview, client, _) = await PreviewAsync("media-isolated");
-        client.Dispose();
+        using var visitor = client;
         var photo = PhotoAddress(Body(preview));
-        using var visitor = factory.CreateBrowserLikeClient();
 
         using var own = await visitor.GetAsync(photo);
         using var other = await visitor.GetAsync(photo.Replace("/course-a/", "/course-b/", StringComparison.Ordinal));

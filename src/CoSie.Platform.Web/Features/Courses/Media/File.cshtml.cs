@@ -6,12 +6,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace CoSie.Platform.Web.Features.Courses.Media;
 
-// An institution's copied media by fingerprint. Anyone at the institution's address may load them, as public courses'
-// pages show them to visitors; the tenant filter makes another institution's file a 404 here. The name is the SHA-256
-// of the bytes, so a file's address never changes and browsers keep it for a year.
-// REVIEW: media of members-only courses are reachable by whoever has their address (not guessable, but shareable).
+// An institution's copied media by fingerprint, to whoever may read a page that shows it (MediaAccess); to anyone else,
+// as to other institutions, the file is not found. The name is the SHA-256 of the bytes, so a file's address never
+// changes and browsers keep it for a year; only files for everyone may be kept by shared caches.
 [AllowAnonymous]
-public sealed partial class FileModel(PlatformDbContext db) : PageModel
+public sealed partial class FileModel(PlatformDbContext db, MediaAccess access) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string file, CancellationToken cancellationToken)
     {
@@ -31,8 +30,14 @@ public sealed partial class FileModel(PlatformDbContext db) : PageModel
             return NotFound();
         }
 
+        var audience = await access.AudienceAsync(fingerprint, cancellationToken);
+        if (!await access.MayLoadAsync(audience, User, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var headers = Response.Headers;
-        headers.CacheControl = "public, max-age=31536000, immutable";
+        headers.CacheControl = audience == MediaAudience.Everyone ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable";
         // The file is shown by our pages, never a page itself: nothing in it may run or load anything.
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return new FileContentResult(stored, type.ContentType)

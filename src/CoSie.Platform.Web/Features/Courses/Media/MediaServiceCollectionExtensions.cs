@@ -32,6 +32,7 @@ public static class MediaServiceCollectionExtensions
         services.AddScoped<MediaStore>();
         services.AddScoped<CopyImportMedia>();
         services.AddScoped<ForgetUnusedMediaJob>();
+        services.AddScoped<MediaAccess>();
         return services;
     }
 
