@@ -127,6 +127,27 @@ public sealed class InsightTests(DiscussionFactory factory) : IClassFixture<Disc
         Assert.NotNull(unanswered.QuerySelector($"a[href$='/reflections/{s.UnansweredId}']"));
     }
 
+    // An en-GB institution: the filter shows its dates day first, reads them so, and still reads the ISO form of links.
+    [Fact]
+    public async Task The_date_filter_speaks_the_institutions_format()
+    {
+        var seeded = await SeedAsync("Dates day first");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var day1 = seeded.Day0.AddDays(1);
+        string British(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+        var british = await instructor.GetDocumentAsync(InsightUrl(seeded.Cohort, $"?from={Uri.EscapeDataString(British(seeded.Day0))}&to={Uri.EscapeDataString(British(day1))}"));
+        var iso = await instructor.GetDocumentAsync(InsightUrl(seeded.Cohort, Range(seeded.Day0, day1)));
+
+        Assert.Null(british.QuerySelector(".error-summary"));
+        Assert.Equal(DayCounts(iso), DayCounts(british));
+        Assert.Equal(2, DayCounts(british).Count);
+        Assert.Equal(British(seeded.Day0), british.QuerySelector("input#from")!.GetAttribute("value"));
+        Assert.Equal(British(day1), iso.QuerySelector("input#to")!.GetAttribute("value"));
+        Assert.Equal("text", iso.QuerySelector("input#to")!.GetAttribute("type"));
+        Assert.Matches(@"^For example 31/12/\d{4}$", iso.QuerySelector("#date-format")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("?from=2026-13-45", "The start date is not a date")]
     [InlineData("?to=yesterday", "The end date is not a date")]
