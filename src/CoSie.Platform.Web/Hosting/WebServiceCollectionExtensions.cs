@@ -38,7 +38,11 @@ public static class WebServiceCollectionExtensions
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.
                 ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })
-            .AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider()))
+            .AddMvcOptions(options =>
+            {
+                options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider());
+                options.ModelBinderProviders.Insert(0, new ReaderDateModelBinderProvider());
+            })
             .AddDataAnnotationsLocalization();
 
         // Keys in PostgreSQL: restarts and several instances keep people signed in.

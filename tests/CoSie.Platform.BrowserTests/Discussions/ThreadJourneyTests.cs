@@ -184,6 +184,75 @@ public sealed class ThreadJourneyTests(Chromium chromium, DiscussionSiteFactory 
     }
 
     // A mark on the page's window survives only while the page is not reloaded or left.
+    // A thread of a reflection and six replies: with every action its own stop, the reply box is dozens of Tab presses
+    // away; with the actions of each post as one toolbar (arrow keys inside), it is far fewer. Without JavaScript every
+    // action stays its own stop, so every one stays reachable.
+    [Fact]
+    public async Task Each_posts_actions_are_one_tab_stop_with_arrow_keys_inside_and_all_stops_without_javascript()
+    {
+        var cohort = await Site.OpenCohortAsync("Roving actions");
+        var author = await Site.LearnerAsync(cohort, "Ritva Roving");
+        var replier = await Site.LearnerAsync(cohort, "Sulo Six");
+        var reader = await Site.LearnerAsync(cohort, "Tuuli Tabber");
+        var reflectionId = await Site.WriteReflectionAsync(cohort, author, "Six replies follow.");
+        await Site.SeedRepliesAsync(reflectionId, replier, 6);
+        var thread = DiscussionSiteFactory.ThreadPath(cohort, reflectionId);
+
+        var plain = await OpenPageAsync(javaScript: false);
+        await plain.SignInAsync(reader.Email!, institution: Institution);
+        await plain.GotoAsync(thread);
+        Assert.Equal(7, await plain.Locator("article.post").CountAsync());
+        Assert.Equal(0, await plain.Locator(".post-actions[role=toolbar]").CountAsync());
+        var before = await TabsToReplyBoxAsync(plain);
+
+        var page = await OpenPageAsync();
+        await page.SignInAsync(reader.Email!, institution: Institution);
+        await page.GotoAsync(thread);
+        await page.Locator(".post-actions[role=toolbar]").First.WaitForAsync();
+        var after = await TabsToReplyBoxAsync(page);
+
+        // Helpful, Reply and Flag on each of the seven posts: two stops saved per post.
+        Assert.True(after <= before - 2 * 7, $"{after} Tab presses to the reply box with the toolbars, {before} without.");
+
+        var first = page.Locator("article.post").First.Locator(".post-actions");
+        Assert.Equal("Actions on the post by Ritva Roving", await first.GetAttributeAsync("aria-label"));
+        await first.GetByRole(AriaRole.Button, new() { Name = "Helpful" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("Reply", (await page.Locator(":focus").InnerTextAsync()).Trim());
+        await page.Keyboard.PressAsync("End");
+        Assert.Equal("Flag", (await page.Locator(":focus").InnerTextAsync()).Trim());
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.StartsWith("Helpful", (await page.Locator(":focus").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.Equal("Flag", (await page.Locator(":focus").InnerTextAsync()).Trim());
+        // The last action used is the toolbar's stop; Tab leaves the toolbar, Shift+Tab comes back to it.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal(0, await first.Locator(":focus").CountAsync());
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.Equal("Flag", (await page.Locator(":focus").InnerTextAsync()).Trim());
+        await page.Keyboard.PressAsync("Home");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.matches('textarea')");
+        await ScreenshotAsync(page, "reply-from-the-toolbar");
+    }
+
+    // Tab presses from the top of the page until the reply box has the focus.
+    private static async Task<int> TabsToReplyBoxAsync(IPage page)
+    {
+        var box = await page.GetByLabel("Your reply").GetAttributeAsync("id");
+        for (var presses = 1; presses <= 120; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("id => document.activeElement?.id === id", box))
+            {
+                return presses;
+            }
+        }
+        Assert.Fail($"Tab never reached the reply box on {page.Url}.");
+        return 0;
+    }
+
     private static async Task MarkAsync(IPage page) => await page.EvaluateAsync("() => { window.cosieNotReloaded = true; }");
 
     private static Task<bool> StillMarkedAsync(IPage page) => page.EvaluateAsync<bool>("() => window.cosieNotReloaded === true");

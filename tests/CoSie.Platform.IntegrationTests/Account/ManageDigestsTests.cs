@@ -93,6 +93,8 @@ public sealed class ManageDigestsTests(SecurityFactory factory) : IClassFixture<
         {
             using var refused = await client.PostFormAsync("/Account/Manage/Digests", form, new Dictionary<string, string> { ["cohortId"] = foreign.Id.ToString(), ["frequency"] = "Off" });
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            using var reminders = await client.PostFormAsync("/Account/Manage/Digests?handler=Reminders", form, new Dictionary<string, string> { ["cohortId"] = foreign.Id.ToString(), ["reminders"] = "false" });
+            Assert.Equal(HttpStatusCode.NotFound, reminders.StatusCode);
         }
         Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(factory.A, factory.CohortA, factory.People[Actor.LearnerA]));
         Assert.Equal(DigestFrequency.Weekly, await FrequencyAsync(factory.B, factory.CohortB, factory.People[Actor.LearnerB]));

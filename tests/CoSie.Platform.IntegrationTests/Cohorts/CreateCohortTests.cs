@@ -126,6 +126,38 @@ public sealed class CreateCohortTests(CohortFactory factory) : IClassFixture<Coh
         Assert.True(after.PostFirst);
     }
 
+    // The institution writes dates the British way (its default culture, en-GB): the form shows them so, says so with
+    // an example, and reads them so, whatever format the browser's own date picker would have used.
+    [Fact]
+    public async Task Dates_are_shown_and_read_in_the_institutions_format()
+    {
+        Assert.Equal("en-GB", factory.A.DefaultCulture);
+        var cohort = await factory.CohortAsync("British dates");
+        var client = await factory.CreateClientAsAsync(factory.Instructor);
+        var url = factory.Url($"/cohorts/{cohort.Id}/edit");
+        var starts = (await factory.FindCohortAsync(cohort.Id))!.StartsOn;
+
+        var form = await client.GetDocumentAsync(url);
+        var field = form.QuerySelector("input[name='Input.StartsOn']")!;
+        Assert.Equal("text", field.GetAttribute("type"));
+        Assert.Equal(starts.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), field.GetAttribute("value"));
+        Assert.Matches(@"^For example 31/12/\d{4}$", form.GetElementById(field.GetAttribute("aria-describedby")!)!.TextContent.Trim());
+
+        using var saved = await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.EndsOn"] = "01/02/2099" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(new DateOnly(2099, 2, 1), (await factory.FindCohortAsync(cohort.Id))!.EndsOn);
+        var again = await client.GetDocumentAsync(url);
+        Assert.Equal("01/02/2099", again.QuerySelector("input[name='Input.EndsOn']")!.GetAttribute("value"));
+
+        // The ISO form of links and older pages still reads; a day that does not exist is refused in words.
+        using var iso = await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.EndsOn"] = "2099-03-04" });
+        Assert.Equal(new DateOnly(2099, 3, 4), (await factory.FindCohortAsync(cohort.Id))!.EndsOn);
+        using var refused = await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.EndsOn"] = "31/02/2099" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("31/02/2099", (await refused.ParseAsync()).QuerySelector("[data-valmsg-for='Input.EndsOn']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2099, 3, 4), (await factory.FindCohortAsync(cohort.Id))!.EndsOn);
+    }
+
     [Fact]
     public async Task My_cohorts_lists_the_cohorts_a_person_takes_part_in_and_says_so_when_there_are_none()
     {

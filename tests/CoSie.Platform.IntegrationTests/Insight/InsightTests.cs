@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Dom;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
@@ -126,6 +127,27 @@ public sealed class InsightTests(DiscussionFactory factory) : IClassFixture<Disc
         Assert.NotNull(unanswered.QuerySelector($"a[href$='/reflections/{s.UnansweredId}']"));
     }
 
+    // An en-GB institution: the filter shows its dates day first, reads them so, and still reads the ISO form of links.
+    [Fact]
+    public async Task The_date_filter_speaks_the_institutions_format()
+    {
+        var seeded = await SeedAsync("Dates day first");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var day1 = seeded.Day0.AddDays(1);
+        string British(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+        var british = await instructor.GetDocumentAsync(InsightUrl(seeded.Cohort, $"?from={Uri.EscapeDataString(British(seeded.Day0))}&to={Uri.EscapeDataString(British(day1))}"));
+        var iso = await instructor.GetDocumentAsync(InsightUrl(seeded.Cohort, Range(seeded.Day0, day1)));
+
+        Assert.Null(british.QuerySelector(".error-summary"));
+        Assert.Equal(DayCounts(iso), DayCounts(british));
+        Assert.Equal(2, DayCounts(british).Count);
+        Assert.Equal(British(seeded.Day0), british.QuerySelector("input#from")!.GetAttribute("value"));
+        Assert.Equal(British(day1), iso.QuerySelector("input#to")!.GetAttribute("value"));
+        Assert.Equal("text", iso.QuerySelector("input#to")!.GetAttribute("type"));
+        Assert.Matches(@"^For example 31/12/\d{4}$", iso.QuerySelector("#date-format")!.TextContent.Trim());
+    }
+
     [Theory]
     [InlineData("?from=2026-13-45", "The start date is not a date")]
     [InlineData("?to=yesterday", "The end date is not a date")]
@@ -224,6 +246,45 @@ public sealed class InsightTests(DiscussionFactory factory) : IClassFixture<Disc
         var later = await laterClient.GetDocumentAsync(confirm);
         Assert.Contains("Fia Finn: has switched reminders off", later.QuerySelector(".skipped")!.TextContent, StringComparison.Ordinal);
         Assert.Null(later.QuerySelector("#send-reminders"));
+    }
+
+    [Fact]
+    public async Task A_learner_who_stopped_reminders_switches_them_back_on_in_the_account_and_finds_them_in_their_data()
+    {
+        var cohort = await factory.OpenCohortAsync("Reminders back on");
+        var hal = await factory.LearnerAsync(cohort, "Hal Hesitant");
+        await factory.QueryAsync(db => db.CohortMembers.Where(m => m.CohortId == cohort.Id && m.UserId == hal.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.RemindersStopped, true)));
+        var prompt = factory.Prompts[1];
+        var confirm = factory.Url($"/cohorts/{cohort.Id}/insight/remind?prompt={prompt.Id}&members={hal.Id}");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        Assert.Contains("Hal Hesitant: has switched reminders off", (await instructor.GetDocumentAsync(confirm)).QuerySelector(".skipped")!.TextContent, StringComparison.Ordinal);
+
+        var learner = await factory.CreateClientAsAsync(hal);
+        var settings = await learner.GetDocumentAsync(factory.Url("/Account/Manage/Digests"));
+        Assert.Equal("false", settings.QuerySelector($"#reminders-choice-{cohort.Id} option[selected]")?.GetAttribute("value"));
+        using (var on = await learner.SubmitAsync(factory.Url("/Account/Manage/Digests"), new Dictionary<string, string> { ["reminders"] = "true" }, $"#reminders-{cohort.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        }
+        var after = await learner.GetDocumentAsync(factory.Url("/Account/Manage/Digests"));
+        Assert.Equal("Reminders from the instructors of Reminders back on are on.", after.QuerySelector(".notice")?.TextContent.Trim());
+        Assert.Equal("true", after.QuerySelector($"#reminders-choice-{cohort.Id} option[selected]")?.GetAttribute("value"));
+
+        using var sent = await instructor.SubmitAsync(confirm, new Dictionary<string, string>(), "#send-reminders");
+        Assert.Contains("1 reminder was sent.", (await sent.ParseAsync()).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        await MailJobsAsync(cohort);
+        Assert.Single(factory.Mail.To(hal.Email!));
+
+        using var data = await learner.SubmitAsync(factory.Url("/Account/Manage/Data"), new Dictionary<string, string>());
+        using var json = JsonDocument.Parse(await data.Content.ReadAsStringAsync());
+        var reminder = Assert.Single(json.RootElement.GetProperty("reminders").EnumerateArray());
+        Assert.Equal((cohort.Id, prompt.Id), (reminder.GetProperty("cohortId").GetGuid(), reminder.GetProperty("promptId").GetGuid()));
+        Assert.Equal(JsonValueKind.String, reminder.GetProperty("mailedAt").ValueKind);
+        Assert.DoesNotContain(factory.Instructor.Id.ToString(), json.RootElement.GetProperty("reminders").ToString(), StringComparison.Ordinal);
+
+        // And off again, from the same place.
+        using var off = await learner.SubmitAsync(factory.Url("/Account/Manage/Digests"), new Dictionary<string, string> { ["reminders"] = "false" }, $"#reminders-{cohort.Id}");
+        Assert.True(await factory.QueryAsync(db => db.CohortMembers.Where(m => m.CohortId == cohort.Id && m.UserId == hal.Id).Select(m => m.RemindersStopped).SingleAsync()));
     }
 
     [Fact]

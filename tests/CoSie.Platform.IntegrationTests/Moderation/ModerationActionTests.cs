@@ -177,5 +177,14 @@ public sealed class ModerationActionTests(DiscussionFactory factory) : IClassFix
         Assert.Contains("\"Closed.\"", text, StringComparison.Ordinal);
         Assert.Contains("\"'@SUM(1+1)\"", text, StringComparison.Ordinal);
         Assert.StartsWith("\"at\",\"cohort\",", text, StringComparison.Ordinal);
+
+        // Dates in the institution's format (en-GB, day first), as a person types them into the filter.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(factory.A.TimeZoneId)).DateTime);
+        string British(DateOnly d) => Uri.EscapeDataString(d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        var fromToday = await moderator.GetDocumentAsync(factory.Url($"/moderation/audit?cohort={cohort.Id}&from={British(today)}"));
+        var untilYesterday = await moderator.GetDocumentAsync(factory.Url($"/moderation/audit?cohort={cohort.Id}&to={British(today.AddDays(-1))}"));
+        Assert.Equal(3, fromToday.QuerySelectorAll("table.audit-log tbody tr").Length);
+        Assert.Equal(Uri.UnescapeDataString(British(today)), fromToday.QuerySelector("#filter-from")!.GetAttribute("value"));
+        Assert.Empty(untilYesterday.QuerySelectorAll("table.audit-log tbody tr"));
     }
 }

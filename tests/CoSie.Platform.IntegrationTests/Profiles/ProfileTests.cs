@@ -62,6 +62,40 @@ public sealed class ProfileTests(DiscussionFactory factory) : IClassFixture<Disc
         Assert.Equal(0, await factory.QueryAsync(db => db.ProfilePictures.CountAsync(p => p.UserId == pia.Id)));
     }
 
+    [Fact]
+    public async Task The_prompts_list_shows_the_picture_and_a_thread_address_with_a_trailing_slash_still_links_to_the_right_people()
+    {
+        var cohort = await factory.OpenCohortAsync("Pictures in lists");
+        var ida = await factory.LearnerAsync(cohort, "Ida Image");
+        var idaClient = await factory.CreateClientAsAsync(ida);
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Nils No-picture"));
+        using var uploaded = await idaClient.UploadAsync(factory.Url("/Account/Manage"), "Picture", "me.jpg", Photo(300, 300));
+        var version = await factory.QueryAsync(db => db.Users.Where(u => u.Id == ida.Id).Select(u => u.PictureVersion).SingleAsync());
+        var reflectionId = await factory.WriteReflectionAsync(idaClient, cohort, "A picture in the list too.");
+        await factory.WriteReflectionAsync(peer, cohort, "And initials for me.");
+
+        var list = await peer.GetDocumentAsync(factory.PromptUrl(cohort));
+        var card = list.QuerySelector($"[data-reflection-id='{reflectionId}']")!;
+        var img = card.QuerySelector("img.avatar-photo")!;
+        Assert.Equal(factory.Url($"/cohorts/{cohort.Id}/people/{ida.Id}/picture?v={version}"), img.GetAttribute("src"));
+        using (var picture = await peer.GetAsync(img.GetAttribute("src")))
+        {
+            Assert.Equal("image/jpeg", picture.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(["NN"], list.QuerySelectorAll(".reflection-summary span.avatar").Select(s => s.TextContent).ToList());
+
+        // Relative to /cohorts/{c}/reflections/{r}/ the author link would point under reflections/: that address
+        // answers with the thread's own, from where ../people/{id} is the profile.
+        var thread = factory.ThreadUrl(cohort, reflectionId);
+        using var slashed = await peer.GetAsync(thread + "/?page=1");
+        Assert.Equal(HttpStatusCode.MovedPermanently, slashed.StatusCode);
+        Assert.Equal(thread + "?page=1", slashed.Headers.Location!.OriginalString);
+        var page = await peer.GetDocumentAsync(slashed.Headers.Location.OriginalString);
+        var author = new Uri(new Uri("http://localhost" + thread), page.QuerySelector($"#post-{reflectionId} a.post-author")!.GetAttribute("href")).PathAndQuery;
+        Assert.Equal(factory.Url($"/cohorts/{cohort.Id}/people/{ida.Id}"), author);
+        Assert.Equal("Ida Image", (await peer.GetDocumentAsync(author)).QuerySelector("h1")!.TextContent);
+    }
+
     [Theory]
     [InlineData("notes.txt", "just some text")]
     [InlineData("vector.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Discussions;
@@ -169,6 +170,34 @@ public sealed partial class ProposalTests(DiscussionFactory factory) : IClassFix
         Assert.Null(peerPage.QuerySelector($"#proposal-{id} .decline-reason"));
         Assert.NotNull(peerPage.QuerySelector($"#proposal-{id} .proposal-declined"));
         Assert.Equal(ProposalStatus.Declined, (await ProposalAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task The_personal_data_download_holds_my_proposals_supports_and_comments_and_nobody_elses()
+    {
+        var cohort = await factory.CohortAsync("Data of proposals");
+        var mia = await factory.LearnerAsync(cohort, "Mia Mine");
+        var mine = await factory.CreateBrowserLikeClientAsAsync(mia);
+        var other = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Ole Other"));
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var declinedId = await ProposeAsync(mine, cohort, "What would you stop doing tomorrow?", "Stopping is harder than starting.");
+        var theirs = await ProposeAsync(other, cohort, "Who was missing from your workshop?");
+        using var declined = await ActAsync(instructor, cohort, declinedId, "Decline", new() { ["Input.Reason"] = "Too close to prompt 2." });
+        using var supported = await ActAsync(mine, cohort, theirs, "Support");
+        using var commented = await ActAsync(mine, cohort, theirs, "Comment", new() { ["Input.Comment"] = "The tenants were, in mine." });
+        using var othersComment = await ActAsync(other, cohort, theirs, "Comment", new() { ["Input.Comment"] = "Ole's own remark." });
+
+        using var response = await mine.SubmitAsync(factory.Url("/Account/Manage/Data"), new Dictionary<string, string>());
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var proposal = Assert.Single(json.RootElement.GetProperty("proposals").EnumerateArray());
+        Assert.Equal(("What would you stop doing tomorrow?", "Stopping is harder than starting.", "Declined", "Too close to prompt 2."),
+            (proposal.GetProperty("text").GetString(), proposal.GetProperty("why").GetString(), proposal.GetProperty("status").GetString(), proposal.GetProperty("declineReason").GetString()));
+        Assert.Equal(theirs, Assert.Single(json.RootElement.GetProperty("proposalSupports").EnumerateArray()).GetProperty("proposalId").GetGuid());
+        var comment = Assert.Single(json.RootElement.GetProperty("proposalComments").EnumerateArray());
+        Assert.Equal(("The tenants were, in mine.", theirs), (comment.GetProperty("text").GetString(), comment.GetProperty("proposalId").GetGuid()));
+        Assert.DoesNotContain("Who was missing", json.RootElement.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ole's own remark.", json.RootElement.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -331,6 +331,11 @@ public sealed class SearchTests(SearchFactory factory) : IClassFixture<SearchFac
         Assert.Equal(new[] { early, elsewhere }.Order(), await Find("mine=true"));
         Assert.Equal(new[] { late, elsewhere }.Order(), await Find($"from={today:yyyy-MM-dd}"));
         Assert.Equal([early], await Find($"to={today.AddDays(-1):yyyy-MM-dd}"));
+        // The institution is en-GB: its people type day first, and the form gives the date back the same way.
+        var british = today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new[] { late, elsewhere }.Order(), await Find($"from={Uri.EscapeDataString(british)}"));
+        var form = await factory.SearchAsync(ullaClient, "umbrella", $"from={today:yyyy-MM-dd}");
+        Assert.Equal(british, form.QuerySelector("#search-from")!.GetAttribute("value"));
     }
 
     [Fact]

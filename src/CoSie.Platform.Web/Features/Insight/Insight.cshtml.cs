@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoSie.Platform.Web.Features.Cohorts;
+using CoSie.Platform.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,8 +63,9 @@ public sealed class InsightModel(CohortAccess access, CohortInsightQueries queri
     private InsightFilter Read()
     {
         var today = queries.Today;
-        var to = ReadDate(To, today, localizer["The end date is not a date: write it as year-month-day, for example {example}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
-        var from = ReadDate(From, to.AddDays(1 - InsightFilter.DefaultDays), localizer["The start date is not a date: write it as year-month-day, for example {example}.", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        var example = DateInput.Example(today, CultureInfo.CurrentCulture);
+        var to = ReadDate(To, today, localizer["The end date is not a date: write it like {example}.", example]);
+        var from = ReadDate(From, to.AddDays(1 - InsightFilter.DefaultDays), localizer["The start date is not a date: write it like {example}.", example]);
         if (Errors.Count == 0 && from > to)
         {
             Errors.Add(localizer["The start date is after the end date."]);
@@ -106,7 +108,7 @@ public sealed class InsightModel(CohortAccess access, CohortInsightQueries queri
         {
             return fallback;
         }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateInput.TryRead(value, CultureInfo.CurrentCulture, out var date))
         {
             return date;
         }

@@ -42,7 +42,7 @@ public sealed class DataModel(UserManager<PlatformUser> users, PlatformDbContext
 
         // The person's own posts in every institution, with their research consent per cohort and its history.
         var userId = user.Id;
-        var (reflections, replies, consents) = await db.AcrossInstitutionsAsync(async across =>
+        var (reflections, replies, consents, nudges, proposals) = await db.AcrossInstitutionsAsync(async across =>
         {
             var ownReflections = await (
                     from r in across.Reflections.IgnoreQueryFilters([PlatformDbContext.TenantFilter])
@@ -63,7 +63,26 @@ public sealed class DataModel(UserManager<PlatformUser> users, PlatformDbContext
                 .Where(c => c.UserId == userId).OrderBy(c => c.At)
                 .Select(c => new { c.CohortId, c.Given, c.At })
                 .ToListAsync(cancellationToken);
-            return (ownReflections, ownReplies, consentChanges);
+            // Reminders the person received, without who sent them: that is the instructor's data, not theirs.
+            var received = await across.CohortNudges.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).AsNoTracking()
+                .Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt)
+                .Select(n => new { n.CohortId, n.PromptId, n.CreatedAt, n.MailedAt })
+                .ToListAsync(cancellationToken);
+            // Prompts the person proposed (with the instructor's decision), the proposals they supported, and their
+            // remarks under proposals: each the person's own act, so other members' remarks stay out.
+            var proposed = await across.PromptProposals.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).AsNoTracking()
+                .Where(p => p.AuthorId == userId).OrderBy(p => p.CreatedAt)
+                .Select(p => new { p.Id, p.CohortId, p.ModuleId, p.Text, p.Why, Status = p.Status.ToString(), p.DeclineReason, p.PromptId, p.CreatedAt, p.DecidedAt, p.IsHidden })
+                .ToListAsync(cancellationToken);
+            var supported = await across.ProposalSupports.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).AsNoTracking()
+                .Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
+                .Select(s => new { s.ProposalId, s.CreatedAt })
+                .ToListAsync(cancellationToken);
+            var remarks = await across.ProposalComments.IgnoreQueryFilters([PlatformDbContext.TenantFilter]).AsNoTracking()
+                .Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
+                .Select(c => new { c.Id, c.ProposalId, c.Text, c.CreatedAt, c.IsHidden })
+                .ToListAsync(cancellationToken);
+            return (ownReflections, ownReplies, consentChanges, received, new { Proposed = proposed, Supported = supported, Comments = remarks });
         }, cancellationToken);
 
         var export = new
@@ -74,6 +93,10 @@ public sealed class DataModel(UserManager<PlatformUser> users, PlatformDbContext
             Reflections = reflections,
             Replies = replies,
             ResearchConsent = consents,
+            Reminders = nudges,
+            Proposals = proposals.Proposed,
+            ProposalSupports = proposals.Supported,
+            ProposalComments = proposals.Comments,
         };
         logger.LogInformation("Account {UserId} downloaded its personal data", user.Id);
         Response.Headers.CacheControl = "no-store";

@@ -48,6 +48,24 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
         return RedirectToPage();
     }
 
+    // Reminders from a cohort's instructors, switched off by a reminder's unsubscribe link, come back on here.
+    public async Task<IActionResult> OnPostRemindersAsync(Guid cohortId, bool reminders, CancellationToken cancellationToken)
+    {
+        var mine = (await LoadAsync(cancellationToken)).SingleOrDefault(c => c.CohortId == cohortId);
+        if (mine is null)
+        {
+            return NotFound();
+        }
+        await using (var scope = await scopes.EnterAsync(mine.InstitutionId, cancellationToken))
+        {
+            await scope.ServiceProvider.GetRequiredService<DigestPreferences>().SetRemindersAsync(cohortId, UserId, reminders, cancellationToken);
+        }
+        TempData["Status"] = reminders
+            ? localizer["Reminders from the instructors of {cohort} are on.", mine.CohortName].Value
+            : localizer["Reminders from the instructors of {cohort} are off.", mine.CohortName].Value;
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostMailsAsync(CancellationToken cancellationToken)
     {
         if (!PlatformUser.MailBatchChoices.Contains(Mails.BatchMinutes))
@@ -84,9 +102,9 @@ public sealed class DigestsModel(PlatformDbContext db, TenantContext tenant, Ten
                 join c in across.Cohorts.IgnoreQueryFilters([PlatformDbContext.TenantFilter]) on m.CohortId equals c.Id
                 join i in across.Institutions on m.InstitutionId equals i.Id
                 orderby i.Name, i.Id, c.Name
-                select new CohortChoice(m.CohortId, m.InstitutionId, c.Name, i.Name, m.DigestFrequency))
+                select new CohortChoice(m.CohortId, m.InstitutionId, c.Name, i.Name, m.DigestFrequency, !m.RemindersStopped))
             .AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
     }
 
-    public sealed record CohortChoice(Guid CohortId, Guid InstitutionId, string CohortName, string InstitutionName, DigestFrequency Frequency);
+    public sealed record CohortChoice(Guid CohortId, Guid InstitutionId, string CohortName, string InstitutionName, DigestFrequency Frequency, bool Reminders);
 }

@@ -224,7 +224,8 @@ public sealed class PromptModel(
                 r.ReplyCount,
                 r.HelpfulCount,
                 r.AuthorId != userId && !db.ThreadVisits.Any(v => v.ReflectionId == r.Id && v.UserId == userId && v.LastSeenSequence >= r.LastEventSequence),
-                r.IsPinned))
+                r.IsPinned,
+                db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.PictureVersion).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         HasNextPage = rows.Count > size;
         Reflections = HasNextPage ? rows[..size] : rows;

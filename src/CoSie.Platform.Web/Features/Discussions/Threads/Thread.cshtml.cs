@@ -62,6 +62,13 @@ public sealed class ThreadModel(
         {
             return NotFound();
         }
+        // The rendered posts link to their authors relatively (../people/{id}), because one rendering serves the
+        // institution under its host name and under its path prefix alike. Those links hold from the thread's own
+        // address only, so the same address with a trailing slash goes to that address.
+        if (Request.Path.Value is { Length: > 1 } path && path.EndsWith('/'))
+        {
+            return RedirectPermanent(Request.PathBase + path.TrimEnd('/') + Request.QueryString);
+        }
         await loader.HoldConnectionAsync(cancellationToken);
         var refusal = await LoadAsync(cohortId, reflectionId, replyTo, cancellationToken);
         if (refusal is not null)

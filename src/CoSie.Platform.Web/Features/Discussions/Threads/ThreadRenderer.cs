@@ -78,7 +78,9 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             return;
         }
         var id = post.Id.ToString();
-        html.Append("<div class=\"post-actions\">");
+        // The label is the toolbar's once the thread's script makes the actions one (wwwroot/js/discussion/toolbars.js);
+        // without the script they stay plain links and buttons, each its own tab stop.
+        html.Append("<div class=\"post-actions\" data-label=\"").Append(Encode(localizer["Actions on the post by {author}", DisplayName(post.AuthorName)])).Append("\">");
         var mine = person.UserId is { } me && post.AuthorId == me;
         var marked = person.HelpfulMarks.Contains(post.Id);
         var count = post.HelpfulCount.ToString(CultureInfo.CurrentCulture);

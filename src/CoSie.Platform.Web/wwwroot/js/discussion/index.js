@@ -1,12 +1,13 @@
 // Live discussions on top of pages that work without JavaScript. One module per concern: paging.js (a thread's
 // "Show more" and links to posts on other pages), live-thread.js (a thread's live events), prompt-list.js (a
 // prompt's list), placement.js (where a reply goes, and the reply form), mentions.js (@mention suggestions),
-// drafts.js (saving what is typed).
+// drafts.js (saving what is typed), toolbars.js (each post's actions as one tab stop).
 // The SignalR client is a classic script loaded before this module.
 import { setUpDrafts } from "./drafts.js";
 import { setUpMentions } from "./mentions.js";
 import { setUpPaging } from "./paging.js";
 import { setUpReplyLinks } from "./placement.js";
+import { setUpPostToolbars } from "./toolbars.js";
 import { followThread } from "./live-thread.js";
 import { watchPromptList } from "./prompt-list.js";
 
@@ -15,6 +16,7 @@ start();
 function start() {
   setUpDrafts();
   const thread = document.getElementById("thread");
+  if (thread) { setUpPostToolbars(thread); }
   const more = thread ? setUpPaging(thread) : null;
   if (thread && !more) { return; }
   setUpMentions();

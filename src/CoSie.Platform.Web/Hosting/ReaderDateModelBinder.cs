@@ -1,0 +1,42 @@
+using System.Globalization;
+using CoSie.Platform.Web.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CoSie.Platform.Web.Hosting;
+
+// Reads a DateOnly (or DateOnly?) in the request's culture or as ISO; a date that cannot be read is a model error in
+// the platform's words, and an empty field is no date (Required, where a date must be given, says so).
+public sealed class ReaderDateModelBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (value == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+        var text = value.FirstValue;
+        var metadata = bindingContext.ModelMetadata;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (metadata.IsReferenceOrNullableType)
+            {
+                bindingContext.Result = ModelBindingResult.Success(null);
+            }
+            else
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, metadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(text ?? string.Empty));
+            }
+            return Task.CompletedTask;
+        }
+        if (DateInput.TryRead(text, CultureInfo.CurrentCulture, out var date))
+        {
+            bindingContext.Result = ModelBindingResult.Success(date);
+            return Task.CompletedTask;
+        }
+        bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+            metadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, metadata.GetDisplayName()));
+        return Task.CompletedTask;
+    }
+}
