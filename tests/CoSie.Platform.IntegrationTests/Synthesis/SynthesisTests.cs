@@ -289,5 +289,26 @@ public sealed class SynthesisTests(DiscussionFactory factory) : IClassFixture<Di
         Assert.False((await StoredAsync(id)).IsHidden);
     }
 
+    [Fact]
+    public async Task Who_edits_which_section_reaches_the_others_and_leaves_with_the_connection()
+    {
+        var cohort = await factory.CohortAsync("Presence");
+        var editorUser = await factory.LearnerAsync(cohort, "Paula Present");
+        var watcherUser = await factory.LearnerAsync(cohort, "Wim Watcher");
+        var id = await SynthesisIdAsync(await factory.CreateClientAsAsync(editorUser), cohort);
+        await using var watcher = await LiveClient.ConnectAsync(factory, watcherUser);
+        await watcher.Connection.InvokeAsync<SynthesisJoinResult>("JoinSynthesis", factory.A.Slug, id);
+        var editor = await LiveClient.ConnectAsync(factory, editorUser);
+        await editor.Connection.InvokeAsync<SynthesisJoinResult>("JoinSynthesis", factory.A.Slug, id);
+
+        await editor.Connection.InvokeAsync("SynthesisPresence", id, "differ");
+        var editing = await watcher.NextAsync<SynthesisPresenceMessage>("SynthesisPresenceChanged");
+        await editor.DisposeAsync();
+        var left = await watcher.NextAsync<SynthesisPresenceMessage>("SynthesisPresenceChanged");
+
+        Assert.Equal([new SynthesisEditor("Paula Present", "differ")], editing.Editors);
+        Assert.Empty(left.Editors);
+    }
+
     private sealed class SecondInstance(string database) : PlatformFactory(database);
 }

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 
-// Live updates of discussions. Clients only listen: every write goes through the pages (and their checks); the hub
+// Live updates of discussions. Clients only listen: every write goes through the pages (and their checks), except a
+// synthesis's updates (EditSynthesis), which the server checks and merges itself before relaying them; the hub
 // admits a connection to a thread's group after DiscussionAccess says the person may read the thread now, and
 // hands back what it missed. DiscussionHubFilter rate-limits calls, re-checks the account and restores the
 // institution the connection is bound to.
