@@ -16,6 +16,7 @@ using CoSie.Platform.Web.Features.Research;
 using CoSie.Platform.Web.Features.Search;
 using CoSie.Platform.Web.Features.Setup;
 using CoSie.Platform.Web.Features.SingleSignOn;
+using CoSie.Platform.Web.Features.Synthesis;
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
@@ -50,6 +51,7 @@ builder.Services
     .AddNextSteps()
     .AddProfiles()
     .AddProposals()
+    .AddSynthesis()
     .AddResearch()
     .AddPortfolio()
     .AddSingleSignOn(builder.Configuration)

@@ -346,6 +346,79 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("cohort_suspensions", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSynthesis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
+
+                    b.Property<Guid>("ModuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("module_id");
+
+                    b.Property<bool>("SharedWithLaterCohorts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_later_cohorts");
+
+                    b.Property<byte[]>("State")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cohort_syntheses");
+
+                    b.HasIndex("ClosedById")
+                        .HasDatabaseName("ix_cohort_syntheses_closed_by_id");
+
+                    b.HasIndex("CohortId", "ModuleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cohort_syntheses_cohort_id_module_id");
+
+                    b.HasIndex("ModuleId", "ClosedAt")
+                        .HasDatabaseName("ix_cohort_syntheses_module_id_closed_at");
+
+                    b.ToTable("cohort_syntheses", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1883,6 +1956,131 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("sign_in_providers", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisClient", b =>
+                {
+                    b.Property<Guid>("SynthesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("synthesis_id");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("SynthesisId", "ClientId")
+                        .HasName("pk_synthesis_clients");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_synthesis_clients_user_id");
+
+                    b.ToTable("synthesis_clients", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Bytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("bytes");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sections");
+
+                    b.Property<Guid>("SynthesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("synthesis_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_synthesis_edits");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_synthesis_edits_user_id");
+
+                    b.HasIndex("SynthesisId", "Id")
+                        .HasDatabaseName("ix_synthesis_edits_synthesis_id_id");
+
+                    b.ToTable("synthesis_edits", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("EditCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("edit_count");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("SynthesisId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("synthesis_id");
+
+                    b.Property<string>("Texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_synthesis_revisions");
+
+                    b.HasIndex("SynthesisId", "At")
+                        .HasDatabaseName("ix_synthesis_revisions_synthesis_id_at");
+
+                    b.ToTable("synthesis_revisions", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2456,6 +2654,29 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_cohort_suspensions_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.CohortSynthesis", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cohort_syntheses_asp_net_users_closed_by_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_syntheses_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.CourseModule", null)
+                        .WithMany()
+                        .HasForeignKey("ModuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cohort_syntheses_modules_module_id");
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.Course", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
@@ -2904,6 +3125,48 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sign_in_providers_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisClient", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.CohortSynthesis", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_synthesis_clients_cohort_syntheses_synthesis_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_synthesis_clients_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisEdit", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.CohortSynthesis", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_synthesis_edits_cohort_syntheses_synthesis_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_synthesis_edits_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.SynthesisRevision", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.CohortSynthesis", null)
+                        .WithMany()
+                        .HasForeignKey("SynthesisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_synthesis_revisions_cohort_syntheses_synthesis_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.ThreadEvent", b =>

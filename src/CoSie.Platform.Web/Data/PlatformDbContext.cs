@@ -51,6 +51,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+    public DbSet<CohortSynthesis> CohortSyntheses => Set<CohortSynthesis>();
+    public DbSet<SynthesisEdit> SynthesisEdits => Set<SynthesisEdit>();
+    public DbSet<SynthesisClient> SynthesisClients => Set<SynthesisClient>();
+    public DbSet<SynthesisRevision> SynthesisRevisions => Set<SynthesisRevision>();
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
     public DbSet<ResearchConsentChange> ResearchConsentChanges => Set<ResearchConsentChange>();
     public DbSet<ResearchExport> ResearchExports => Set<ResearchExport>();

@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Moderation", EndpointScope.Institution);
                 ScopeFolder(options, "/Insight", EndpointScope.Institution);
                 ScopeFolder(options, "/Proposals", EndpointScope.Institution);
+                ScopeFolder(options, "/Synthesis", EndpointScope.Institution);
                 ScopeFolder(options, "/Search", EndpointScope.Institution);
                 ScopeFolder(options, "/Profiles", EndpointScope.Institution);
                 ScopeFolder(options, "/Research", EndpointScope.Institution);

@@ -21,6 +21,8 @@ public sealed class LiveClient : IAsyncDisposable
         }
         connection.On<NotificationBadgeMessage>("NotificationReceived", m => _received.Writer.TryWrite(("NotificationReceived", m)));
         connection.On<CoSie.Platform.Web.Features.Proposals.ProposalChangeMessage>("ProposalsChanged", m => _received.Writer.TryWrite(("ProposalsChanged", m)));
+        connection.On<CoSie.Platform.Web.Features.Synthesis.SynthesisUpdateMessage>("SynthesisUpdated", m => _received.Writer.TryWrite(("SynthesisUpdated", m)));
+        connection.On<CoSie.Platform.Web.Features.Synthesis.SynthesisPresenceMessage>("SynthesisPresenceChanged", m => _received.Writer.TryWrite(("SynthesisPresenceChanged", m)));
         connection.On<Guid>("AccessEnded", id => _received.Writer.TryWrite(("AccessEnded", id)));
         connection.On("SessionEnded", () => _received.Writer.TryWrite(("SessionEnded", null)));
         connection.Reconnected += _ =>

@@ -80,6 +80,9 @@ public static class AccessMatrix
         ["GET /Discussions/Progress/Progress"] = "login 403 200 200 404 404 404 403 404",
         // A module's proposals in a cohort: its members and the institution's admins, like the cohort's prompts.
         ["GET /Proposals/Proposals"] = "login 200 200 200 404 404 404 403 404",
+        // A module's synthesis in a cohort and its history: the same people as its proposals.
+        ["GET /Synthesis/Synthesis"] = "login 200 200 200 404 404 404 403 404",
+        ["GET /Synthesis/SynthesisHistory"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Reflections/Prompt"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Reflections/Prompt?handler=Members"] = "login 200 200 200 404 404 404 403 404",
         ["GET /Discussions/Threads/Thread"] = "login 200 200 200 404 404 404 403 404",
@@ -196,6 +199,13 @@ public static class AccessMatrix
         ["POST /Proposals/Proposals?handler=Restore"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Proposals/Proposals?handler=HideComment"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Proposals/Proposals?handler=RestoreComment"] = "login 403 ok ok 404 404 404 403 404",
+        // Writing in the synthesis and quoting into it are for the cohort's members (an admin outside it reads only);
+        // closing, hiding and restoring for its instructors and the institution's admins.
+        ["POST /Synthesis/Synthesis?handler=Edit"] = "login ok ok 403 404 404 404 403 404",
+        ["POST /Synthesis/Synthesis?handler=Quote"] = "login ok ok 403 404 404 404 403 404",
+        ["POST /Synthesis/Synthesis?handler=Close"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Synthesis/Synthesis?handler=Hide"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Synthesis/Synthesis?handler=Restore"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Draft"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Preview"] = "login ok ok ok 404 404 404 403 404",

@@ -112,13 +112,16 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
     [Fact]
     public async Task Hub_methods_are_declared_and_a_thread_joins_only_for_its_readers()
     {
-        var declared = new[] { "JoinThread", "LeaveThread", "CatchUp", "WatchPrompt", "UnwatchPrompt", "WatchProposals" };
+        var declared = new[] { "JoinThread", "LeaveThread", "CatchUp", "WatchPrompt", "UnwatchPrompt", "WatchProposals", "JoinSynthesis", "EditSynthesis", "SynthesisPresence" };
         var methods = typeof(DiscussionHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync"))
             .Select(m => m.Name).Distinct().ToList();
         Assert.True(methods.Except(declared).ToList() is [], $"Hub methods without a declaration here: {string.Join(", ", methods.Except(declared))}");
 
         var readers = new[] { Actor.LearnerA, Actor.InstructorA, Actor.AdminA };
+        // The synthesis of A's cohort and module, made by its first visit.
+        var synthesisPage = await (await factory.ClientAsAsync(Actor.LearnerA)).GetDocumentAsync($"/{factory.A.Slug}/cohorts/{factory.CohortA.Id}/modules/{factory.ModuleA.Id}/synthesis");
+        var synthesisId = Guid.Parse(synthesisPage.QuerySelector("#synthesis")!.GetAttribute("data-synthesis-id")!);
         foreach (var actor in Actors.Where(a => a != Actor.Anonymous))
         {
             await using var live = await LiveClient.ConnectAsync(factory, factory.People[actor]);
@@ -126,6 +129,8 @@ public sealed partial class AccessMatrixTests(SecurityFactory factory) : IClassF
             Assert.True(joined.Joined == readers.Contains(actor), $"{actor} joining A's thread: {joined.Joined} ({joined.Refusal})");
             var watching = await live.Connection.InvokeAsync<bool>("WatchProposals", factory.A.Slug, factory.CohortA.Id, factory.ModuleA.Id);
             Assert.True(watching == readers.Contains(actor), $"{actor} watching A's proposals: {watching}");
+            var synthesis = await live.Connection.InvokeAsync<CoSie.Platform.Web.Features.Synthesis.SynthesisJoinResult>("JoinSynthesis", factory.A.Slug, synthesisId);
+            Assert.True(synthesis.Joined == readers.Contains(actor), $"{actor} joining A's synthesis: {synthesis.Joined}");
             if (!readers.Contains(actor))
             {
                 Assert.Equal("not-found", joined.Refusal);

@@ -15,6 +15,9 @@ public static class DiscussionGroups
     // A module's proposals in one cohort (Features/Proposals).
     public static string Proposals(Guid institutionId, Guid cohortId, Guid moduleId) => $"inst:{institutionId}:cohort:{cohortId}:proposals:{moduleId}";
 
+    // A synthesis's live editors (Features/Synthesis).
+    public static string Synthesis(Guid institutionId, Guid synthesisId) => $"inst:{institutionId}:synthesis:{synthesisId}";
+
     // Accounts are global, so a person's own group is not an institution's.
     public static string User(Guid userId) => $"inst-any:user:{userId}";
 }

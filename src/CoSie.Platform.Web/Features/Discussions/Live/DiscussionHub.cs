@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 
-// Live updates of discussions. Clients only listen: every write goes through the pages (and their checks); the hub
+// Live updates of discussions. Clients only listen: every write goes through the pages (and their checks), except a
+// synthesis's updates (EditSynthesis), which the server checks and merges itself before relaying them; the hub
 // admits a connection to a thread's group after DiscussionAccess says the person may read the thread now, and
 // hands back what it missed. DiscussionHubFilter rate-limits calls, re-checks the account and restores the
 // institution the connection is bound to.
@@ -15,6 +16,11 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 public sealed class DiscussionHub(
     DiscussionAccess access,
     Proposals.ProposalAccess proposals,
+    Synthesis.SynthesisAccess syntheses,
+    Synthesis.SynthesisDocuments synthesisDocuments,
+    Synthesis.SynthesisPresence synthesisPresence,
+    Synthesis.YjsRuntime yjs,
+    PlatformDbContext db,
     ThreadEventMessages messages,
     LiveConnections connections,
     InstitutionDirectory institutions,
@@ -38,6 +44,10 @@ public sealed class DiscussionHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
+        foreach (var (group, synthesisId) in synthesisPresence.Leave(Context.ConnectionId))
+        {
+            await Clients.Group(group).SynthesisPresenceChanged(new Synthesis.SynthesisPresenceMessage(synthesisId, synthesisPresence.Of(synthesisId)));
+        }
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -114,6 +124,66 @@ public sealed class DiscussionHub(
         // No prompt: a cut-off from the cohort ends it, one from a single prompt's threads does not.
         Connection.Groups[group] = new LiveGroup(group, cohortId, Guid.Empty, null);
         return true;
+    }
+
+    // A synthesis (Features/Synthesis): the one hub method that takes writes, because a shared document is edited
+    // keystroke by keystroke. Joining hands over the stored document; every update is checked again (membership,
+    // suspension, closing) and merged by the server before it is relayed.
+    public async Task<Synthesis.SynthesisJoinResult> JoinSynthesis(string institution, Guid synthesisId)
+    {
+        if (!await BindAsync(institution) || await syntheses.ForConnectionAsync(synthesisId, UserId, Context.ConnectionAborted) is not { } seat)
+        {
+            return Synthesis.SynthesisJoinResult.Refused;
+        }
+        var group = DiscussionGroups.Synthesis(tenant.Required.Id, synthesisId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        Connection.Groups[group] = new LiveGroup(group, seat.CohortId, Guid.Empty, null);
+        var state = await synthesisDocuments.StateAsync(synthesisId, Context.ConnectionAborted) ?? [0, 0];
+        var reading = yjs.Read(state);
+        return new Synthesis.SynthesisJoinResult(
+            true, Convert.ToBase64String(state), reading.Vector, seat.Closed, seat.CanWrite && !seat.Closed, synthesisPresence.Of(synthesisId));
+    }
+
+    public async Task<Synthesis.SynthesisEditResult> EditSynthesis(Guid synthesisId, string update)
+    {
+        if (!tenant.HasInstitution || !Connection.Groups.ContainsKey(DiscussionGroups.Synthesis(tenant.Required.Id, synthesisId)))
+        {
+            return new Synthesis.SynthesisEditResult(false, "not-joined");
+        }
+        var seat = await syntheses.ForConnectionAsync(synthesisId, UserId, Context.ConnectionAborted);
+        if (seat is null || !seat.CanWrite)
+        {
+            return new Synthesis.SynthesisEditResult(false, "forbidden");
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(update ?? string.Empty);
+        }
+        catch (FormatException)
+        {
+            return new Synthesis.SynthesisEditResult(false, "malformed");
+        }
+        var result = await synthesisDocuments.ApplyLiveAsync(synthesisId, UserId, bytes, Context.ConnectionId, Context.ConnectionAborted);
+        return new Synthesis.SynthesisEditResult(result.Succeeded, result.Reason);
+    }
+
+    // Who edits which section (null: none), told to everyone on the synthesis.
+    public async Task SynthesisPresence(Guid synthesisId, string? section)
+    {
+        if (!tenant.HasInstitution || (section is not null && !Synthesis.SynthesisSections.IsKnown(section)))
+        {
+            return;
+        }
+        var group = DiscussionGroups.Synthesis(tenant.Required.Id, synthesisId);
+        if (!Connection.Groups.ContainsKey(group))
+        {
+            return;
+        }
+        var userId = UserId;
+        var name = section is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(Context.ConnectionAborted);
+        var editors = synthesisPresence.Set(group, synthesisId, Context.ConnectionId, section is null ? null : new Synthesis.SynthesisEditor(name ?? string.Empty, section));
+        await Clients.Group(group).SynthesisPresenceChanged(new Synthesis.SynthesisPresenceMessage(synthesisId, editors));
     }
 
     private async Task<JoinResult> CatchUpAsync(Guid reflectionId, long afterSequence, ViewerClass viewer)

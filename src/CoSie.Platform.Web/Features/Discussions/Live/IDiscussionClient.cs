@@ -12,6 +12,8 @@ public interface IDiscussionClient
     Task ReflectionPosted(ThreadEventMessage message);
     Task ThreadActivity(ThreadEventMessage message);
     Task ProposalsChanged(Proposals.ProposalChangeMessage message);
+    Task SynthesisUpdated(Synthesis.SynthesisUpdateMessage message);
+    Task SynthesisPresenceChanged(Synthesis.SynthesisPresenceMessage message);
     Task NotificationReceived(NotificationBadgeMessage message);
     Task AccessEnded(Guid reflectionId);
     Task SessionEnded();

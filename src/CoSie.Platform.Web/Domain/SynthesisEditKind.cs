@@ -1,0 +1,8 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum SynthesisEditKind
+{
+    Live,
+    Form,
+    Quote,
+}
