@@ -63,6 +63,7 @@ public sealed class YjsRuntime
         var engine = new Engine(options => options
             // A document is small (SynthesisRules.MaxLength); anything that runs away is stopped, not waited for.
             .TimeoutInterval(TimeSpan.FromSeconds(10))
+            .LimitMemory(256L * 1024 * 1024)
             .LimitRecursion(2_000)
             .Strict(false));
         engine.Execute(Shim);
