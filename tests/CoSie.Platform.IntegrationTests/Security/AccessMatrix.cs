@@ -140,6 +140,7 @@ public static class AccessMatrix
         ["POST /Account/Manage/Email"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Digests"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Digests?handler=Mails"] = "login ok ok ok ok ok ok ok ok",
+        ["POST /Account/Manage/Digests?handler=Reminders"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Research?handler=Give"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Account/Manage/Research?handler=Withdraw"] = "login ok ok ok ok ok ok ok ok",
         ["POST /Research/ConsentText"] = "login 403 403 ok 404 404 404 403 404",
