@@ -941,6 +941,135 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("institution_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthenticationUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("authentication_url");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("DeploymentIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("deployment_ids");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("KeySetUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("key_set_url");
+
+                    b.Property<string>("TokenUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("token_url");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_platforms");
+
+                    b.HasIndex("InstitutionId", "Issuer", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_platforms_institution_id_issuer_client_id");
+
+                    b.ToTable("lti_platforms", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTimeOffset?>("RetiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_tool_keys");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_tool_keys_signing")
+                        .HasFilter("retires_at IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_tool_keys_key_id");
+
+                    b.HasIndex("InstitutionId", "CreatedAt")
+                        .HasDatabaseName("ix_lti_tool_keys_institution_id_created_at");
+
+                    b.ToTable("lti_tool_keys", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2642,6 +2771,26 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_platforms_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_tool_keys_institutions_institution_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.MediaFile", b =>
