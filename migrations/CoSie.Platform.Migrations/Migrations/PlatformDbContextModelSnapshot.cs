@@ -941,6 +941,90 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("institution_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiContext", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("ContextId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("context_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_contexts");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_lti_contexts_cohort_id");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_contexts_institution_id");
+
+                    b.HasIndex("PlatformId", "ContextId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_contexts_platform_id_context_id");
+
+                    b.ToTable("lti_contexts", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
+                {
+                    b.Property<string>("Value")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("value");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.HasKey("Value")
+                        .HasName("pk_lti_nonces");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_lti_nonces_expires_at");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_nonces_institution_id");
+
+                    b.HasIndex("PlatformId")
+                        .HasDatabaseName("ix_lti_nonces_platform_id");
+
+                    b.ToTable("lti_nonces", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2771,6 +2855,47 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiContext", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_lti_platforms_platform_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_nonces_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_nonces_lti_platforms_platform_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>

@@ -118,6 +118,9 @@ public static class AccessMatrix
         ["GET /Lti/Admin/Platforms"] = "login 403 403 200 404 404 404 403 404",
         ["GET /Lti/Admin/Tool"] = "login 403 403 200 404 404 404 403 404",
         ["GET /Lti/Keys/Jwks"] = "200 200 200 200 200 200 200 200 200",
+        // The LMS's requests come without a session; without their parameters anyone gets the page that says what is missing.
+        ["GET /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",
         ["GET /SingleSignOn/Admin/EditProvider"] = "login 403 403 404 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/NewProvider"] = "login 403 403 200 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/Providers"] = "login 403 403 200 404 404 404 403 404",
@@ -236,6 +239,8 @@ public static class AccessMatrix
         ["POST /Lti/Admin/EditPlatform"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /Lti/Admin/NewPlatform"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /Lti/Admin/Tool?handler=Rotate"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
+        ["POST /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",
         ["POST /SingleSignOn/Admin/EditProvider"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /SingleSignOn/Admin/NewProvider"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /SingleSignOn/Admin/Providers"] = "login 403 403 ok 404 404 404 403 404",

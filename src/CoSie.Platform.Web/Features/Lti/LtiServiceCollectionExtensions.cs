@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using CoSie.Platform.Web.Features.Lti.Admin;
 using CoSie.Platform.Web.Features.Lti.Keys;
+using CoSie.Platform.Web.Features.Lti.Launch;
 
 namespace CoSie.Platform.Web.Features.Lti;
 
@@ -11,6 +13,15 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<ToolKeyProtector>();
         services.AddScoped<ToolKeys>();
         services.AddScoped<SavePlatform>();
+        services.AddSingleton<LaunchState>();
+        services.AddSingleton<PlatformKeySets>();
+        services.AddScoped<LaunchToken>();
+        services.AddScoped<LaunchLanding>();
+        services.AddHttpClient(PlatformKeySets.ClientName, (services, client) =>
+        {
+            client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("CoSie-Platform-LTI/1.0");
+        });
         return services;
     }
 }
