@@ -7,6 +7,7 @@ using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Discussions;
 using CoSie.Platform.Web.Features.Insight;
+using CoSie.Platform.Web.Features.Lti;
 using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Features.NextSteps;
 using CoSie.Platform.Web.Features.Profiles;
@@ -55,6 +56,7 @@ builder.Services
     .AddResearch()
     .AddPortfolio()
     .AddSingleSignOn(builder.Configuration)
+    .AddLti(builder.Configuration)
     .AddDemo();
 
 var app = builder.Build();

@@ -1014,6 +1014,219 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("institution_memberships", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiContext", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cohort_id");
+
+                    b.Property<string>("ContextId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("context_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_contexts");
+
+                    b.HasIndex("CohortId")
+                        .HasDatabaseName("ix_lti_contexts_cohort_id");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_contexts_institution_id");
+
+                    b.HasIndex("PlatformId", "ContextId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_contexts_platform_id_context_id");
+
+                    b.ToTable("lti_contexts", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
+                {
+                    b.Property<string>("Value")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("value");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.HasKey("Value")
+                        .HasName("pk_lti_nonces");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_lti_nonces_expires_at");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_nonces_institution_id");
+
+                    b.HasIndex("PlatformId")
+                        .HasDatabaseName("ix_lti_nonces_platform_id");
+
+                    b.ToTable("lti_nonces", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthenticationUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("authentication_url");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("DeploymentIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("deployment_ids");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("display_name");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_enabled");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("KeySetUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("key_set_url");
+
+                    b.Property<string>("TokenUrl")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("token_url");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_platforms");
+
+                    b.HasIndex("InstitutionId", "Issuer", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_platforms_institution_id_issuer_client_id");
+
+                    b.ToTable("lti_platforms", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_id");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicJwk")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("public_jwk");
+
+                    b.Property<DateTimeOffset?>("RetiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retires_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_tool_keys");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_tool_keys_signing")
+                        .HasFilter("retires_at IS NULL");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_tool_keys_key_id");
+
+                    b.HasIndex("InstitutionId", "CreatedAt")
+                        .HasDatabaseName("ix_lti_tool_keys_institution_id_created_at");
+
+                    b.ToTable("lti_tool_keys", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2863,6 +3076,67 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_institution_memberships_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiContext", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_cohorts_cohort_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_contexts_lti_platforms_platform_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_nonces_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_nonces_lti_platforms_platform_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiPlatform", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_platforms_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_tool_keys_institutions_institution_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.MediaFile", b =>

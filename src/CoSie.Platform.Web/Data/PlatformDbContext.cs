@@ -47,6 +47,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<CohortSuspension> CohortSuspensions => Set<CohortSuspension>();
     public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<SignInProvider> SignInProviders => Set<SignInProvider>();
+    public DbSet<LtiPlatform> LtiPlatforms => Set<LtiPlatform>();
+    public DbSet<LtiToolKey> LtiToolKeys => Set<LtiToolKey>();
+    public DbSet<LtiNonce> LtiNonces => Set<LtiNonce>();
+    public DbSet<LtiContext> LtiContexts => Set<LtiContext>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();

@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
                 ScopeFolder(options, "/Research", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/Admin", EndpointScope.Institution);
                 ScopeFolder(options, "/SingleSignOn/SignIn", EndpointScope.Institution);
+                ScopeFolder(options, "/Lti", EndpointScope.Institution);
                 // The unsubscribe page works anywhere (its token names the institution); the instructors' page does not.
                 ScopePage(options, "/Digests/CohortDigest", EndpointScope.Institution);
             })

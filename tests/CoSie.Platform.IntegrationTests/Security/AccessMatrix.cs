@@ -114,6 +114,16 @@ public static class AccessMatrix
         ["GET /Search/Index"] = "login 200 200 200 404 404 404 200 404",
         ["GET /Setup/Index"] = "404 404 404 404 404 404 404 404 404",
         // Institution admins configure their own providers; the matrix's provider id is no provider of A, hence 404.
+        // LTI: the institution admin's platform registrations and tool configuration; the tool's public key set is for
+        // anyone (the platforms fetch it without signing in), each institution's own.
+        ["GET /Lti/Admin/EditPlatform"] = "login 403 403 404 404 404 404 403 404",
+        ["GET /Lti/Admin/NewPlatform"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /Lti/Admin/Platforms"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /Lti/Admin/Tool"] = "login 403 403 200 404 404 404 403 404",
+        ["GET /Lti/Keys/Jwks"] = "200 200 200 200 200 200 200 200 200",
+        // The LMS's requests come without a session; without their parameters anyone gets the page that says what is missing.
+        ["GET /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
+        ["GET /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",
         ["GET /SingleSignOn/Admin/EditProvider"] = "login 403 403 404 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/NewProvider"] = "login 403 403 200 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/Providers"] = "login 403 403 200 404 404 404 403 404",
@@ -237,6 +247,11 @@ public static class AccessMatrix
         ["POST /Setup/Index"] = "404 404 404 404 404 404 404 404 404",
         ["POST /Institutions/Accessibility/EditStatement"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /Institutions/Appearance/Appearance"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Admin/EditPlatform"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Admin/NewPlatform"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Admin/Tool?handler=Rotate"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
+        ["POST /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",
         ["POST /SingleSignOn/Admin/EditProvider"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /SingleSignOn/Admin/NewProvider"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /SingleSignOn/Admin/Providers"] = "login 403 403 ok 404 404 404 403 404",

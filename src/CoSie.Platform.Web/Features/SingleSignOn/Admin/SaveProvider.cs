@@ -41,9 +41,7 @@ public sealed class SaveProvider(
             }
         }
         var issuer = input.Issuer?.Trim().TrimEnd('/') ?? string.Empty;
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri)
-            || !(issuerUri.Scheme == Uri.UriSchemeHttps || (issuerUri.Scheme == Uri.UriSchemeHttp && settings.Value.AllowInsecureIssuers))
-            || !string.IsNullOrEmpty(issuerUri.Query) || !string.IsNullOrEmpty(issuerUri.Fragment))
+        if (!ExternalAddress.TryParse(issuer, settings.Value.AllowInsecureIssuers, allowQuery: false, out _))
         {
             modelState.AddModelError("Input.Issuer", localizer["Enter the issuer as an https:// address without ? or #, such as https://login.example.org/realms/staff."]);
         }

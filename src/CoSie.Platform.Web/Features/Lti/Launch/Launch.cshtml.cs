@@ -1,0 +1,69 @@
+using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CoSie.Platform.Web.Features.Lti.Launch;
+
+// The launch (LTI 1.3 core 5.1.2): the LMS posts the id_token and the state of the login here (form_post). A launch
+// that passes every check signs the person in and sends them to their place; any other gets a page saying what was
+// wrong, a log line, and changes nothing.
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class LaunchModel(
+    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing,
+    IStringLocalizer<LaunchModel> localizer, ILogger<LaunchModel> logger) : PageModel
+{
+    public string Message { get; private set; } = string.Empty;
+
+    public IActionResult OnGet() => tenant.HasInstitution ? Refuse(LaunchRefusal.MissingParameters, null, "GET") : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!tenant.HasInstitution)
+        {
+            return NotFound();
+        }
+        var form = Request.HasFormContentType ? await Request.ReadFormAsync(HttpContext.RequestAborted) : FormCollection.Empty;
+        var idToken = form["id_token"].ToString();
+        var stateText = form["state"].ToString();
+        if (form.ContainsKey("error"))
+        {
+            // The LMS answered the authentication request with an error (prompt=none and no session, for one).
+            return Refuse(LaunchRefusal.StateMismatch, null, $"{form["error"]}: {form["error_description"]}");
+        }
+        if (string.IsNullOrEmpty(idToken) || string.IsNullOrEmpty(stateText))
+        {
+            return Refuse(LaunchRefusal.MissingParameters, null, null);
+        }
+        if (states.Finish(HttpContext, tenant.Required.Id, stateText) is not { } login)
+        {
+            return Refuse(LaunchRefusal.StateMismatch, null, null);
+        }
+        var platform = await db.LtiPlatforms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == login.PlatformId && p.IsEnabled, HttpContext.RequestAborted);
+        if (platform is null)
+        {
+            return Refuse(LaunchRefusal.UnknownPlatform, login.PlatformId, "disabled or removed since the login");
+        }
+        var checkedToken = await tokens.ValidateAsync(platform, idToken, login.Nonce, HttpContext.RequestAborted);
+        if (checkedToken.Claims is not { } claims)
+        {
+            return Refuse(checkedToken.Refusal!.Value, platform.Id, checkedToken.Detail);
+        }
+        var landed = await landing.LandAsync(HttpContext, platform, claims);
+        if (landed.Destination is not { } destination)
+        {
+            return Refuse(landed.Refusal!.Value, platform.Id, landed.Detail);
+        }
+        return LocalRedirect(Url.Content(destination));
+    }
+
+    private PageResult Refuse(LaunchRefusal refusal, Guid? platformId, string? detail)
+    {
+        logger.LogWarning("LTI launch refused at institution {InstitutionId} (platform {PlatformId}): {Refusal} {Detail}",
+            tenant.Required.Id, platformId, refusal, detail);
+        Message = LaunchRefusals.Message(refusal, localizer);
+        Response.StatusCode = LaunchRefusals.Status(refusal);
+        return Page();
+    }
+}

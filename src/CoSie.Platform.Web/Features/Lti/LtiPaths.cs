@@ -1,0 +1,15 @@
+namespace CoSie.Platform.Web.Features.Lti;
+
+// The tool's addresses inside an institution's address (after its path prefix or on its host name); the tool
+// configuration page shows them in full for pasting into the LMS.
+public static class LtiPaths
+{
+    // OIDC third-party-initiated login: the platform sends the browser here first (GET or POST).
+    public const string Login = "/lti/login";
+
+    // The target link URI and the redirect URI: the platform posts the id_token here (form_post).
+    public const string Launch = "/lti/launch";
+
+    // The tool's public keys (JWKS).
+    public const string KeySet = "/lti/jwks";
+}

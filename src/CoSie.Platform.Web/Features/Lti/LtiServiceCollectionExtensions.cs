@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using CoSie.Platform.Web.Features.Lti.Admin;
+using CoSie.Platform.Web.Features.Lti.Keys;
+using CoSie.Platform.Web.Features.Lti.Launch;
+
+namespace CoSie.Platform.Web.Features.Lti;
+
+public static class LtiServiceCollectionExtensions
+{
+    public static IServiceCollection AddLti(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LtiSettings>().Bind(configuration.GetSection(LtiSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ToolKeyProtector>();
+        services.AddScoped<ToolKeys>();
+        services.AddScoped<SavePlatform>();
+        services.AddSingleton<LaunchState>();
+        services.AddSingleton<PlatformKeySets>();
+        services.AddScoped<LaunchToken>();
+        services.AddScoped<LaunchLanding>();
+        services.AddHttpClient(PlatformKeySets.ClientName, (services, client) =>
+        {
+            client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("CoSie-Platform-LTI/1.0");
+        });
+        return services;
+    }
+}
