@@ -19,6 +19,12 @@ public sealed class PlainTextModelBinder(IModelBinder inner, bool multiline) : I
             bindingContext.Result = ModelBindingResult.Success(accepted);
             return;
         }
+        Refuse(bindingContext, value, multiline);
+    }
+
+    // The one refusal of a value that breaks PlainText, for every binder of typed text (strings, dates).
+    public static void Refuse(ModelBindingContext bindingContext, string value, bool multiline)
+    {
         var localizer = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<PlainTextModelBinder>>();
         var name = bindingContext.ModelMetadata.GetDisplayName();
         bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, multiline

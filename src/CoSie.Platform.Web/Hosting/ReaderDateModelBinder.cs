@@ -30,6 +30,12 @@ public sealed class ReaderDateModelBinder : IModelBinder
             }
             return Task.CompletedTask;
         }
+        // Typed like any text: control characters and direction marks get the same refusal as in a text field.
+        if (PlainText.Accept(text, multiline: false) is null)
+        {
+            PlainTextModelBinder.Refuse(bindingContext, text, multiline: false);
+            return Task.CompletedTask;
+        }
         if (DateInput.TryRead(text, CultureInfo.CurrentCulture, out var date))
         {
             bindingContext.Result = ModelBindingResult.Success(date);

@@ -9,6 +9,7 @@ namespace CoSie.Platform.Web.Localization;
 public static class PseudoText
 {
     private const string Plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const int PaddingWord = 12;
     private const string Accented = "àƀçđéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
 
     public static bool Applies(CultureInfo language) =>
@@ -57,9 +58,14 @@ public static class PseudoText
                 text.Append(c);
             }
         }
-        // Padding up to 40% for short texts, where one doubled letter is not enough to stretch a layout.
+        // Padding up to 40% for short texts, where one doubled letter is not enough to stretch a layout. It comes as words
+        // of at most twelve dots, as long as the long words of real languages, so a long text wraps as a translation would.
         var padding = Math.Max(0, (int)Math.Ceiling(english.Length * 0.4) - (letters / 5) - 2);
-        text.Append(' ', padding > 0 ? 1 : 0).Append('·', Math.Max(0, padding - 1)).Append(']');
+        for (var written = 0; written < padding; written += PaddingWord + 1)
+        {
+            text.Append(' ').Append('·', Math.Min(PaddingWord, padding - written - 1));
+        }
+        text.Append(']');
         return text.ToString();
     }
 }
