@@ -51,12 +51,19 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
         await AssertReflowsAsync(page, "proposals");
     }
 
-    // The institution's own settings and its public accessibility statement.
+    // The institution's own settings (appearance, accessibility statement, learning platforms), its public accessibility
+    // statement, and a module's cohort synthesis as a learner and an instructor see it.
     public static TheoryData<string, string, string> SettingsPages() => new()
     {
         { "appearance", $"/{DemoSiteFactory.Institution}/settings/appearance", DemoSiteFactory.PlatformAdmin },
         { "accessibility-statement-edit", $"/{DemoSiteFactory.Institution}/settings/accessibility", DemoSiteFactory.PlatformAdmin },
         { "accessibility-statement", $"/{DemoSiteFactory.Institution}/accessibility", DemoSiteFactory.Learner },
+        { "lti-platforms", $"/{DemoSiteFactory.Institution}/lti/platforms", DemoSiteFactory.PlatformAdmin },
+        { "lti-new-platform", $"/{DemoSiteFactory.Institution}/lti/platforms/new", DemoSiteFactory.PlatformAdmin },
+        { "lti-tool", $"/{DemoSiteFactory.Institution}/lti/tool", DemoSiteFactory.PlatformAdmin },
+        { "synthesis", Cohort + "/modules/{module}/synthesis", DemoSiteFactory.Learner },
+        { "synthesis-instructor", Cohort + "/modules/{module}/synthesis", DemoSiteFactory.Instructor },
+        { "synthesis-history", Cohort + "/modules/{module}/synthesis/history", DemoSiteFactory.Instructor },
     };
 
     // Pages of each kind (cards, a table, a form, prose) in the dark colour scheme.
