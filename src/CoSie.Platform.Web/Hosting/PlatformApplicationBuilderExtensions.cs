@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Features.Discussions;
+using CoSie.Platform.Web.Features.Lti.Framing;
 using CoSie.Platform.Web.Features.SingleSignOn;
 using CoSie.Platform.Web.Jobs;
 using CoSie.Platform.Web.Tenancy;
@@ -47,11 +48,15 @@ public static class PlatformApplicationBuilderExtensions
         // After routing, which knows the endpoint and so its limit; before anything reads the body.
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseSingleSignOnCallbacks();
+        // Before anything sets a cookie: a session in an LMS's frame needs SameSite=None (Features/Lti/Framing).
+        app.UseCookiePolicy();
         app.UseAuthentication();
         // After authentication: the person's own culture is a claim in the cookie.
         app.UseRequestLocalization();
         // After localization, which reads the person's culture from the session; before anything asks who they are.
         app.UseInstitutionSessions();
+        // Once the institution and the session are known: which LMS may frame this response.
+        app.UseLtiFraming();
         app.UseAuthorization();
         app.UseMiddleware<RequestFormMiddleware>();
         // Static assets as endpoints, from the build's manifest: fingerprinted names cached for a year, gzip and

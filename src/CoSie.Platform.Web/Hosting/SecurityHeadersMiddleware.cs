@@ -6,6 +6,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private static readonly object NonceKey = new();
     private static readonly object FramesKey = new();
+    private static readonly object FormActionKey = new();
+    private static readonly object FrameAncestorsKey = new();
 
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; " +
@@ -23,8 +25,21 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
                 var policy = context.Items[NonceKey] is string nonce
                     ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
                     : ContentSecurityPolicy;
+                if (context.Items[FormActionKey] is string formAction)
+                {
+                    policy = policy.Replace("form-action 'self'", $"form-action 'self' {formAction}", StringComparison.Ordinal);
+                }
+                if (context.Items[FrameAncestorsKey] is string ancestors)
+                {
+                    // X-Frame-Options cannot name several origins, and antiforgery sets SAMEORIGIN when a page has a form.
+                    policy = policy.Replace("frame-ancestors 'none'", $"frame-ancestors {ancestors}", StringComparison.Ordinal);
+                    headers.Remove("X-Frame-Options");
+                }
+                else
+                {
+                    headers.XFrameOptions = "DENY";
+                }
                 headers.ContentSecurityPolicy = context.Items[FramesKey] is string frames ? $"{policy}; frame-src {frames}" : policy;
-                headers.XFrameOptions = "DENY";
             }
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -37,6 +52,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     // Lets this response's page frame content from exactly these origins (a module's click-to-load embeds); every other
     // page may frame nothing but itself.
     public static void AllowFrames(HttpContext context, string origins) => context.Items[FramesKey] = origins;
+
+    // Lets this response's forms post to this origin too (the deep linking answer, posted to the LMS).
+    public static void AllowFormAction(HttpContext context, string origin) => context.Items[FormActionKey] = origin;
+
+    // Lets these origins, and only these, frame this response (the LMS of an LTI launch; Lti/Framing decides which).
+    public static void AllowFramingBy(HttpContext context, string origins) => context.Items[FrameAncestorsKey] = origins;
 
     // The response's script nonce, made on first use: pages are rendered into a buffer before the response starts, so
     // the policy written as it starts includes it.

@@ -1,6 +1,7 @@
 using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Digests;
+using CoSie.Platform.Web.Features.Lti;
 using CoSie.Platform.Web.Features.Setup;
 
 namespace CoSie.Platform.Web.Hosting;
@@ -17,6 +18,7 @@ public static class StartupPreparation
 
         app.Services.RegisterDigestSchedule();
         app.Services.RegisterMediaCleanup();
+        app.Services.RegisterLtiSweep();
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FirstRun>().CreateAdminFromEnvironmentAsync(app.Configuration);

@@ -46,7 +46,7 @@ public static class IdentityServiceCollectionExtensions
                 if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed && context.CurrentPrincipal is { } current)
                 {
                     renewed.AddClaims(current.Claims
-                        .Where(c => c.Type is PlatformClaims.SignInProvider or PlatformClaims.SignInInstitution)
+                        .Where(c => c.Type is PlatformClaims.SignInProvider or PlatformClaims.SignInInstitution or PlatformClaims.LtiPlatform)
                         .Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
                 }
                 return Task.CompletedTask;

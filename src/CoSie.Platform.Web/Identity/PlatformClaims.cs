@@ -12,4 +12,7 @@ public static class PlatformClaims
     // after a password sign-in. Kept when the session's claims are renewed.
     public const string SignInProvider = "cosie:sso_provider";
     public const string SignInInstitution = "cosie:sso_institution";
+
+    // The LTI platform whose launch signed this session in (Features/Lti/Framing): the session lives in its frame.
+    public const string LtiPlatform = "cosie:lti_platform";
 }

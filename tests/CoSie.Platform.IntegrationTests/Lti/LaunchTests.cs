@@ -121,7 +121,7 @@ public sealed class LaunchTests(SsoFactory factory) : IClassFixture<SsoFactory>,
                 case "expired": claims["iat"] = now.AddMinutes(-30).ToUnixTimeSeconds(); claims["exp"] = now.AddMinutes(-10).ToUnixTimeSeconds(); break;
                 case "deployment": claims[lti + "deployment_id"] = "deployment-of-someone-else"; break;
                 case "version": claims[lti + "version"] = "1.1"; break;
-                case "message-type": claims[lti + "message_type"] = "LtiDeepLinkingRequest"; break;
+                case "message-type": claims[lti + "message_type"] = "LtiSubmissionReviewRequest"; break;
                 case "no-email": claims.Remove("email"); break;
             }
         }, tampering == "signature" ? LtiPlatformSimulator.NewKey() : null);

@@ -1,7 +1,11 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using CoSie.Platform.Web.Features.Lti.Admin;
+using CoSie.Platform.Web.Features.Lti.DeepLinking;
+using CoSie.Platform.Web.Features.Lti.Framing;
 using CoSie.Platform.Web.Features.Lti.Keys;
 using CoSie.Platform.Web.Features.Lti.Launch;
+using CoSie.Platform.Web.Features.Lti.Maintenance;
 
 namespace CoSie.Platform.Web.Features.Lti;
 
@@ -17,6 +21,11 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<PlatformKeySets>();
         services.AddScoped<LaunchToken>();
         services.AddScoped<LaunchLanding>();
+        services.AddScoped<SweepLtiNoncesJob>();
+        services.AddScoped<StartDeepLinking>();
+        services.AddScoped<DeepLinkingOffer>();
+        services.AddScoped<DeepLinkingResponse>();
+        services.Configure<CookiePolicyOptions>(options => options.OnAppendCookie = LtiCookies.Apply);
         services.AddHttpClient(PlatformKeySets.ClientName, (services, client) =>
         {
             client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
@@ -24,4 +33,9 @@ public static class LtiServiceCollectionExtensions
         });
         return services;
     }
+
+    // Every instance registers the same recurring job; Hangfire keeps one definition and runs it on one server.
+    public static void RegisterLtiSweep(this IServiceProvider services) =>
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<SweepLtiNoncesJob>(
+            SweepLtiNoncesJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), SweepLtiNoncesJob.Cron);
 }

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Lti.DeepLinking;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class LaunchModel(
-    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing,
+    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing, StartDeepLinking deepLinking,
     IStringLocalizer<LaunchModel> localizer, ILogger<LaunchModel> logger) : PageModel
 {
     public string Message { get; private set; } = string.Empty;
@@ -45,10 +46,15 @@ public sealed class LaunchModel(
         {
             return Refuse(LaunchRefusal.UnknownPlatform, login.PlatformId, "disabled or removed since the login");
         }
-        var checkedToken = await tokens.ValidateAsync(platform, idToken, login.Nonce, HttpContext.RequestAborted);
+        var checkedToken = await tokens.ValidateAsync(platform, idToken, login.Nonce, Request, HttpContext.RequestAborted);
         if (checkedToken.Claims is not { } claims)
         {
             return Refuse(checkedToken.Refusal!.Value, platform.Id, checkedToken.Detail);
+        }
+        if (checkedToken.DeepLinking is { } settings)
+        {
+            var started = await deepLinking.StartAsync(platform, claims, settings, HttpContext.RequestAborted);
+            return started.Id is { } pick ? LocalRedirect(Url.Content($"~/lti/deep-linking/{pick}")) : Refuse(started.Refusal!.Value, platform.Id, started.Detail);
         }
         var landed = await landing.LandAsync(HttpContext, platform, claims);
         if (landed.Destination is not { } destination)

@@ -17,6 +17,7 @@ public sealed record LaunchClaims(
     public const string Context = Claim + "context";
     public const string ResourceLink = Claim + "resource_link";
     public const string Custom = Claim + "custom";
+    public const string TargetLinkUri = Claim + "target_link_uri";
 
     // Full role URIs only (the short forms are deprecated): the institution roles and the context roles of the
     // membership vocabulary, with their sub-roles.

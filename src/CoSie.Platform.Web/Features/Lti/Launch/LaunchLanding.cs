@@ -124,8 +124,10 @@ public sealed class LaunchLanding(
                 newCohort.Id, course.Id, claims.ContextId, platform.Id);
         }
 
+        // The session's cookies must work in the LMS's frame (Framing/LtiCookies).
+        Framing.LtiSession.MarkLaunch(http);
         await signIn.SignInWithClaimsAsync(user, new Microsoft.AspNetCore.Authentication.AuthenticationProperties(),
-            [new Claim(PlatformClaims.SignInInstitution, platform.InstitutionId.ToString())]);
+            [new Claim(PlatformClaims.SignInInstitution, platform.InstitutionId.ToString()), Framing.LtiSession.ClaimFor(platform.Id)]);
         logger.LogInformation("Account {UserId} signed in by a launch from LTI platform {PlatformId} into cohort {CohortId}", user.Id, platform.Id, context.CohortId);
         return new(await DestinationAsync(course, context.CohortId, claims, cancellationToken), null);
     }

@@ -19,4 +19,8 @@ public enum LaunchRefusal
     EmailTaken,
     NoCourse,
     AccountDisabled,
+    WrongTarget,
+    DeepLinkingForInstructors,
+    DeepLinkingTypes,
+    DeepLinkingExpired,
 }

@@ -1,13 +1,17 @@
 namespace CoSie.Platform.Web.Features.Lti.Launch;
 
 // How each refusal is said on the page the LMS shows (in its frame or window), for whoever tells the LMS admin, and
-// its status: a request that is wrong in itself is 400, one that proves nothing about who sent it is 401.
+// its status: a request that is wrong in itself is 400, one that proves nothing about who sent it is 401, a deep
+// linking request of someone who may not pick links 403, and a picker that is gone 404.
 public static class LaunchRefusals
 {
     public static int Status(LaunchRefusal refusal) => refusal switch
     {
         LaunchRefusal.MissingParameters or LaunchRefusal.UnknownPlatform or LaunchRefusal.WrongMessage
-            or LaunchRefusal.NoIdentity or LaunchRefusal.NoCourse => StatusCodes.Status400BadRequest,
+            or LaunchRefusal.NoIdentity or LaunchRefusal.NoCourse or LaunchRefusal.WrongTarget
+            or LaunchRefusal.DeepLinkingTypes => StatusCodes.Status400BadRequest,
+        LaunchRefusal.DeepLinkingForInstructors => StatusCodes.Status403Forbidden,
+        LaunchRefusal.DeepLinkingExpired => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status401Unauthorized,
     };
 
@@ -28,6 +32,10 @@ public static class LaunchRefusals
         LaunchRefusal.EmailTaken => localizer["An account with the e-mail address of this person exists already and is not linked to this LMS; it is not taken over by a launch."],
         LaunchRefusal.NoCourse => localizer["The link names no course of this institution. Give the link the custom parameter course=, followed by the address of the course."],
         LaunchRefusal.AccountDisabled => localizer["This account is disabled."],
+        LaunchRefusal.WrongTarget => localizer["The link points to another address than this tool's. Give the link the launch address shown on the tool configuration page."],
+        LaunchRefusal.DeepLinkingForInstructors => localizer["Only instructors choose what a link of the LMS opens. Ask an instructor of the course to add the link."],
+        LaunchRefusal.DeepLinkingTypes => localizer["The LMS asked for content that this tool does not offer: it links only LTI resource links (ltiResourceLink), and needs the address to send the choice to."],
+        LaunchRefusal.DeepLinkingExpired => localizer["This choice was made already or took too long. Start adding the link in the LMS again."],
         _ => localizer["The launch from the LMS did not work"],
     };
 }

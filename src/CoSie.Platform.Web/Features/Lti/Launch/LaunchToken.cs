@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Lti.DeepLinking;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -6,15 +7,17 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 // Checks a launch's id_token as 1EdTech Security Framework 5.1.3 asks: signed (RS256) with one of the platform's keys,
 // from its issuer, for the registration's client id (the only audience, or one of several with it as azp), within its
 // lifetime with a small skew, carrying the nonce of this login (used up here, so a launch works once), from a
-// registered deployment, and an LTI 1.3 resource link request.
+// registered deployment, for an address of this tool (target_link_uri), and an LTI 1.3 resource link or deep linking
+// request.
 public sealed class LaunchToken(PlatformDbContext db, PlatformKeySets keySets, TimeProvider clock, ILogger<LaunchToken> logger)
 {
     public static readonly TimeSpan Skew = TimeSpan.FromMinutes(1);
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
-    public sealed record Result(LaunchClaims? Claims, LaunchRefusal? Refusal, string? Detail = null);
+    // DeepLinking is set for an LtiDeepLinkingRequest, whose settings say where the instructor's choice goes.
+    public sealed record Result(LaunchClaims? Claims, LaunchRefusal? Refusal, string? Detail = null, DeepLinkingSettings? DeepLinking = null);
 
-    public async Task<Result> ValidateAsync(LtiPlatform platform, string idToken, string expectedNonce, CancellationToken cancellationToken)
+    public async Task<Result> ValidateAsync(LtiPlatform platform, string idToken, string expectedNonce, HttpRequest request, CancellationToken cancellationToken)
     {
         if (idToken.Length > 64_000 || !Handler.CanReadToken(idToken))
         {
@@ -81,19 +84,26 @@ public sealed class LaunchToken(PlatformDbContext db, PlatformKeySets keySets, T
         {
             return new(null, LaunchRefusal.UnknownDeployment, LaunchClaims.Property(payload, LaunchClaims.DeploymentId));
         }
+        var target = LaunchClaims.Property(payload, LaunchClaims.TargetLinkUri);
+        if (!ToolOrigin.Owns(request, target))
+        {
+            return new(null, LaunchRefusal.WrongTarget, target);
+        }
         var messageType = LaunchClaims.Property(payload, LaunchClaims.MessageType);
         var version = LaunchClaims.Property(payload, LaunchClaims.Version);
-        if (messageType != "LtiResourceLinkRequest" || version != "1.3.0")
+        var deepLinking = messageType == DeepLinkingSettings.RequestMessage;
+        if ((messageType != "LtiResourceLinkRequest" && !deepLinking) || version != "1.3.0")
         {
             return new(null, LaunchRefusal.WrongMessage, $"{messageType} {version}");
         }
         var claims = LaunchClaims.Read(token);
-        if (string.IsNullOrWhiteSpace(claims.Subject) || claims.Subject.Length > 255 || claims.Email is null)
+        // Picking a link signs nobody in, so it needs to know the role, not the address.
+        if (string.IsNullOrWhiteSpace(claims.Subject) || claims.Subject.Length > 255 || (claims.Email is null && !deepLinking))
         {
             return new(null, LaunchRefusal.NoIdentity);
         }
-        logger.LogDebug("Launch token of LTI platform {PlatformId} accepted", platform.Id);
-        return new(claims, null);
+        logger.LogDebug("Launch token ({MessageType}) of LTI platform {PlatformId} accepted", messageType, platform.Id);
+        return new(claims, null, null, deepLinking ? DeepLinkingSettings.Read(payload) : null);
     }
 
     private static TokenValidationParameters Parameters(LtiPlatform platform, IReadOnlyList<SecurityKey> keys) => new()

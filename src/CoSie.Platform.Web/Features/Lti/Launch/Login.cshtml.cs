@@ -53,6 +53,10 @@ public sealed class LoginModel(
         {
             return Refuse(LaunchRefusal.UnknownDeployment, platform.Id, deploymentId);
         }
+        if (!ToolOrigin.Owns(Request, target))
+        {
+            return Refuse(LaunchRefusal.WrongTarget, platform.Id, target);
+        }
 
         var nonce = LaunchState.NewNonce();
         db.LtiNonces.Add(new LtiNonce { Value = nonce, PlatformId = platform.Id, ExpiresAt = clock.GetUtcNow() + LaunchState.Lifetime });
