@@ -51,6 +51,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LtiToolKey> LtiToolKeys => Set<LtiToolKey>();
     public DbSet<LtiNonce> LtiNonces => Set<LtiNonce>();
     public DbSet<LtiContext> LtiContexts => Set<LtiContext>();
+    public DbSet<LtiLineItem> LtiLineItems => Set<LtiLineItem>();
+    public DbSet<LtiScore> LtiScores => Set<LtiScore>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();

@@ -17,7 +17,7 @@ namespace CoSie.Platform.IntegrationTests.Lti;
 // An LMS as the 1EdTech LTI 1.3 core and Security Framework specifications describe it, for the tool's launch: its own
 // RSA key, published as a JWKS on a real loopback listener; the OIDC third-party-initiated login it starts in the
 // browser; and the id_token of an LtiResourceLinkRequest it posts back (form_post) to the tool's redirect URI.
-public sealed class LtiPlatformSimulator : IAsyncDisposable
+public sealed partial class LtiPlatformSimulator : IAsyncDisposable
 {
     public const string Instructor = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
     public const string Learner = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
@@ -51,6 +51,7 @@ public sealed class LtiPlatformSimulator : IAsyncDisposable
             simulator.KeySetRequests++;
             return Results.Text(simulator.KeySetJson(), "application/json");
         });
+        simulator.MapServices(app);
         await app.StartAsync();
         return simulator;
     }

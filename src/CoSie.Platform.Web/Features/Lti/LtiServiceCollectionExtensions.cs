@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using CoSie.Platform.Web.Features.Lti.Admin;
 using CoSie.Platform.Web.Features.Lti.Keys;
 using CoSie.Platform.Web.Features.Lti.Launch;
+using CoSie.Platform.Web.Features.Lti.Services;
 
 namespace CoSie.Platform.Web.Features.Lti;
 
@@ -22,6 +23,7 @@ public static class LtiServiceCollectionExtensions
             client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("CoSie-Platform-LTI/1.0");
         });
+        services.AddLtiServices();
         return services;
     }
 }
