@@ -1035,13 +1035,51 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<List<string>>("GradeScopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("grade_scopes");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
+                    b.Property<string>("LineItemUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("line_item_url");
+
+                    b.Property<string>("LineItemsUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("line_items_url");
+
+                    b.Property<string>("MembershipsUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("memberships_url");
+
                     b.Property<Guid>("PlatformId")
                         .HasColumnType("uuid")
                         .HasColumnName("platform_id");
+
+                    b.Property<string>("ResourceLinkId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("resource_link_id");
+
+                    b.Property<string>("RosterError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("roster_error");
+
+                    b.Property<int?>("RosterMembers")
+                        .HasColumnType("integer")
+                        .HasColumnName("roster_members");
+
+                    b.Property<DateTimeOffset?>("RosterSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("roster_synced_at");
 
                     b.Property<string>("Title")
                         .HasMaxLength(200)
@@ -1064,58 +1102,49 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("lti_contexts", (string)null);
                 });
 
-            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiDeepLinkingRequest", b =>
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<bool>("AcceptMultiple")
-                        .HasColumnType("boolean")
-                        .HasColumnName("accept_multiple");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("text")
-                        .HasColumnName("data");
-
-                    b.Property<string>("DeploymentId")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("deployment_id");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
+                        .HasColumnName("created_at");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
-                    b.Property<Guid>("PlatformId")
+                    b.Property<Guid>("LtiContextId")
                         .HasColumnType("uuid")
-                        .HasColumnName("platform_id");
+                        .HasColumnName("lti_context_id");
 
-                    b.Property<string>("ReturnUrl")
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
-                        .HasColumnName("return_url");
+                        .HasColumnName("url");
 
                     b.HasKey("Id")
-                        .HasName("pk_lti_deep_linking_requests");
-
-                    b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_lti_deep_linking_requests_expires_at");
+                        .HasName("pk_lti_line_items");
 
                     b.HasIndex("InstitutionId")
-                        .HasDatabaseName("ix_lti_deep_linking_requests_institution_id");
+                        .HasDatabaseName("ix_lti_line_items_institution_id");
 
-                    b.HasIndex("PlatformId")
-                        .HasDatabaseName("ix_lti_deep_linking_requests_platform_id");
+                    b.HasIndex("PromptId")
+                        .HasDatabaseName("ix_lti_line_items_prompt_id");
 
-                    b.ToTable("lti_deep_linking_requests", (string)null);
+                    b.HasIndex("LtiContextId", "PromptId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_line_items_lti_context_id_prompt_id");
+
+                    b.ToTable("lti_line_items", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
@@ -1224,6 +1253,75 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasDatabaseName("ix_lti_platforms_institution_id_issuer_client_id");
 
                     b.ToTable("lti_platforms", (string)null);
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("LtiContextId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lti_context_id");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("prompt_id");
+
+                    b.Property<int>("ScoreGiven")
+                        .HasColumnType("integer")
+                        .HasColumnName("score_given");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_scores");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_scores_institution_id");
+
+                    b.HasIndex("PromptId")
+                        .HasDatabaseName("ix_lti_scores_prompt_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_lti_scores_user_id");
+
+                    b.HasIndex("LtiContextId", "PromptId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lti_scores_lti_context_id_prompt_id_user_id");
+
+                    b.ToTable("lti_scores", (string)null);
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>
@@ -3156,21 +3254,28 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasConstraintName("fk_lti_contexts_lti_platforms_platform_id");
                 });
 
-            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiDeepLinkingRequest", b =>
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>
                 {
                     b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_lti_deep_linking_requests_institutions_institution_id");
+                        .HasConstraintName("fk_lti_line_items_institutions_institution_id");
 
-                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiContext", null)
                         .WithMany()
-                        .HasForeignKey("PlatformId")
+                        .HasForeignKey("LtiContextId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_lti_deep_linking_requests_lti_platforms_platform_id");
+                        .HasConstraintName("fk_lti_line_items_lti_contexts_lti_context_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_line_items_reflection_prompts_prompt_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiNonce", b =>
@@ -3198,6 +3303,37 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lti_platforms_institutions_institution_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiScore", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_scores_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiContext", null)
+                        .WithMany()
+                        .HasForeignKey("LtiContextId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_scores_lti_contexts_lti_context_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.ReflectionPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_scores_reflection_prompts_prompt_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_scores_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiToolKey", b =>

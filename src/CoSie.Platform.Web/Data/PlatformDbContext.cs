@@ -52,6 +52,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LtiNonce> LtiNonces => Set<LtiNonce>();
     public DbSet<LtiContext> LtiContexts => Set<LtiContext>();
     public DbSet<LtiDeepLinkingRequest> LtiDeepLinkingRequests => Set<LtiDeepLinkingRequest>();
+    public DbSet<LtiLineItem> LtiLineItems => Set<LtiLineItem>();
+    public DbSet<LtiScore> LtiScores => Set<LtiScore>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Features.Demo;
+using CoSie.Platform.Web.Features.Lti.Services;
 using CoSie.Platform.Web.Features.Digests;
 using CoSie.Platform.Web.Features.Lti;
 using CoSie.Platform.Web.Features.Setup;
@@ -19,6 +20,7 @@ public static class StartupPreparation
         app.Services.RegisterDigestSchedule();
         app.Services.RegisterMediaCleanup();
         app.Services.RegisterLtiSweep();
+        app.Services.RegisterRosterSchedule();
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FirstRun>().CreateAdminFromEnvironmentAsync(app.Configuration);

@@ -52,6 +52,7 @@ public sealed partial class LtiPlatformSimulator : IAsyncDisposable
             return Results.Text(simulator.KeySetJson(), "application/json");
         });
         simulator.MapDeepLinking(app);
+        simulator.MapServices(app);
         await app.StartAsync();
         return simulator;
     }

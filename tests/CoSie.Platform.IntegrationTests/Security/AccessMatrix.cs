@@ -120,6 +120,8 @@ public static class AccessMatrix
         ["GET /Lti/Admin/NewPlatform"] = "login 403 403 200 404 404 404 403 404",
         ["GET /Lti/Admin/Platforms"] = "login 403 403 200 404 404 404 403 404",
         ["GET /Lti/Admin/Tool"] = "login 403 403 200 404 404 404 403 404",
+        // A cohort's LMS link: its managers only; the matrix's cohort has none, so the page says so.
+        ["GET /Lti/Services/Lms"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Lti/Keys/Jwks"] = "200 200 200 200 200 200 200 200 200",
         // The LMS's requests come without a session; without their parameters anyone gets the page that says what is missing.
         ["GET /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
@@ -252,6 +254,8 @@ public static class AccessMatrix
         ["POST /Lti/Admin/EditPlatform"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /Lti/Admin/NewPlatform"] = "login 403 403 ok 404 404 404 403 404",
         ["POST /Lti/Admin/Tool?handler=Rotate"] = "login 403 403 ok 404 404 404 403 404",
+        ["POST /Lti/Services/Lms?handler=Retry"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Lti/Services/Lms?handler=Sync"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Lti/Launch/Login"] = "400 400 400 400 400 400 400 400 400",
         ["POST /Lti/DeepLinking/Pick"] = "404 404 404 404 404 404 404 404 404",
         ["POST /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",

@@ -8,6 +8,12 @@ public sealed class LtiContextConfiguration : IEntityTypeConfiguration<LtiContex
     {
         builder.Property(c => c.ContextId).HasMaxLength(255);
         builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.MembershipsUrl).HasMaxLength(2000);
+        builder.Property(c => c.LineItemsUrl).HasMaxLength(2000);
+        builder.Property(c => c.LineItemUrl).HasMaxLength(2000);
+        builder.Property(c => c.GradeScopes).HasColumnType("text[]");
+        builder.Property(c => c.ResourceLinkId).HasMaxLength(255);
+        builder.Property(c => c.RosterError).HasMaxLength(500);
         // One cohort per LMS course of a registration, also when its first two launches arrive together.
         builder.HasIndex(c => new { c.PlatformId, c.ContextId }).IsUnique();
         builder.HasOne<LtiPlatform>().WithMany().HasForeignKey(c => c.PlatformId).OnDelete(DeleteBehavior.Cascade);

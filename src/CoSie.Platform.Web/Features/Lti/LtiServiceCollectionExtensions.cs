@@ -6,6 +6,7 @@ using CoSie.Platform.Web.Features.Lti.Framing;
 using CoSie.Platform.Web.Features.Lti.Keys;
 using CoSie.Platform.Web.Features.Lti.Launch;
 using CoSie.Platform.Web.Features.Lti.Maintenance;
+using CoSie.Platform.Web.Features.Lti.Services;
 
 namespace CoSie.Platform.Web.Features.Lti;
 
@@ -31,6 +32,7 @@ public static class LtiServiceCollectionExtensions
             client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("CoSie-Platform-LTI/1.0");
         });
+        services.AddLtiServices();
         return services;
     }
 

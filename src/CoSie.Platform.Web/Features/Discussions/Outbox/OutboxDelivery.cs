@@ -15,6 +15,7 @@ public sealed class OutboxDelivery(
     DiscussionNotifications notifications,
     LivePushes pushes,
     IOptions<DiscussionOptions> options,
+    IEnumerable<IPostPublishedListener> listeners,
     ILogger<OutboxDelivery> logger)
 {
     // Delivers batches until none is left; returns the number of entries delivered. With waitForOthers, entries that
@@ -39,6 +40,7 @@ public sealed class OutboxDelivery(
         var institutionId = tenant.Required.Id;
         var batch = options.Value.OutboxBatchSize;
         var work = new List<ThreadPush>();
+        var published = new List<PublishedPost>();
         List<DiscussionOutboxEntry> entries;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -63,6 +65,10 @@ public sealed class OutboxDelivery(
                 {
                     var notified = await NotifyAsync(entry, cancellationToken);
                     work.Add(new ThreadPush(institutionId, entry.ReflectionId, entry.EventSequence, [.. notified.Concat(entry.BadgeUserIds).Distinct()]));
+                    if (entry.PostId is { } postId && entry.ActorId is { } actorId)
+                    {
+                        published.Add(new PublishedPost(entry.ReflectionId, postId, actorId));
+                    }
                 }
                 db.DiscussionOutbox.RemoveRange(entries);
                 await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +86,28 @@ public sealed class OutboxDelivery(
         {
             pushes.Enqueue(push);
         }
+        await TellListenersAsync(published, cancellationToken);
         return entries.Count;
+    }
+
+    // After the commit, so a listener's failure never undoes the notifications; it is logged, and the posts stay published.
+    private async Task TellListenersAsync(List<PublishedPost> published, CancellationToken cancellationToken)
+    {
+        if (published.Count == 0)
+        {
+            return;
+        }
+        foreach (var listener in listeners)
+        {
+            try
+            {
+                await listener.PublishedAsync(published, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "{Listener} failed on {Count} published posts", listener.GetType().Name, published.Count);
+            }
+        }
     }
 
     private async Task<IReadOnlyList<Guid>> NotifyAsync(DiscussionOutboxEntry entry, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class LaunchModel(
         {
             return Refuse(landed.Refusal!.Value, platform.Id, landed.Detail);
         }
+        await HttpContext.RequestServices.GetRequiredService<Services.AdvantageLaunch>().LaunchedAsync(platform, idToken, claims, HttpContext.RequestAborted);
         return LocalRedirect(Url.Content(destination));
     }
 

@@ -36,6 +36,13 @@ public sealed record LaunchClaims(
         "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Learner",
     ];
 
+    // The same roles mean the same place in a launch and in a roster (NRPS members carry the same vocabulary).
+    public static bool InstructsBy(IEnumerable<string> roles) =>
+        roles.Any(r => InstructorRoles.Contains(r, StringComparer.Ordinal) || r.StartsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#", StringComparison.Ordinal));
+
+    public static bool LearnsBy(IEnumerable<string> roles) =>
+        roles.Any(r => LearnerRoles.Contains(r, StringComparer.Ordinal) || r.StartsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#", StringComparison.Ordinal));
+
     // The payload as JSON: its claims are nested objects and arrays, read here without the handler's own conversions.
     public static JsonElement Payload(JsonWebToken token)
     {
@@ -53,8 +60,8 @@ public sealed record LaunchClaims(
             token.Subject,
             Property(payload, "name") ?? string.Join(' ', new[] { Property(payload, "given_name"), Property(payload, "family_name") }.Where(s => !string.IsNullOrWhiteSpace(s))),
             Property(payload, "email"),
-            roles.Any(r => InstructorRoles.Contains(r, StringComparer.Ordinal) || r.StartsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#", StringComparison.Ordinal)),
-            roles.Any(r => LearnerRoles.Contains(r, StringComparer.Ordinal) || r.StartsWith("http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#", StringComparison.Ordinal)),
+            InstructsBy(roles),
+            LearnsBy(roles),
             Property(context, "id"),
             Property(context, "title") ?? Property(context, "label"),
             Property(Object(payload, ResourceLink), "id"),

@@ -1,0 +1,8 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum LtiScoreStatus
+{
+    Pending,
+    Sent,
+    Failed,
+}
