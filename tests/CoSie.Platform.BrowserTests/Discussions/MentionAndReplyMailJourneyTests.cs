@@ -2,6 +2,7 @@ using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
+using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Identity;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public sealed class MentionAndReplyMailJourneyTests(Chromium chromium, Discussio
 
     private async Task MailJobAsync(PlatformUser recipient, Guid reflectionId, NotificationKind kind)
     {
+        // The post's notifications are written by the discussion outbox, in the background: deliver it first.
+        await Site.Services.GetRequiredService<OutboxWorker>().DeliverAsync(Site.Institution.Id, waitForOthers: true, CancellationToken.None);
         Site.Clock.Advance(BatchTimeUp);
         await using var scope = Site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<NotificationMailJob>().SendAsync(Site.Institution.Id, recipient.Id, reflectionId, kind, CancellationToken.None);
@@ -116,8 +119,9 @@ public sealed class MentionAndReplyMailJourneyTests(Chromium chromium, Discussio
         var peer = await Site.LearnerAsync(cohort, "Pirjo Peer");
         var replier = await Site.LearnerAsync(cohort, "Reino Replier");
         var reflectionId = await Site.WriteReflectionAsync(cohort, peer, "The pilot spread once the nurses owned it.");
-        // Earlier replies, so that the one in the mail is not simply the first thing on the page (all on its first page).
-        await Site.SeedRepliesAsync(reflectionId, replier, 12);
+        // Earlier replies by someone else, so that the one in the mail is not simply the first thing on the page (all on
+        // its first page, and none counting against the replier's posting limit).
+        await Site.SeedRepliesAsync(reflectionId, await Site.LearnerAsync(cohort, "Eero Earlier"), 12);
 
         var writing = await OpenPageAsync();
         await writing.SignInAsync(replier.Email!, institution: Institution);
