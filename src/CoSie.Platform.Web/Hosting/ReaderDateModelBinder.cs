@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CoSie.Platform.Web.Hosting;
 
-// Reads a DateOnly (or DateOnly?) in the request's culture or as ISO; a date that cannot be read is a model error in
-// the platform's words, and an empty field is no date (Required, where a date must be given, says so).
+// Reads a DateOnly (or DateOnly?) in the request's culture or as ISO, and a DateTime (a wall-clock moment, for the page
+// to place in the time zone it names) as the reader's short date and time or ISO; a value that cannot be read is a
+// model error in the platform's words, and an empty field is no date (Required, where a date must be given, says so).
 public sealed class ReaderDateModelBinder : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)
@@ -36,7 +37,15 @@ public sealed class ReaderDateModelBinder : IModelBinder
             PlainTextModelBinder.Refuse(bindingContext, text, multiline: false);
             return Task.CompletedTask;
         }
-        if (DateInput.TryRead(text, CultureInfo.CurrentCulture, out var date))
+        if (metadata.UnderlyingOrModelType == typeof(DateTime))
+        {
+            if (DateInput.TryReadDateTime(text, CultureInfo.CurrentCulture, out var moment))
+            {
+                bindingContext.Result = ModelBindingResult.Success(moment);
+                return Task.CompletedTask;
+            }
+        }
+        else if (DateInput.TryRead(text, CultureInfo.CurrentCulture, out var date))
         {
             bindingContext.Result = ModelBindingResult.Success(date);
             return Task.CompletedTask;

@@ -22,4 +22,33 @@ public static class DateInput
                 || DateOnly.TryParseExact(trimmed, culture.DateTimeFormat.ShortDatePattern, culture, DateTimeStyles.None, out date)
                 || DateOnly.TryParse(trimmed, culture, DateTimeStyles.None, out date));
     }
+
+    // A moment typed as a date and a time of day, on the wall clock of a time zone the page names: the reader's short
+    // date and short time ("31/12/2026 14:30" in en-GB, "31.12.2026 14.30" in Finnish), or ISO ("2026-12-31T14:30",
+    // as a datetime-local field sends it). The time may be written with a colon where the culture uses a full stop.
+    public static string FormatDateTime(DateTime local, CultureInfo culture) =>
+        local.ToString(culture.DateTimeFormat.ShortDatePattern + " " + culture.DateTimeFormat.ShortTimePattern, culture);
+
+    // 31 December of the given year at 14:30: the day is above 12 and the hour above 12, so both are unmistakable.
+    public static string DateTimeExample(DateOnly today, CultureInfo culture) =>
+        FormatDateTime(new DateTime(today.Year, 12, 31, 14, 30, 0, DateTimeKind.Unspecified), culture);
+
+    private static readonly string[] IsoDateTimes = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    public static bool TryReadDateTime(string? text, CultureInfo culture, out DateTime moment)
+    {
+        var trimmed = text?.Trim();
+        moment = default;
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return false;
+        }
+        var format = culture.DateTimeFormat;
+        string[] own = [format.ShortDatePattern + " " + format.ShortTimePattern, format.ShortDatePattern + " " + format.LongTimePattern,
+            format.ShortDatePattern + " H':'mm", format.ShortDatePattern + " H'.'mm"];
+        var read = DateTime.TryParseExact(trimmed, IsoDateTimes, CultureInfo.InvariantCulture, DateTimeStyles.None, out moment)
+            || DateTime.TryParseExact(trimmed, own, culture, DateTimeStyles.AllowWhiteSpaces, out moment);
+        moment = DateTime.SpecifyKind(moment, DateTimeKind.Unspecified);
+        return read;
+    }
 }

@@ -3,7 +3,9 @@ using CoSie.Platform.Web.Localization;
 using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoSie.Platform.Web.Features.Moderation;
@@ -22,13 +24,35 @@ public sealed class SuspensionsModel(
     public IReadOnlyList<Row> Suspensions { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
     public string? Error { get; private set; }
+    public string? UntilError { get; private set; }
+
+    public string UntilExample => DateInput.DateTimeExample(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime), CultureInfo.CurrentCulture);
+
+    // What the field shows: what was typed, when it could not be read, else the moment in the reader's format.
+    public string UntilText =>
+        ModelState.TryGetValue($"{nameof(Input)}.{nameof(Input.Until)}", out var entry) && entry.AttemptedValue is { } typed
+            ? typed
+            : Input.Until is { } until ? DateInput.FormatDateTime(until, CultureInfo.CurrentCulture) : string.Empty;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, CancellationToken cancellationToken)
     {
-        var until = Input.Until is { } local ? new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime() : DateTimeOffset.MinValue;
+        // The end is typed on the wall clock of the zone the page names (Localization/DateInput, bound by
+        // ReaderDateModelBinder): one that cannot be read, or none, is refused before anything is asked of the use case.
+        if (Input.Until is not { } local || ModelState.GetFieldValidationState($"{nameof(Input)}.{nameof(Input.Until)}") == ModelValidationState.Invalid)
+        {
+            if (await LoadAsync(id, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+            UntilError = localizer["Write the end of the suspension as a date and a time, like {example}.", UntilExample];
+            Error = UntilError;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var until = new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
         var result = await suspend.ExecuteAsync(id, Input.UserId ?? Guid.Empty, until, Input.Reason, User, cancellationToken);
         return await AnswerAsync(id, result, localizer["The member is suspended from posting in this cohort."], cancellationToken);
     }
