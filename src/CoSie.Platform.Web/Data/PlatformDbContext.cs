@@ -52,6 +52,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LtiNonce> LtiNonces => Set<LtiNonce>();
     public DbSet<LtiContext> LtiContexts => Set<LtiContext>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<CourseImport> CourseImports => Set<CourseImport>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
