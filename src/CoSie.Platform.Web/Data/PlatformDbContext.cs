@@ -55,6 +55,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LtiLineItem> LtiLineItems => Set<LtiLineItem>();
     public DbSet<LtiScore> LtiScores => Set<LtiScore>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+    public DbSet<CourseImport> CourseImports => Set<CourseImport>();
     public DbSet<ProfilePicture> ProfilePictures => Set<ProfilePicture>();
     public DbSet<PromptProposal> PromptProposals => Set<PromptProposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();

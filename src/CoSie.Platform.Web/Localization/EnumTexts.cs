@@ -8,6 +8,14 @@ namespace CoSie.Platform.Web.Localization;
 // finds each one; a key built from a value's name would be invisible to it.
 public static class EnumTexts
 {
+    public static string Name(this IStringLocalizer localizer, CourseImportStatus status) => status switch
+    {
+        CourseImportStatus.Queued => localizer["waiting to start"],
+        CourseImportStatus.Running => localizer["reading"],
+        CourseImportStatus.Ready => localizer["ready to review"],
+        CourseImportStatus.Failed => localizer["failed"],
+    };
+
     public static string Name(this IStringLocalizer localizer, CohortRole role) => role switch
     {
         CohortRole.Learner => localizer["learner"],

@@ -1,6 +1,7 @@
 using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Courses;
@@ -25,6 +26,13 @@ public sealed class ImportJourneyTests(Chromium chromium, BrowserAppFactory app)
         await instructor.MainContent().GetByRole(AriaRole.Link, new() { Name = "Import pages" }).ClickAsync();
         await instructor.GetByLabel("File (.json, .xml or .md, at most 5 MB)").SetInputFilesAsync(TestAssets.PathOf(TestAssets.SeedFileName));
         await instructor.GetByRole(AriaRole.Button, new() { Name = "Read the file" }).ClickAsync();
+
+        // The file is read by a background job: its page shows the progress, and the preview once the job has run (here
+        // directly, as the job server would; the page refreshes by itself).
+        await instructor.WaitForURLAsync(new Regex("/import/[0-9a-f-]{36}$"));
+        await instructor.Locator("progress").WaitForAsync();
+        await ImportJobs.RunAsync(App, "tampere", Guid.Parse(instructor.Url[(instructor.Url.LastIndexOf('/') + 1)..]));
+        await instructor.ReloadAsync();
 
         await instructor.GetByRole(AriaRole.Heading, new() { Name = "Page 1: Spreading co-creation" }).WaitForAsync();
         var prompts = instructor.Locator(".import-page fieldset textarea");

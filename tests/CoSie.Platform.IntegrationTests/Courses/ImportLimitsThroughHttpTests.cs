@@ -30,7 +30,7 @@ public sealed class ImportLimitsThroughHttpTests(CourseFactory factory) : IClass
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
         var hostile = Page("Deep", string.Concat(Enumerable.Repeat("<div><blockquote>", 20_000)) + "deep");
 
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "deep.json", hostile);
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "deep.json", hostile);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
@@ -49,7 +49,7 @@ public sealed class ImportLimitsThroughHttpTests(CourseFactory factory) : IClass
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(PlatformLanguages.Pseudo);
 
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "deep.json", Page("Deep", string.Concat(Enumerable.Repeat("<div>", 100))));
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "deep.json", Page("Deep", string.Concat(Enumerable.Repeat("<div>", 100))));
 
         var error = (await response.ParseAsync()).QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("deep.json", error, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class ImportLimitsThroughHttpTests(CourseFactory factory) : IClass
     {
         var course = await factory.CourseAsync("deep-confirm", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "fine.json", Page("Fine", "<p>Fine content.</p>"));
+        using var preview = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "fine.json", Page("Fine", "<p>Fine content.</p>"));
         var form = (IHtmlFormElement)(await preview.ParseAsync()).QuerySelector("form.import-preview")!;
 
         using var confirmed = await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>

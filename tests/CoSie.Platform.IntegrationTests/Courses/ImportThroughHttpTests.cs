@@ -19,7 +19,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     {
         var course = await factory.CourseAsync("preview-only", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
         var prompts = page.QuerySelectorAll("textarea[name^='Pages[0].Prompts']").Select(t => t.TextContent.Trim()).ToList();
@@ -35,7 +35,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     {
         var course = await factory.CourseAsync("confirmed", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
+        using var preview = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
         var page = await preview.ParseAsync();
         var form = (IHtmlFormElement)page.QuerySelector("form.import-preview")!;
         using var confirmed = await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form,
@@ -67,7 +67,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
             "\"title\": {\"rendered\": \"Why budget\"}, \"content\": {\"rendered\": " +
             "\"<p>Life costs money.</p><h3>Do przemyślenia</h3><ul><li>Na co oszczędzasz?</li></ul>" +
             "<div class=\\\"wpProQuiz_content\\\"><p>Quiz is loading&#8230;</p></div>\"}}";
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "lesson.json", Encoding.UTF8.GetBytes(lesson));
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "lesson.json", Encoding.UTF8.GetBytes(lesson));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ParseAsync();
 
@@ -92,7 +92,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     {
         var course = await factory.CourseAsync("malformed", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "broken.json", Encoding.UTF8.GetBytes("{\n  \"title\": {\"rendered\": \"x\"},\n  \"content\": oops\n}"));
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "broken.json", Encoding.UTF8.GetBytes("{\n  \"title\": {\"rendered\": \"x\"},\n  \"content\": oops\n}"));
         var page = await response.ParseAsync();
         var error = page.QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("broken.json was not imported", error, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     {
         var course = await factory.CourseAsync("not-a-page", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "user.json", Encoding.UTF8.GetBytes("{\"name\": \"admin\", \"id\": 1}"));
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "user.json", Encoding.UTF8.GetBytes("{\"name\": \"admin\", \"id\": 1}"));
         var error = (await response.ParseAsync()).QuerySelector(".error-summary")!.TextContent;
         Assert.Contains("Expected a WordPress page", error, StringComparison.Ordinal);
         Assert.Equal(0, await ModuleCountAsync(course));
@@ -126,7 +126,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
             ]
             """;
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "pages.json", Encoding.UTF8.GetBytes(collection));
+        using var preview = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "pages.json", Encoding.UTF8.GetBytes(collection));
         var form = (IHtmlFormElement)(await preview.ParseAsync()).QuerySelector("form.import-preview")!;
         using var confirmed = await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
@@ -144,7 +144,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
     {
         var course = await factory.CourseAsync("round-trip", CourseVisibility.Public);
         using var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
+        using var preview = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", Seed, Uploads.Asset(Seed));
         var form = (IHtmlFormElement)(await preview.ParseAsync()).QuerySelector("form.import-preview")!;
         (await client.PostFormAsync($"/course-a/courses/{course.Slug}/import", form, new Dictionary<string, string>())).Dispose();
 
@@ -154,7 +154,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
         var markdown = await export.Content.ReadAsByteArrayAsync();
 
         var target = await factory.CourseAsync("round-trip-copy", CourseVisibility.Public);
-        using var again = await client.UploadAsync($"/course-a/courses/{target.Slug}/import", "upload", "spreading-co-creation.md", markdown);
+        using var again = await client.ImportAsync(factory, $"/course-a/courses/{target.Slug}/import", "upload", "spreading-co-creation.md", markdown);
         var againForm = (IHtmlFormElement)(await again.ParseAsync()).QuerySelector("form.import-preview")!;
         (await client.PostFormAsync($"/course-a/courses/{target.Slug}/import", againForm, new Dictionary<string, string>())).Dispose();
 
@@ -199,7 +199,7 @@ public sealed class ImportThroughHttpTests(CourseFactory factory) : IClassFixtur
             + Item(3, "news", "News", "Welcome to the course.", "post", 0)
             + "</channel></rss>";
 
-        using var preview = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "site.xml", Encoding.UTF8.GetBytes(export));
+        using var preview = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "site.xml", Encoding.UTF8.GetBytes(export));
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var page = await preview.ParseAsync();
         Assert.Equal(["Page 1: First step", "Page 2: Second step"], page.QuerySelectorAll(".import-page h2").Select(h => h.TextContent.Trim()));

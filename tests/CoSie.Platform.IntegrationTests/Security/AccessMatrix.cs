@@ -67,6 +67,8 @@ public static class AccessMatrix
         ["GET /Courses/Export"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/ExportModule"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/Import"] = "login 403 200 200 404 404 404 403 404",
+        // One import of A's course (a failed one): its progress, preview or message, for those who may import.
+        ["GET /Courses/ImportStatus"] = "login 403 200 200 404 404 404 403 404",
         ["GET /Courses/Module"] = "login 200 200 200 404 404 404 200 404",
         // Copied media, to whoever may read a page that shows them; this file no module shows yet (an import's preview), so
         // only the institution's instructors and admins load it (Courses/Media/MediaAudienceTests has the other cases).
@@ -195,6 +197,7 @@ public static class AccessMatrix
         ["POST /Courses/Edit"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Courses/EditModule"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Courses/Import?handler=Confirm"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Courses/Import?handler=Site"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Courses/Import?handler=Upload"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Courses/New"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Courses/NewModule"] = "login 403 ok ok 404 404 404 403 404",

@@ -254,7 +254,7 @@ public sealed partial class HostileInputTests(DiscussionFactory factory, DigestF
 
         foreach (var (name, file) in new[] { ("as-markup.json", asMarkup), ("as-text.json", asText), ("front-matter.md", frontMatter), ("heading.md", heading) })
         {
-            using var preview = await instructor.UploadAsync(importUrl, "upload", name, Encoding.UTF8.GetBytes(file));
+            using var preview = await instructor.ImportAsync(factory, importUrl, "upload", name, Encoding.UTF8.GetBytes(file));
             Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
             var document = await preview.ParseAsync();
             AssertInert(document, $"import preview ({name})");

@@ -81,6 +81,7 @@ public static partial class MappedEndpoints
             "slug" or "course" => factory.CourseA.Slug,
             "module" => factory.ModuleA.Slug,
             "file" => factory.MediaA,
+            "import" => factory.ImportA.ToString(),
             "code" when page == "/Errors/Status" => "404",
             "code" => factory.CohortA.InviteCode,
             "path" => string.Empty,

@@ -30,6 +30,7 @@ public partial class SecurityFactory : AppRolePlatformFactory
     public Guid ReplyA { get; private set; }
     public Cohort CohortB { get; private set; } = null!;
     public string MediaA { get; private set; } = string.Empty;
+    public Guid ImportA { get; private set; }
 
     public override async Task InitializeAsync()
     {
@@ -54,6 +55,26 @@ public partial class SecurityFactory : AppRolePlatformFactory
         var (courseB, _) = await CourseAsync(B, "course-b");
         CohortB = await CohortAsync(B, courseB, "Cohort B", Actor.InstructorB);
         await this.CohortMemberAsync(B, CohortB, People[Actor.LearnerB]);
+
+        // An import of A's course that failed: its page answers A's instructors and admins.
+        ImportA = await InInstitutionAsync(A.Id, async (_, db) =>
+        {
+            var import = new CourseImport
+            {
+                CourseId = CourseA.Id,
+                SourceKind = "file",
+                Source = "broken.json",
+                Status = CourseImportStatus.Failed,
+                Message = "The file is empty.",
+                Culture = "en",
+                FormatCulture = "en-GB",
+                MediaBase = "/a/media/",
+                CreatedAt = Clock.GetUtcNow(),
+            };
+            db.CourseImports.Add(import);
+            await db.SaveChangesAsync();
+            return import.Id;
+        });
 
         MediaA = await InInstitutionAsync(A.Id, (services, _) => services.GetRequiredService<MediaStore>()
             .SaveAsync([0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3], MediaType.ByExtension("png")!, null, CancellationToken.None));

@@ -17,7 +17,30 @@ public static class CourseServiceCollectionExtensions
         services.AddScoped<CourseProgress>();
         services.AddScoped<ModuleEditing>();
         services.AddScoped<ImportModules>();
+        services.AddScoped<StartCourseImport>();
+        services.AddScoped<RunCourseImport>();
+        services.AddScoped<CourseImportJob>();
         services.AddImportMedia();
+        services.AddOptions<SiteImportOptions>().BindConfiguration(SiteImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(WordPressSiteReader.ClientName, client =>
+            {
+                // Each answer has its own, configurable time limit; this only backs it up.
+                client.Timeout = TimeSpan.FromMinutes(10);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("CoSie-Platform-Import/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                // The media fetches' guard: every connection, redirects included, is checked after DNS; a proxy would
+                // hide the real address.
+                ConnectCallback = services.GetRequiredService<MediaAddressGuard>().ConnectAsync,
+                UseProxy = false,
+                UseCookies = false,
+                AllowAutoRedirect = true,
+                MaxAutomaticRedirections = 3,
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            });
+        services.AddSingleton<WordPressSiteReader>();
         return services;
     }
 }

@@ -1,9 +1,7 @@
 using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
-using CoSie.Platform.Web.Features.Courses.Media;
-using CoSie.Platform.Web.Localization;
-using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +12,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 [RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
-    CourseAccess access, ModuleImporter importer, CopyImportMedia media, ImportModules imports, HtmlContentSanitizer sanitizer, TenantContext tenant,
+    CourseAccess access, StartCourseImport start, WordPressSiteReader siteReader, ImportModules imports, HtmlContentSanitizer sanitizer, UserManager<PlatformUser> users,
     IStringLocalizer<ImportModel> localizer, ILogger<ImportModel> logger) : PageModel
 {
     public Course Course { get; private set; } = null!;
@@ -25,8 +23,20 @@ public sealed class ImportModel(
     [BindProperty]
     public string? FileName { get; set; }
 
-    // What a whole-site export holds besides the pages it offers, shown once, with the preview of the upload.
-    public IReadOnlyList<LeftOut> LeftOut { get; private set; } = [];
+    public IReadOnlyList<RecentImport> Recent { get; private set; } = [];
+
+    public SiteImportInput Site { get; private set; } = new();
+
+    public string TypeName(string type) => type switch
+    {
+        "pages" => localizer["Pages"].Value,
+        "posts" => localizer["Posts"].Value,
+        "sfwd-lessons" => localizer["LearnDash lessons"].Value,
+        "sfwd-topic" => localizer["LearnDash topics"].Value,
+        "lessons" => localizer["Sensei lessons"].Value,
+        "tutor_lesson" => localizer["Tutor LMS lessons"].Value,
+        _ => type,
+    };
 
     // A body posted back past the import limits is not previewed: cleaning it is the costly work the limits prevent.
     public string CleanBody(ImportPageInput page) => imports.FitsLimits(page.BodyHtml) ? sanitizer.Sanitize(page.BodyHtml) : string.Empty;
@@ -34,7 +44,12 @@ public sealed class ImportModel(
     public async Task<IActionResult> OnGetAsync(string course, CancellationToken cancellationToken)
     {
         Pages = [];
-        return await LoadAsync(course, cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(course, cancellationToken))
+        {
+            return NotFound();
+        }
+        Recent = await start.RecentAsync(Course, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUploadAsync([FromRoute] string course, IFormFile? upload, CancellationToken cancellationToken)
@@ -56,19 +71,36 @@ public sealed class ImportModel(
             await stream.CopyToAsync(buffer, cancellationToken);
             content = buffer.ToArray();
         }
-        var result = importer.Parse(upload.FileName, content, cancellationToken);
-        if (!result.Succeeded)
+        // Read by CourseImportJob, off the request; its page shows the progress and then the preview.
+        var started = await start.FileAsync(Course, upload.FileName, content, UserId(), Url.Content("~/media/"), cancellationToken);
+        return RedirectToPage("/Courses/ImportStatus", new { course, import = started.Id });
+    }
+
+    public async Task<IActionResult> OnPostSiteAsync([FromRoute] string course, SiteImportInput site, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(course, cancellationToken))
         {
-            logger.LogInformation("Import of {FileName} into course {Course} refused: {Reason}", upload.FileName, Course.Slug, result.Error!.Message);
-            ModelState.AddModelError(string.Empty, localizer["{file} was not imported: {error}", upload.FileName, result.Error!.Message].Value);
+            return NotFound();
+        }
+        Pages = [];
+        Site = site;
+        Recent = await start.RecentAsync(Course, cancellationToken);
+        var address = site.Address?.Trim();
+        if (string.IsNullOrEmpty(address) || address.Length > CourseImport.MaxSourceLength
+            || !Uri.TryCreate(address, UriKind.Absolute, out var url) || !siteReader.Accepts(url))
+        {
+            ModelState.AddModelError("Site.Address", localizer["Enter the site's address starting with https://."].Value);
+        }
+        if (site.PostType is null || !WordPressSiteReader.Types.Contains(site.PostType))
+        {
+            ModelState.AddModelError("Site.PostType", localizer["Choose a type from the list."].Value);
+        }
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
-        FileName = Path.GetFileName(upload.FileName);
-        LeftOut = result.LeftOut;
-        var modules = await media.CopyAsync(result.Modules, Url.Content("~/media/"), cancellationToken);
-        Pages = ImportModules.ToInputs(modules, PlatformLanguages.Find(tenant.Required.DefaultCulture), localizer);
-        ModelState.Clear();
-        return Page();
+        var started = await start.SiteAsync(Course, new Uri(address!), site.PostType!, UserId(), Url.Content("~/media/"), cancellationToken);
+        return RedirectToPage("/Courses/ImportStatus", new { course, import = started.Id });
     }
 
     public async Task<IActionResult> OnPostConfirmAsync([FromRoute] string course, CancellationToken cancellationToken)
@@ -92,6 +124,8 @@ public sealed class ImportModel(
             created.Count].Value;
         return RedirectToPage("/Courses/Course", new { slug = Course.Slug });
     }
+
+    private Guid? UserId() => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
 
     private async Task<bool> LoadAsync(string course, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class ImportMediaTests(MediaFactory factory) : IClassFixture<Media
     {
         var course = await factory.CourseAsync(courseSlug, CourseVisibility.Public);
         var client = await factory.CreateClientAsAsync(factory.Instructor);
-        using var response = await client.UploadAsync($"/course-a/courses/{course.Slug}/import", "upload", "media.json", MediaPage());
+        using var response = await client.ImportAsync(factory, $"/course-a/courses/{course.Slug}/import", "upload", "media.json", MediaPage());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.ParseAsync(), client, course);
     }
@@ -136,7 +136,7 @@ public sealed class ImportMediaTests(MediaFactory factory) : IClassFixture<Media
         var markdown = await export.Content.ReadAsByteArrayAsync();
 
         var target = await factory.CourseAsync("media-round-trip-copy", CourseVisibility.Public);
-        using var again = await client.UploadAsync($"/course-a/courses/{target.Slug}/import", "upload", "media-page.md", markdown);
+        using var again = await client.ImportAsync(factory, $"/course-a/courses/{target.Slug}/import", "upload", "media-page.md", markdown);
         var body = Body(await again.ParseAsync());
 
         Assert.Matches("<audio src=\"/course-a/media/[0-9a-f]{64}\\.mp3\" controls", body);

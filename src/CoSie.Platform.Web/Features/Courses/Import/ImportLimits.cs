@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CoSie.Platform.Web.Features.Courses.Import;
 
-// Bound from the "Import" configuration section. An upload is parsed inside its request, so these bounds decide how
-// long the worst file can hold a request: nesting and element counts are checked before the expensive cleaning, and the
+// Bound from the "Import" configuration section. An upload is parsed by CourseImportJob, so these bounds decide how
+// long the worst file can hold a job worker: nesting and element counts are checked before the expensive cleaning, and the
 // time bound catches whatever those do not foresee.
 public sealed class ImportLimits
 {

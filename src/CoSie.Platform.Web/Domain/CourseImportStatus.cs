@@ -1,0 +1,9 @@
+namespace CoSie.Platform.Web.Domain;
+
+public enum CourseImportStatus
+{
+    Queued,
+    Running,
+    Ready,
+    Failed,
+}
