@@ -83,6 +83,8 @@ public sealed class ServiceTokens(
     {
         var signing = await keys.SigningKeyAsync(cancellationToken);
         var privateKey = keys.PrivateKeyOf(signing);
+        // The key is disposed after signing, so its signature provider must not be cached for the next assertion.
+        privateKey.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
         try
         {
             return Handler.CreateToken(new SecurityTokenDescriptor
