@@ -31,7 +31,7 @@ public class DigestRendering
         var content = new DigestContent("Autumn cohort", "co-creation", "Co-creation of Service Innovation",
             [.. Enumerable.Range(0, 10).Select(Post)], 25, [.. Enumerable.Range(10, 5).Select(Post)], 5, [Post(20)],
             [new DigestThread(Guid.CreateVersion7(), "Who was left out?", "Aino", 12), new DigestThread(Guid.CreateVersion7(), "What would you scale?", "Bartek", 7)],
-            [Post(21)], [], new DigestModule("Scaling up", "scaling"));
+            [Post(21)], [], new DigestModule("Scaling up", "scaling"), []);
         var recipient = new DigestRecipient(Guid.CreateVersion7(), "carmen@example.org", "Carmen", TimeZoneInfo.Utc, Locale.For("en", null, null));
         _letter = new DigestLetter(institution, Guid.CreateVersion7(), recipient, content, Samples.Start.AddDays(-7),
             "https://learn.example.org/unsubscribe/token", "no-reply@example.org", "digest-1@learn.example.org");

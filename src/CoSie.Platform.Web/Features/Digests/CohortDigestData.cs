@@ -9,7 +9,8 @@ public sealed class CohortDigestData(
     IReadOnlyList<CohortDigestData.ModuleRow> modules,
     IReadOnlyList<DigestPostRow> reflections,
     IReadOnlyList<DigestPostRow> replies,
-    IReadOnlyList<DigestPostRow> pinned)
+    IReadOnlyList<DigestPostRow> pinned,
+    IReadOnlyList<DigestSynthesis> syntheses)
 {
     private readonly Dictionary<Guid, string> _excerpts = [];
 
@@ -23,6 +24,9 @@ public sealed class CohortDigestData(
 
     // Reflections the cohort's moderators pinned, whenever they were written: instructors pin what everyone should read.
     public IReadOnlyList<DigestPostRow> Pinned { get; } = pinned;
+
+    // Syntheses of the cohort closed in the period (not hidden); each reader gets those closed in their own period.
+    public IReadOnlyList<DigestSynthesis> Syntheses { get; } = syntheses;
 
     // Each post's excerpt is rendered once, however many digests show it.
     public string Excerpt(DigestPostRow post, Func<string, string> render)

@@ -13,8 +13,9 @@ public sealed record DigestContent(
     IReadOnlyList<DigestThread> ActiveThreads,
     IReadOnlyList<DigestPost> Pinned,
     IReadOnlyList<DigestNudge> Nudges,
-    DigestModule? NextModule)
+    DigestModule? NextModule,
+    IReadOnlyList<DigestSynthesis> Syntheses)
 {
     // The next module alone is not news: without anything new there is no digest.
-    public bool IsEmpty => NewReflectionsTotal == 0 && RepliesToYouTotal == 0 && Mentions.Count == 0 && ActiveThreads.Count == 0 && Nudges.Count == 0;
+    public bool IsEmpty => NewReflectionsTotal == 0 && RepliesToYouTotal == 0 && Mentions.Count == 0 && ActiveThreads.Count == 0 && Nudges.Count == 0 && Syntheses.Count == 0;
 }

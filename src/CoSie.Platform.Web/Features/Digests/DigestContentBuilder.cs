@@ -1,9 +1,11 @@
+using System.Text.Json;
 using CoSie.Platform.Web.Content;
+using CoSie.Platform.Web.Features.Synthesis;
 
 namespace CoSie.Platform.Web.Features.Digests;
 
 // Builds the digests of many members of one cohort with a fixed number of queries, whatever the number of members:
-// five for the cohort (cohort, modules and prompts, new reflections, new replies, pinned reflections) and three per batch of readers
+// six for the cohort (cohort, modules and prompts, new reflections, new replies, pinned reflections, closed syntheses) and three per batch of readers
 // (their own reflections, their unread mentions, their thread visits). Everything else happens in memory, on rows
 // bounded by one period's activity in the cohort. See docs/decisions/0008-digests-in-batches.md.
 public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider clock)
@@ -61,10 +63,20 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
                 select new DigestPostRow(r.Id, null, r.PromptId, r.AuthorId, u.DisplayName, null, r.BodySource.Substring(0, ExcerptSourceLength), r.CreatedAt, null, null))
             .Take(MaxListed).AsNoTracking().ToListAsync(cancellationToken);
 
+        // A closed synthesis is news once, in the digest of the period it was closed in; a hidden one is news to nobody.
+        var closed = await db.CohortSyntheses.AsNoTracking()
+            .Where(s => s.CohortId == cohortId && !s.IsHidden && s.ClosedAt > since && s.ClosedAt <= asOf)
+            .OrderBy(s => s.ClosedAt)
+            .Select(s => new { s.ModuleId, s.ClosedAt, s.Texts })
+            .ToListAsync(cancellationToken);
+        var syntheses = closed
+            .Select(s => new DigestSynthesis(s.ModuleId, course.Modules.FirstOrDefault(m => m.Id == s.ModuleId)?.Title ?? string.Empty, s.ClosedAt!.Value, Snapshot(s.Texts)))
+            .ToList();
+
         var prompts = course.Modules.SelectMany(m => m.Prompts.Select(p => (p.Id, p.Text, m.Slug))).ToDictionary(p => p.Id, p => (p.Text, ModuleSlug: p.Slug));
         var modules = course.Modules.Where(m => m.Status == ModuleStatus.Published && m.Prompts.Count > 0)
             .Select(m => new CohortDigestData.ModuleRow(m.Title, m.Slug, m.Prompts.Select(p => p.Id).ToList())).ToList();
-        return new CohortDigestData(cohort, course.Slug, course.Title, prompts, modules, reflections, replies, pinned);
+        return new CohortDigestData(cohort, course.Slug, course.Title, prompts, modules, reflections, replies, pinned, syntheses);
     }
 
     public async Task<IReadOnlyDictionary<Guid, DigestContent>> BuildAsync(CohortDigestData data, IReadOnlyList<DigestReader> readers, CancellationToken cancellationToken)
@@ -195,7 +207,19 @@ public sealed class DigestContentBuilder(PlatformDbContext db, TimeProvider cloc
             threads,
             pinned,
             nudges,
-            reader.Role == CohortRole.Learner ? NextModule(data, gate, me) : null);
+            reader.Role == CohortRole.Learner ? NextModule(data, gate, me) : null,
+            data.Syntheses.Where(s => s.ClosedAt > reader.PeriodStart && s.ClosedAt <= reader.AsOf).ToList());
+    }
+
+    // The synthesis's readable snapshot (each section's text as of its last change), its paragraphs one per line.
+    private static List<DigestSynthesisSection> Snapshot(string texts)
+    {
+        var sections = JsonSerializer.Deserialize<Dictionary<string, string>>(texts) ?? [];
+        return SynthesisSections.All
+            .Select(section => new DigestSynthesisSection(section, (sections.GetValueOrDefault(section) ?? string.Empty)
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            .Where(section => section.Paragraphs.Count > 0)
+            .ToList();
     }
 
     // The first published module with a prompt the reader has not answered yet.

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CoSie.Platform.Web.Email;
+using CoSie.Platform.Web.Features.Synthesis;
 using MimeKit;
 
 namespace CoSie.Platform.Web.Features.Digests;
@@ -96,6 +97,11 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
         Posts(text, html, letter, localizer["You were mentioned"].Value, content.Mentions, content.Mentions.Count);
         Posts(text, html, letter, localizer["New reflections"].Value, content.NewReflections, content.NewReflectionsTotal);
 
+        foreach (var synthesis in content.Syntheses)
+        {
+            Closed(text, html, letter, synthesis);
+        }
+
         Posts(text, html, letter, localizer["Pinned by your instructors"].Value, content.Pinned, content.Pinned.Count);
 
         if (content.ActiveThreads.Count > 0)
@@ -163,6 +169,34 @@ public sealed class DigestEmail(IStringLocalizer<DigestEmail> localizer, DigestL
             html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:14px;color:#555555;\">{e.Encode(more)}</td></tr>");
         }
         text.Append('\n');
+    }
+
+    // A synthesis the cohort closed: its sections and paragraphs as plain text, and a link to it on the site.
+    private void Closed(StringBuilder text, StringBuilder html, DigestLetter letter, DigestSynthesis synthesis)
+    {
+        var e = Encoder;
+        var link = links.Synthesis(letter.Institution, letter.CohortId, synthesis.ModuleId);
+        Section(text, html, localizer["Your cohort's synthesis of “{module}”", MailText.Clean(synthesis.ModuleTitle)].Value);
+        var closed = localizer["Closed on {date}.", Date(synthesis.ClosedAt, letter.Recipient)].Value;
+        text.Append(closed).Append("\n\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:4px 20px;font-size:13px;color:#555555;\">{e.Encode(closed)}</td></tr>");
+        foreach (var section in synthesis.Sections)
+        {
+            var title = SynthesisSections.Title(localizer, section.Section);
+            text.Append(title).Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:8px 20px 0 20px;font-size:15px;font-weight:bold;\">{e.Encode(title)}</td></tr><tr><td style=\"padding:0 20px;font-size:15px;line-height:1.5;\">");
+            foreach (var paragraph in section.Paragraphs)
+            {
+                var clean = MailText.Clean(paragraph);
+                text.Append("  ").Append(clean).Append('\n');
+                html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:4px 0;\">{e.Encode(clean)}</p>");
+            }
+            text.Append('\n');
+            html.Append("</td></tr>");
+        }
+        var read = localizer["Read the synthesis"].Value;
+        text.Append(read).Append(": ").Append(link).Append("\n\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td style=\"padding:8px 20px 12px 20px;font-size:14px;\"><a href=\"{e.Encode(link)}\" style=\"color:#1d4e5f;font-weight:bold;\">{e.Encode(read)}</a></td></tr>");
     }
 
     private static void Section(StringBuilder text, StringBuilder html, string title)

@@ -22,6 +22,9 @@ public sealed class DigestLinks(MailLinks mail)
     public string Reply(InstitutionInfo institution, Guid cohortId, Guid reflectionId, Guid replyId) =>
         $"{Reflection(institution, cohortId, reflectionId)}?post={replyId}#post-{replyId}";
 
+    public string Synthesis(InstitutionInfo institution, Guid cohortId, Guid moduleId) =>
+        $"{Cohort(institution, cohortId)}/modules/{moduleId}/synthesis";
+
     public string Module(InstitutionInfo institution, string courseSlug, string moduleSlug) =>
         $"{InstitutionBase(institution)}/courses/{Uri.EscapeDataString(courseSlug)}/{Uri.EscapeDataString(moduleSlug)}";
 

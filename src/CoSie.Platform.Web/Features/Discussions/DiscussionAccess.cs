@@ -43,6 +43,9 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
                 Following = forPage ? db.ThreadSubscriptions.Where(s => s.ReflectionId == r.Id && s.UserId == userId).Select(s => (ThreadFollowing?)s.Level).FirstOrDefault() : null,
                 UnreadHere = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReflectionId == r.Id && n.ReadAt == null) : 0,
                 Unread = forPage ? db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null) : 0,
+                // "Quote in synthesis" on the page: the module's synthesis in this cohort is neither closed nor hidden
+                // (none yet is open: the synthesis page creates it).
+                SynthesisOpen = forPage && !db.CohortSyntheses.Any(s => s.CohortId == r.CohortId && s.ModuleId == seat.ModuleId && (s.ClosedAt != null || s.IsHidden)),
                 Draft = forPage
                     ? db.Drafts.Where(d => d.UserId == userId && d.Kind == DraftKind.Reply && d.TargetId == r.Id).Select(d => new { d.Body, d.UpdatedAt }).FirstOrDefault()
                     : null,
@@ -88,6 +91,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             UnreadHere = row.UnreadHere,
             Unread = row.Unread,
             Draft = row.Draft is { } draft ? new SavedDraft(draft.Body, draft.UpdatedAt) : null,
+            OpenSynthesisModuleId = row.SynthesisOpen && row.Seat.ModulePublished ? row.Seat.ModuleId : null,
         };
     }
 
@@ -148,6 +152,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
         {
             CohortId = c.Id,
             PromptId = p.Id,
+            ModuleId = m.Id,
             Name = c.Name,
             PostFirst = c.PostFirst,
             RevealOnPost = c.RevealOnPost,
@@ -190,6 +195,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
     {
         public Guid CohortId { get; init; }
         public Guid PromptId { get; init; }
+        public Guid ModuleId { get; init; }
         public required string Name { get; init; }
         public bool PostFirst { get; init; }
         public bool RevealOnPost { get; init; }

@@ -37,8 +37,15 @@ public sealed class SynthesisModel(
 
     public bool Editable => Readable && Place.CanWrite && !Synthesis.IsClosed;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, CancellationToken cancellationToken) =>
-        await LoadAsync(cohortId, moduleId, cancellationToken) ?? Page();
+    // "Quote in the synthesis" on a thread's post opens this page with the post filled in (?quote=post id).
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, [FromQuery] Guid? quote, CancellationToken cancellationToken)
+    {
+        if (quote is { } post)
+        {
+            Input.Post = post.ToString();
+        }
+        return await LoadAsync(cohortId, moduleId, cancellationToken) ?? Page();
+    }
 
     public Task<IActionResult> OnPostEditAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, CancellationToken cancellationToken) =>
         RunAsync(cohortId, moduleId, Input.Section, (place, id) => documents.EditSectionAsync(place, id, Input.Section, Input.Text, Input.Snapshot, cancellationToken),
@@ -60,13 +67,7 @@ public sealed class SynthesisModel(
         RunAsync(cohortId, moduleId, "moderation", (place, id) => documents.SetHiddenAsync(place, id, false, Input.Reason, cancellationToken),
             localizer["The synthesis is shown again."], cancellationToken);
 
-    public string SectionTitle(string section) => section switch
-    {
-        "agree" => localizer["What we agree on"],
-        "differ" => localizer["Where we differ"],
-        "questions" => localizer["Open questions"],
-        _ => localizer["What we would try"],
-    };
+    public string SectionTitle(string section) => SynthesisSections.Title(localizer, section);
 
     private async Task<IActionResult> RunAsync(
         Guid cohortId, Guid moduleId, string? where, Func<SynthesisPlace, Guid, Task<SynthesisResult>> run, LocalizedString done, CancellationToken cancellationToken)

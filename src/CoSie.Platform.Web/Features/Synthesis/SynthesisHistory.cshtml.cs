@@ -16,13 +16,7 @@ public sealed class SynthesisHistoryModel(PlatformDbContext db, SynthesisAccess 
     public IReadOnlyList<Revision> Revisions { get; private set; } = [];
     public IReadOnlyList<Change> Changes { get; private set; } = [];
 
-    public string SectionTitle(string section) => section switch
-    {
-        "agree" => localizer["What we agree on"],
-        "differ" => localizer["Where we differ"],
-        "questions" => localizer["Open questions"],
-        _ => localizer["What we would try"],
-    };
+    public string SectionTitle(string section) => SynthesisSections.Title(localizer, section);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public sealed record PersonalView(
     DateTimeOffset Now,
     TimeSpan EditWindow,
     string? ThreadUrl,
-    IReadOnlyDictionary<Guid, int>? OpenFlags = null)
+    IReadOnlyDictionary<Guid, int>? OpenFlags = null,
+    string? SynthesisUrl = null)
 {
     // What a live push carries: the actions anyone who may reply sees, nothing personal.
     public static PersonalView Anyone(DateTimeOffset now) =>

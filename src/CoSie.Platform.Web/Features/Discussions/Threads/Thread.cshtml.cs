@@ -302,7 +302,7 @@ public sealed class ThreadModel(
         var viewer = Access.Viewer!;
         Person = new PersonalView(
             UserId, viewer.CanParticipate, viewer.IsModerator, !Access.Reflection!.IsLocked, marks, Access.LastVisitAt, clock.GetUtcNow(), Access.EditWindow,
-            Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"), flags);
+            Url.Content($"~/cohorts/{cohortId}/reflections/{reflectionId}"), flags, SynthesisAddress(cohortId, viewer));
         ReplyingTo = replyTo is { } id ? Snapshot.Find(id) : null;
         // Only when there is something to show, so that an ordinary thread page keeps its query count.
         if (Access.OwnRepliesAwaitingApproval > 0 && !viewer.IsModerator && withOwnAwaiting)
@@ -314,6 +314,13 @@ public sealed class ThreadModel(
         }
         return null;
     }
+
+    // Members who write in the cohort quote its posts into the module's open synthesis: the link opens the synthesis
+    // page's quote form with the post filled in, and the synthesis page decides.
+    private string? SynthesisAddress(Guid cohortId, Viewer viewer) =>
+        Access.OpenSynthesisModuleId is { } moduleId && viewer.CanParticipate && Access.PostingSuspendedUntil is null
+            ? Url.Content($"~/cohorts/{cohortId}/modules/{moduleId}/synthesis")
+            : null;
 
     public string When(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, Zone).ToString("g", System.Globalization.CultureInfo.CurrentCulture);

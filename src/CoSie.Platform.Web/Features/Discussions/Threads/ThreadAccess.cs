@@ -32,6 +32,9 @@ public sealed class ThreadAccess
     public int UnreadHere { get; init; }
     public int Unread { get; init; }
 
+    // The thread's module, when its synthesis in the cohort is open for quotes (filled for the thread page).
+    public Guid? OpenSynthesisModuleId { get; init; }
+
     [MemberNotNullWhen(true, nameof(Viewer), nameof(Reflection), nameof(Place))]
     public bool Allowed => Verdict == AccessVerdict.Allowed;
 

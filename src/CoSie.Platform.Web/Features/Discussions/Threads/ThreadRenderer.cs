@@ -99,6 +99,11 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
             html.Append("<a class=\"reply-link\" href=\"?replyTo=").Append(id).Append("#reply-form\" data-post-id=\"").Append(id).Append("\">")
                 .Append(Encode(localizer["Reply"])).Append("</a>");
         }
+        if (person.SynthesisUrl is { } synthesis && post.Status == PostStatus.Visible && person.CanParticipate)
+        {
+            html.Append("<a class=\"quote-link\" href=\"").Append(Encode($"{synthesis}?quote={id}#synthesis-quote")).Append("\">")
+                .Append(Encode(localizer["Quote in the synthesis"])).Append("</a>");
+        }
         if (mine && post.Status == PostStatus.HiddenByModerator && !string.IsNullOrEmpty(post.HiddenReason))
         {
             html.Append("<p class=\"hidden-reason\">").Append(Encode(localizer["A moderator hid your post: {reason}", post.HiddenReason])).Append("</p>");
