@@ -1203,6 +1203,60 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("lti_contexts", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiDeepLinkingRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcceptMultiple")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accept_multiple");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("text")
+                        .HasColumnName("data");
+
+                    b.Property<string>("DeploymentId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lti_deep_linking_requests");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_lti_deep_linking_requests_expires_at");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_deep_linking_requests_institution_id");
+
+                    b.HasIndex("PlatformId")
+                        .HasDatabaseName("ix_lti_deep_linking_requests_platform_id");
+
+                    b.ToTable("lti_deep_linking_requests", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3369,6 +3423,23 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lti_contexts_lti_platforms_platform_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiDeepLinkingRequest", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_deep_linking_requests_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_deep_linking_requests_lti_platforms_platform_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>
