@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Features.Discussions.Notifications;
 using CoSie.Platform.Web.Tenancy;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -72,6 +73,7 @@ public sealed class OutboxDelivery(
                 }
                 db.DiscussionOutbox.RemoveRange(entries);
                 await db.SaveChangesAsync(cancellationToken);
+                await TellListenersAsync(published, transaction, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -86,12 +88,13 @@ public sealed class OutboxDelivery(
         {
             pushes.Enqueue(push);
         }
-        await TellListenersAsync(published, cancellationToken);
         return entries.Count;
     }
 
-    // After the commit, so a listener's failure never undoes the notifications; it is logged, and the posts stay published.
-    private async Task TellListenersAsync(List<PublishedPost> published, CancellationToken cancellationToken)
+    // In the delivery's transaction, so that what a listener writes is there as soon as the entries are gone (whoever
+    // waits for the entries also waits for their listeners), each behind a savepoint, so that a listener's failure never
+    // undoes the notifications: it is logged, its own writes are rolled back, and the posts stay published.
+    private async Task TellListenersAsync(List<PublishedPost> published, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         if (published.Count == 0)
         {
@@ -99,12 +102,16 @@ public sealed class OutboxDelivery(
         }
         foreach (var listener in listeners)
         {
+            await transaction.CreateSavepointAsync("listener", cancellationToken);
             try
             {
                 await listener.PublishedAsync(published, cancellationToken);
+                await transaction.ReleaseSavepointAsync("listener", cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                await transaction.RollbackToSavepointAsync("listener", CancellationToken.None);
+                db.ChangeTracker.Clear();
                 logger.LogError(e, "{Listener} failed on {Count} published posts", listener.GetType().Name, published.Count);
             }
         }
