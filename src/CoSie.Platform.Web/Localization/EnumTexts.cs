@@ -61,7 +61,7 @@ public static class EnumTexts
         DigestDeliveryStatus.Pending => localizer["Pending"],
         DigestDeliveryStatus.Sent => localizer["Sent"],
         DigestDeliveryStatus.SkippedEmpty => localizer["Skipped (nothing new)"],
-        DigestDeliveryStatus.Failed => localizer["Failed"],
+        DigestDeliveryStatus.Failed => localizer["Not delivered"],
         DigestDeliveryStatus.Unsubscribed => localizer["Unsubscribed"],
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using System.Security;
 using System.Text;
 using CoSie.Platform.Web.Localization;
@@ -48,6 +49,16 @@ public sealed class CatalogueTests
         }
     }
 
+    // The resource compiler keeps only the first of two keys that differ in case ("Failed", "failed") and drops the other
+    // with a warning, so the dropped text would show in English in every language.
+    [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        var clashes = English.GroupBy(e => e.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g.Select(e => e.Key))).ToList();
+        Assert.True(clashes.Count == 0, $"{clashes.Count} keys differ only in case; reword one of each:\n{string.Join("\n", clashes)}");
+    }
+
     [Theory]
     [MemberData(nameof(Translations))]
     public void A_language_translates_every_key_and_no_other(string language)
@@ -60,6 +71,17 @@ public sealed class CatalogueTests
         Assert.True(missing.Count == 0, $"Strings.{language}.resx lacks {missing.Count} translations:\n{string.Join("\n", missing)}");
         Assert.True(extra.Count == 0, $"Strings.{language}.resx has {extra.Count} keys the English does not:\n{string.Join("\n", extra)}");
         Assert.All(translated, t => Assert.False(string.IsNullOrWhiteSpace(t.Value), $"The {language} translation of \"{t.Key}\" is empty."));
+    }
+
+    // What the files say is what the running app reads: the compiled catalogue returns each key's own translation.
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void The_compiled_catalogue_gives_every_translation(string language)
+    {
+        var compiled = new ResourceManager(typeof(Strings));
+        var culture = CultureInfo.GetCultureInfo(language);
+        var lost = CatalogueFiles.Read(language).Where(t => compiled.GetString(t.Key, culture) != t.Value).Select(t => t.Key).ToList();
+        Assert.True(lost.Count == 0, $"{lost.Count} {language} texts do not reach the app:\n{string.Join("\n", lost)}");
     }
 
     [Theory]
