@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using CoSie.Platform.BrowserTests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Layout;
@@ -137,26 +135,14 @@ public sealed class ManagementPagesLayoutTests(Chromium chromium, DemoSiteFactor
 
         await page.SetViewportSizeAsync(320, 800);
         await ScreenshotAsync(page, $"{name}-320", test);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        var wide = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('main *')]
-                .filter(e => !e.closest('.visually-hidden, [role=region]'))
-                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > 321 || r.left < -1); })
-                .slice(0, 8)
-                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px: ' + e.textContent.trim().slice(0, 60))
-            """);
-        Assert.True(width <= 320, $"{address} is {width} px wide at 320 px:\n" + string.Join("\n", wide));
+        var problems = await PageChecks.SidewaysScrollAsync(page, address);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         await AssertNothingSeriousAsync(page, address, 320);
     }
 
     private static async Task AssertNothingSeriousAsync(IPage page, string address, int width)
     {
-        // Not into frames: the digest page's mail preview is a sandboxed frame without scripts, where axe would wait
-        // for an answer that never comes. The mail's own markup is checked in the digest tests.
-        var result = await page.RunAxe(new AxeRunOptions { Iframes = false });
-        Assert.NotEmpty(result.Passes);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{address} at {width} px has serious or critical accessibility violations:\n" + string.Join("\n", serious.Select(v =>
-            $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")));
+        var serious = await PageChecks.SeriousAxeViolationsAsync(page, address);
+        Assert.True(serious.Count == 0, $"{address} at {width} px has serious or critical accessibility violations:\n" + string.Join("\n", serious));
     }
 }

@@ -1,0 +1,43 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CoSie.Platform.BrowserTests.Infrastructure;
+
+// The checks every page passes as it is shown now: nothing wider than the window (WCAG 1.4.10 at 320 px) and nothing
+// serious or critical for axe. Each returns what it found, so that a test over many pages can report them all at once.
+public static class PageChecks
+{
+    public static async Task<IReadOnlyList<string>> SidewaysScrollAsync(IPage page, string address)
+    {
+        var viewport = page.ViewportSize?.Width ?? 1280;
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        if (width <= viewport)
+        {
+            return [];
+        }
+        var wide = await page.EvaluateAsync<string[]>("""
+            (viewport) => [...document.querySelectorAll('main *')]
+                .filter(e => !e.closest('.visually-hidden, [role=region]'))
+                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > viewport + 1 || r.left < -1); })
+                .slice(0, 8)
+                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px: ' + e.textContent.trim().slice(0, 60))
+            """, viewport);
+        return [$"{address} is {width} px wide at {viewport} px:\n  " + string.Join("\n  ", wide)];
+    }
+
+    public static async Task<IReadOnlyList<string>> SeriousAxeViolationsAsync(IPage page, string address)
+    {
+        // Not into frames: the digest page's mail preview is a sandboxed frame without scripts, where axe would wait
+        // for an answer that never comes. The mail's own markup is checked in the digest tests.
+        var result = await page.RunAxe(new AxeRunOptions { Iframes = false });
+        if (result.Passes.Length == 0)
+        {
+            return [$"{address}: axe checked nothing"];
+        }
+        var width = page.ViewportSize?.Width ?? 1280;
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{address} at {width} px: {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")
+            .ToList();
+    }
+}
