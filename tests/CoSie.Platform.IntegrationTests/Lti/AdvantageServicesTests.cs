@@ -131,6 +131,24 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Two_client_assertions_in_a_row_are_both_accepted_by_the_token_endpoint()
+    {
+        var (_, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
+        var platform = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiPlatforms.AsNoTracking().SingleAsync(p => p.Id == context.PlatformId));
+
+        // Two scopes, two cache entries: each request signs its own assertion with the same key.
+        await factory.InInstitutionAsync(_institution.Id, async (services, _) =>
+        {
+            var tokens = services.GetRequiredService<ServiceTokens>();
+            await tokens.TokenAsync(platform, [Advantage.MembershipsScope], CancellationToken.None);
+            return await tokens.TokenAsync(platform, [Advantage.ScoreScope], CancellationToken.None);
+        });
+
+        Assert.Equal(2, _lms.TokenRequests);
+        Assert.Empty(_lms.TokenRefusals);
+    }
+
+    [Fact]
     public async Task A_refused_token_request_is_shown_to_the_instructor_as_the_last_roster_error()
     {
         var (browser, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);

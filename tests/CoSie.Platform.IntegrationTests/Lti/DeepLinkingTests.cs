@@ -86,6 +86,35 @@ public sealed class DeepLinkingTests(SsoFactory factory) : IClassFixture<SsoFact
         Assert.Equal($"/{_institution.Slug}/cohorts/{cohortId}/prompts/{prompt.Id}", linked.Headers.Location!.OriginalString);
     }
 
+    // One deep linking answer to the LMS: launch, pick the module, and post the signed answer to the return URL.
+    private async Task<DeepLinkingAnswer> AnswerAsync(HttpClient lmsClient)
+    {
+        var browser = factory.CreateBrowserLikeClient();
+        using var launched = await _lms.DeepLinkAsync(browser, _institution.Slug, Person("grace", LtiPlatformSimulator.Instructor), Now);
+        var pickerUrl = launched.Headers.Location!.OriginalString;
+        using var chosen = await browser.PostAsync(pickerUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["choice"] = "module:" + _module.Id }));
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        var jwt = (await chosen.ParseAsync()).QuerySelector("form#deep-linking-answer input[name=JWT]")!.GetAttribute("value")!;
+        _lms.ToolKeySetJson ??= await browser.GetStringAsync($"/{_institution.Slug}/lti/jwks");
+        using var received = await lmsClient.PostAsync(_lms.DeepLinkReturnUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["JWT"] = jwt }));
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        return _lms.DeepLinkingAnswers[^1];
+    }
+
+    [Fact]
+    public async Task Two_answers_in_a_row_are_both_signed_with_the_current_key_and_accepted_by_the_lms()
+    {
+        using var lmsClient = new HttpClient();
+
+        var first = await AnswerAsync(lmsClient);
+        var second = await AnswerAsync(lmsClient);
+
+        Assert.Equal(2, _lms.DeepLinkingAnswers.Count);
+        Assert.Null(first.Error);
+        Assert.Null(second.Error);
+        Assert.Single(second.ContentItems);
+    }
+
     [Fact]
     public async Task A_platform_that_accepts_several_items_gets_checkboxes_and_one_item_per_choice()
     {

@@ -1,6 +1,5 @@
 using CoSie.Platform.Web.Features.Lti.Keys;
 using CoSie.Platform.Web.Features.Lti.Launch;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CoSie.Platform.Web.Features.Lti.DeepLinking;
@@ -11,7 +10,6 @@ namespace CoSie.Platform.Web.Features.Lti.DeepLinking;
 // ltiResourceLink to this institution's launch address, with the custom parameters the launch reads.
 public sealed class DeepLinkingResponse(ToolKeys keys, TimeProvider clock)
 {
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public async Task<string> SignAsync(LtiPlatform platform, LtiDeepLinkingRequest request, IReadOnlyList<DeepLinkingChoice> choices,
@@ -40,19 +38,6 @@ public sealed class DeepLinkingResponse(ToolKeys keys, TimeProvider clock)
         {
             claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"] = data;
         }
-        var key = await keys.SigningKeyAsync(cancellationToken);
-        var signingKey = keys.PrivateKeyOf(key);
-        try
-        {
-            return Handler.CreateToken(new SecurityTokenDescriptor
-            {
-                Claims = claims,
-                SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
-            });
-        }
-        finally
-        {
-            signingKey.Rsa.Dispose();
-        }
+        return await keys.SignAsync(new SecurityTokenDescriptor { Claims = claims }, cancellationToken);
     }
 }
