@@ -21,6 +21,7 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<LaunchState>();
         services.AddSingleton<PlatformKeySets>();
         services.AddScoped<LaunchToken>();
+        services.AddScoped<LtiPeople>();
         services.AddScoped<LaunchLanding>();
         services.AddScoped<SweepLtiNoncesJob>();
         services.AddScoped<StartDeepLinking>();
