@@ -18,6 +18,7 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<ToolKeyProtector>();
         services.AddScoped<ToolKeys>();
         services.AddScoped<SavePlatform>();
+        services.AddScoped<FramingOrigins>();
         services.AddSingleton<LaunchState>();
         services.AddSingleton<PlatformKeySets>();
         services.AddScoped<LaunchToken>();
