@@ -26,18 +26,38 @@ public sealed class DeepLinkingResponse(ToolKeys keys, TimeProvider clock)
             [LaunchClaims.DeploymentId] = request.DeploymentId,
             [LaunchClaims.MessageType] = DeepLinkingSettings.ResponseMessage,
             [LaunchClaims.Version] = "1.3.0",
-            ["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] = choices.Select(c => new Dictionary<string, object>(StringComparer.Ordinal)
-            {
-                ["type"] = DeepLinkingSettings.ResourceLink,
-                ["title"] = c.Title.Length > 200 ? c.Title[..200] : c.Title,
-                ["url"] = launchUrl,
-                ["custom"] = c.Custom(),
-            }).ToArray(),
+            ["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] = choices.Select(c => Item(c, request, launchUrl)).ToArray(),
         };
         if (request.Data is { } data)
         {
             claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"] = data;
         }
         return await keys.SignAsync(new SecurityTokenDescriptor { Claims = claims }, cancellationToken);
+    }
+
+    // A prompt's link carries its gradebook column when the platform wants one (Deep Linking 2.0, 3.4.1): out of 100,
+    // with the prompt's id as resourceId, so the scores sent later find the column the platform made (LineItems). A
+    // module's link has no column: participation is graded per prompt, and a module's column would never get a score.
+    private static Dictionary<string, object> Item(DeepLinkingChoice choice, LtiDeepLinkingRequest request, string launchUrl)
+    {
+        var title = choice.Title.Length > 200 ? choice.Title[..200] : choice.Title;
+        var item = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["type"] = DeepLinkingSettings.ResourceLink,
+            ["title"] = title,
+            ["url"] = launchUrl,
+            ["custom"] = choice.Custom(),
+        };
+        if (request.WantsLineItem && choice.PromptId is { } promptId)
+        {
+            item["lineItem"] = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["label"] = title,
+                ["scoreMaximum"] = Services.ParticipationScore.Maximum,
+                ["resourceId"] = promptId.ToString(),
+                ["tag"] = Services.LineItems.Tag,
+            };
+        }
+        return item;
     }
 }
