@@ -1242,6 +1242,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("return_url");
 
+                    b.Property<bool>("WantsLineItem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wants_line_item");
+
                     b.HasKey("Id")
                         .HasName("pk_lti_deep_linking_requests");
 
@@ -1369,6 +1373,11 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("FramingOrigin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("framing_origin");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")

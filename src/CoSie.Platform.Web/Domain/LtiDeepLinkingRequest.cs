@@ -16,5 +16,8 @@ public sealed class LtiDeepLinkingRequest : ITenantOwned
 
     // Whether the platform takes more than one item at once.
     public bool AcceptMultiple { get; set; }
+
+    // Whether each link carries a gradebook column: the platform accepts line items and offered AGS to this request.
+    public bool WantsLineItem { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -25,6 +25,10 @@ public sealed class LtiPlatform : ITenantOwned
     // The platform's public keys (JWKS), against which its id_tokens are checked.
     public required string KeySetUrl { get; set; }
 
+    // The https origin from which the LMS frames the tool, when that is not the origin of the issuer or of the
+    // authentication request URL (Canvas Cloud: the school's own Canvas address). Null for most platforms.
+    public string? FramingOrigin { get; set; }
+
     public bool IsEnabled { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

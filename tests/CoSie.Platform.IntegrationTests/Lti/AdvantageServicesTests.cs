@@ -6,6 +6,7 @@ using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Posts;
 using CoSie.Platform.Web.Features.Discussions.Reflections;
 using CoSie.Platform.Web.Features.Lti.Services;
+using CoSie.Platform.Web.Features.Moderation;
 using CoSie.Platform.Web.Identity;
 using CoSie.Platform.Web.Tenancy;
 using Hangfire;
@@ -64,6 +65,13 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
     {
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<PublishScoreJob>().PublishAsync(_institution.Id, context.CohortId, promptId, userId, CancellationToken.None);
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        var info = await factory.WithServicesAsync(services => services.GetRequiredService<InstitutionDirectory>().FindByIdAsync(_institution.Id, CancellationToken.None));
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PublishPendingScoresJob>().RunAsync(info!, CancellationToken.None);
     }
 
     private Task<Dictionary<string, CohortRole>> PlacesAsync(Guid cohortId) =>
@@ -131,6 +139,24 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Two_client_assertions_in_a_row_are_both_accepted_by_the_token_endpoint()
+    {
+        var (_, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
+        var platform = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiPlatforms.AsNoTracking().SingleAsync(p => p.Id == context.PlatformId));
+
+        // Two scopes, two cache entries: each request signs its own assertion with the same key.
+        await factory.InInstitutionAsync(_institution.Id, async (services, _) =>
+        {
+            var tokens = services.GetRequiredService<ServiceTokens>();
+            await tokens.TokenAsync(platform, [Advantage.MembershipsScope], CancellationToken.None);
+            return await tokens.TokenAsync(platform, [Advantage.ScoreScope], CancellationToken.None);
+        });
+
+        Assert.Equal(2, _lms.TokenRequests);
+        Assert.Empty(_lms.TokenRefusals);
+    }
+
+    [Fact]
     public async Task A_refused_token_request_is_shown_to_the_instructor_as_the_last_roster_error()
     {
         var (browser, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
@@ -186,6 +212,66 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_delivered_post_queues_no_job_and_the_sweep_sends_its_committed_pending_score()
+    {
+        var (_, context) = await LaunchAsync("ada", LtiPlatformSimulator.Learner);
+        var prompt = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.ReflectionPrompts.AsNoTracking().SingleAsync(p => p.ModuleId == _module.Id));
+        var ada = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.Users.SingleAsync(u => u.Email == Email("ada")));
+        var before = Enqueued();
+
+        await PostAsync(scope => scope.GetRequiredService<WriteReflection>().ExecuteAsync(context.CohortId, prompt.Id, ada.Id, "Ada's view", CancellationToken.None));
+
+        Assert.Equal(before, Enqueued());
+        Assert.Equal(LtiScoreStatus.Pending, (await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiScores.AsNoTracking().SingleAsync(s => s.UserId == ada.Id))).Status);
+        Assert.Equal(1, await SweepAsync());
+        var sent = Assert.Single(_lms.Scores);
+        Assert.Equal("sub-ada", sent.Score["userId"]!.GetValue<string>());
+        Assert.Equal(LtiScoreStatus.Sent, (await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiScores.AsNoTracking().SingleAsync(s => s.UserId == ada.Id))).Status);
+        Assert.Equal(0, await SweepAsync());
+    }
+
+    [Fact]
+    public async Task The_score_follows_moderation_held_until_approved_lower_when_hidden_back_when_restored_and_lower_when_deleted()
+    {
+        var (_, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
+        await LaunchAsync("ada", LtiPlatformSimulator.Learner);
+        await factory.InInstitutionAsync(_institution.Id, async (_, db) =>
+        {
+            var cohort = await db.Cohorts.SingleAsync(c => c.Id == context.CohortId);
+            cohort.RequireApproval = true;
+            cohort.ExpectedPeerReplies = 0;
+            cohort.PostFirst = false;
+            return await db.SaveChangesAsync();
+        });
+        var prompt = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.ReflectionPrompts.AsNoTracking().SingleAsync(p => p.ModuleId == _module.Id));
+        var (grace, ada) = await factory.InInstitutionAsync(_institution.Id, async (_, db) => (
+            await db.Users.SingleAsync(u => u.Email == Email("grace")), await db.Users.SingleAsync(u => u.Email == Email("ada"))));
+        int LastScore() => _lms.Scores.Last(s => s.Score["userId"]!.GetValue<string>() == "sub-ada").Score["scoreGiven"]!.GetValue<int>();
+
+        var reflection = await PostAsync(scope => scope.GetRequiredService<WriteReflection>().ExecuteAsync(context.CohortId, prompt.Id, ada.Id, "Ada's view", CancellationToken.None));
+        await SweepAsync();
+        // Held for approval, it counts for nothing yet.
+        Assert.All(_lms.Scores.Where(s => s.Score["userId"]!.GetValue<string>() == "sub-ada"), s => Assert.Equal(0, s.Score["scoreGiven"]!.GetValue<int>()));
+
+        await ModerateAsync(scope => scope.GetRequiredService<ApprovePost>().ExecuteAsync(context.CohortId, reflection, reflection, grace.Id, CancellationToken.None));
+        Assert.Equal(LtiScoreStatus.Pending, (await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiScores.AsNoTracking().SingleAsync(s => s.UserId == ada.Id))).Status);
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(100, LastScore());
+
+        await ModerateAsync(scope => scope.GetRequiredService<HidePost>().ExecuteAsync(context.CohortId, reflection, reflection, grace.Id, "Off topic", CancellationToken.None));
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(0, LastScore());
+
+        await ModerateAsync(scope => scope.GetRequiredService<RestorePost>().ExecuteAsync(context.CohortId, reflection, reflection, grace.Id, "On topic after all", CancellationToken.None));
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(100, LastScore());
+
+        await PostAsync(scope => scope.GetRequiredService<DeletePost>().ExecuteAsync(context.CohortId, reflection, reflection, ada.Id, CancellationToken.None));
+        Assert.Equal(1, await SweepAsync());
+        Assert.Equal(0, LastScore());
+    }
+
+    [Fact]
     public async Task A_token_endpoint_failing_with_500_is_recorded_as_failed_and_the_retry_sends_the_score()
     {
         var (browser, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
@@ -235,6 +321,16 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, atB.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, syncAtB.StatusCode);
         Assert.NotEqual(HttpStatusCode.Redirect, syncAtB.StatusCode);
+    }
+
+    // A moderation through its use case, in the institution's scope, and the outbox delivered, as after any moderation.
+    private async Task ModerateAsync(Func<IServiceProvider, Task<ModerationResult>> moderate)
+    {
+        var info = await factory.WithServicesAsync(services => services.GetRequiredService<InstitutionDirectory>().FindByIdAsync(_institution.Id, CancellationToken.None));
+        await using var scope = factory.Services.GetRequiredService<TenantScopes>().Enter(info!);
+        var result = await moderate(scope.ServiceProvider);
+        Assert.Equal(ModerationOutcome.Done, result.Outcome);
+        await factory.Services.GetRequiredService<OutboxWorker>().DeliverAsync(_institution.Id, waitForOthers: true, CancellationToken.None);
     }
 
     // A post written through its use case, and the outbox delivered, as after any post.

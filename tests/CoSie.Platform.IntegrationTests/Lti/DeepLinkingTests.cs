@@ -86,6 +86,60 @@ public sealed class DeepLinkingTests(SsoFactory factory) : IClassFixture<SsoFact
         Assert.Equal($"/{_institution.Slug}/cohorts/{cohortId}/prompts/{prompt.Id}", linked.Headers.Location!.OriginalString);
     }
 
+    // One deep linking answer to the LMS: launch, pick the module, and post the signed answer to the return URL.
+    private async Task<DeepLinkingAnswer> AnswerAsync(HttpClient lmsClient, bool lineItems = false, params string[] choices)
+    {
+        var browser = factory.CreateBrowserLikeClient();
+        using var launched = await _lms.DeepLinkAsync(browser, _institution.Slug, Person("grace", LtiPlatformSimulator.Instructor), Now,
+            acceptMultiple: true, lineItems: lineItems);
+        var pickerUrl = launched.Headers.Location!.OriginalString;
+        using var chosen = await browser.PostAsync(pickerUrl, new FormUrlEncodedContent(
+            (choices.Length == 0 ? new[] { "module:" + _module.Id } : choices).Select(c => new KeyValuePair<string, string>("choice", c))));
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        var jwt = (await chosen.ParseAsync()).QuerySelector("form#deep-linking-answer input[name=JWT]")!.GetAttribute("value")!;
+        _lms.ToolKeySetJson ??= await browser.GetStringAsync($"/{_institution.Slug}/lti/jwks");
+        using var received = await lmsClient.PostAsync(_lms.DeepLinkReturnUrl, new FormUrlEncodedContent(new Dictionary<string, string> { ["JWT"] = jwt }));
+        Assert.Equal(HttpStatusCode.OK, received.StatusCode);
+        return _lms.DeepLinkingAnswers[^1];
+    }
+
+    [Fact]
+    public async Task Two_answers_in_a_row_are_both_signed_with_the_current_key_and_accepted_by_the_lms()
+    {
+        using var lmsClient = new HttpClient();
+
+        var first = await AnswerAsync(lmsClient);
+        var second = await AnswerAsync(lmsClient);
+
+        Assert.Equal(2, _lms.DeepLinkingAnswers.Count);
+        Assert.Null(first.Error);
+        Assert.Null(second.Error);
+        Assert.Single(second.ContentItems);
+        Assert.False(second.ContentItems[0].TryGetProperty("lineItem", out _));
+    }
+
+    [Fact]
+    public async Task A_platform_that_accepts_line_items_and_offers_grades_gets_a_column_with_each_prompt_link()
+    {
+        var prompt = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.ReflectionPrompts.AsNoTracking().SingleAsync(p => p.ModuleId == _module.Id));
+        using var lmsClient = new HttpClient();
+
+        var graded = await AnswerAsync(lmsClient, lineItems: true, "module:" + _module.Id, "prompt:" + prompt.Id);
+        var plain = await AnswerAsync(lmsClient, lineItems: false, "prompt:" + prompt.Id);
+
+        Assert.Null(graded.Error);
+        var promptItem = Assert.Single(graded.ContentItems, i => i.GetProperty("custom").TryGetProperty("prompt", out _));
+        var lineItem = promptItem.GetProperty("lineItem");
+        Assert.Equal("What is a good life?", lineItem.GetProperty("label").GetString());
+        Assert.Equal(100, lineItem.GetProperty("scoreMaximum").GetInt32());
+        Assert.Equal(prompt.Id.ToString(), lineItem.GetProperty("resourceId").GetString());
+        Assert.Equal("participation", lineItem.GetProperty("tag").GetString());
+        // A module is graded through its prompts: its link makes no column of its own.
+        Assert.False(Assert.Single(graded.ContentItems, i => !i.GetProperty("custom").TryGetProperty("prompt", out _)).TryGetProperty("lineItem", out _));
+        Assert.Null(plain.Error);
+        Assert.False(Assert.Single(plain.ContentItems).TryGetProperty("lineItem", out _));
+    }
+
     [Fact]
     public async Task A_platform_that_accepts_several_items_gets_checkboxes_and_one_item_per_choice()
     {

@@ -97,6 +97,22 @@ public sealed class FramingTests(SsoFactory factory) : IClassFixture<SsoFactory>
     }
 
     [Fact]
+    public async Task A_static_asset_of_a_framed_session_is_served_without_the_lms_origins()
+    {
+        var browser = factory.CreateBrowserLikeClient();
+        using var launched = await _lms.LaunchAsync(browser, _a.Slug, new LaunchPerson("sub-cy", "Cy", $"cy.{_a.Slug}@lms.example.org",
+            [LtiPlatformSimulator.Learner], "context-1", new() { ["course"] = "ethics" }), factory.Clock.GetUtcNow());
+        Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
+
+        using var page = await browser.GetAsync(launched.Headers.Location);
+        using var asset = await browser.GetAsync($"/{_a.Slug}/css/site.css");
+
+        Assert.Contains(_lms.Issuer, FrameAncestors(page), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.DoesNotContain(_lms.Issuer, string.Join(' ', asset.Headers.TryGetValues("Content-Security-Policy", out var csp) ? csp : []), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_password_session_keeps_its_lax_cookie()
     {
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

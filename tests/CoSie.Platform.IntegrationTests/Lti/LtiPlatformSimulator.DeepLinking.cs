@@ -53,7 +53,8 @@ public sealed partial class LtiPlatformSimulator
     }
 
     // The claims of a deep linking request (Deep Linking 2.0, 4.4): no resource link, and the settings of the picker.
-    public void AsDeepLinkingRequest(Dictionary<string, object> claims, string[]? acceptTypes = null, bool acceptMultiple = false)
+    // With lineItems, the LMS accepts a gradebook column with each link and offers the grade services (AGS).
+    public void AsDeepLinkingRequest(Dictionary<string, object> claims, string[]? acceptTypes = null, bool acceptMultiple = false, bool lineItems = false)
     {
         claims[Lti + "message_type"] = "LtiDeepLinkingRequest";
         claims.Remove(Lti + "resource_link");
@@ -65,15 +66,20 @@ public sealed partial class LtiPlatformSimulator
             ["accept_multiple"] = acceptMultiple,
             ["auto_create"] = true,
             ["data"] = DeepLinkingData,
+            ["accept_lineitem"] = lineItems,
         };
+        if (lineItems)
+        {
+            AddServiceClaims(claims, "context-1");
+        }
     }
 
     // The instructor adds the tool's content in the LMS: login, then the deep linking request posted to the tool.
     public async Task<HttpResponseMessage> DeepLinkAsync(HttpClient browser, string institutionSlug, LaunchPerson person, DateTimeOffset now,
-        string[]? acceptTypes = null, bool acceptMultiple = false)
+        string[]? acceptTypes = null, bool acceptMultiple = false, bool lineItems = false)
     {
         var authentication = await LoginAsync(browser, institutionSlug);
-        var token = IdToken(authentication["nonce"], person, now, claims => AsDeepLinkingRequest(claims, acceptTypes, acceptMultiple));
+        var token = IdToken(authentication["nonce"], person, now, claims => AsDeepLinkingRequest(claims, acceptTypes, acceptMultiple, lineItems));
         return await PostLaunchAsync(browser, institutionSlug, token, authentication["state"]);
     }
 

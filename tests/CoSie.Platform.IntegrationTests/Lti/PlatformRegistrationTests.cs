@@ -59,6 +59,65 @@ public sealed class PlatformRegistrationTests(PlatformFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Saving_a_registration_changes_who_may_frame_the_tool_at_once()
+    {
+        var slug = _institution.Slug;
+        var visitor = factory.CreateBrowserLikeClient();
+        using var before = await visitor.GetAsync($"/{slug}/lti/login");
+        Assert.Contains("frame-ancestors 'none'", before.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        using var created = await _admin.SubmitAsync($"/{slug}/lti/platforms/new", Moodle(), "#platform-form");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        using var registered = await visitor.GetAsync($"/{slug}/lti/login");
+        Assert.Contains("frame-ancestors https://moodle.example.org", registered.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        var platform = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiPlatforms.AsNoTracking().SingleAsync());
+        var disabled = Moodle();
+        disabled["Input.IsEnabled"] = "false";
+        using var saved = await _admin.SubmitAsync($"/{slug}/lti/platforms/{platform.Id}/edit", disabled, "#platform-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var after = await visitor.GetAsync($"/{slug}/lti/login");
+        Assert.Contains("frame-ancestors 'none'", after.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_framing_origin_lets_that_origin_frame_the_tool_too()
+    {
+        var slug = _institution.Slug;
+        var input = Moodle();
+        input["Input.FramingOrigin"] = " https://School.Instructure.com/ ";
+
+        using var created = await _admin.SubmitAsync($"/{slug}/lti/platforms/new", input, "#platform-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var platform = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiPlatforms.AsNoTracking().SingleAsync());
+        Assert.Equal("https://school.instructure.com", platform.FramingOrigin);
+        using var login = await factory.CreateBrowserLikeClient().GetAsync($"/{slug}/lti/login");
+        Assert.Contains("frame-ancestors https://moodle.example.org https://school.instructure.com",
+            login.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var edit = await _admin.GetDocumentAsync($"/{slug}/lti/platforms/{platform.Id}/edit");
+        Assert.Equal("https://school.instructure.com", edit.QuerySelector("input[name='Input.FramingOrigin']")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData("http://school.instructure.com")]
+    [InlineData("https://school.instructure.com/courses/1")]
+    [InlineData("https://*.instructure.com")]
+    [InlineData("https://school.instructure.com?x=1")]
+    [InlineData("school.instructure.com")]
+    public async Task A_framing_origin_that_is_not_an_https_origin_is_refused_and_nothing_is_saved(string origin)
+    {
+        var input = Moodle();
+        input["Input.FramingOrigin"] = origin;
+
+        using var refused = await _admin.SubmitAsync($"/{_institution.Slug}/lti/platforms/new", input, "#platform-form");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await refused.ParseAsync()).ErrorFor("Input.FramingOrigin")));
+        Assert.Equal(0, await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiPlatforms.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_form_with_bad_addresses_says_what_is_wrong_for_each_field_and_saves_nothing()
     {
         var input = Moodle();

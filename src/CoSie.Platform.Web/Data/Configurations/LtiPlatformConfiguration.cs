@@ -13,6 +13,7 @@ public sealed class LtiPlatformConfiguration : IEntityTypeConfiguration<LtiPlatf
         builder.Property(p => p.AuthenticationUrl).HasMaxLength(1000);
         builder.Property(p => p.TokenUrl).HasMaxLength(1000);
         builder.Property(p => p.KeySetUrl).HasMaxLength(1000);
+        builder.Property(p => p.FramingOrigin).HasMaxLength(300);
         // A launch names its registration by issuer and client id; within one institution that must be one.
         builder.HasIndex(p => new { p.InstitutionId, p.Issuer, p.ClientId }).IsUnique();
         builder.HasOne<Institution>().WithMany().HasForeignKey(p => p.InstitutionId).OnDelete(DeleteBehavior.Cascade);

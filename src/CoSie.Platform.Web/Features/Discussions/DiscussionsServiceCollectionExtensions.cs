@@ -38,6 +38,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddScoped<DiscussionBroadcaster>();
         services.AddScoped<DiscussionOutbox>();
         services.AddScoped<OutboxDelivery>();
+        services.AddScoped<PostStatusListeners>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<LivePushes>();
         services.AddHostedService(provider => provider.GetRequiredService<LivePushes>());

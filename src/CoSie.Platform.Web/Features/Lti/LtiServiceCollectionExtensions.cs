@@ -18,9 +18,11 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<ToolKeyProtector>();
         services.AddScoped<ToolKeys>();
         services.AddScoped<SavePlatform>();
+        services.AddScoped<FramingOrigins>();
         services.AddSingleton<LaunchState>();
         services.AddSingleton<PlatformKeySets>();
         services.AddScoped<LaunchToken>();
+        services.AddScoped<LtiPeople>();
         services.AddScoped<LaunchLanding>();
         services.AddScoped<SweepLtiNoncesJob>();
         services.AddScoped<StartDeepLinking>();

@@ -9,7 +9,7 @@ namespace CoSie.Platform.Web.Features.Moderation;
 // with a thread event, append the audit row, notify the author and leave the push of the event (to the thread's
 // readers and moderators, each in their own form) and of the badges to the discussion outbox.
 public sealed class PostModeration(
-    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, TimeProvider clock)
+    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, PostStatusListeners statusListeners, TimeProvider clock)
 {
     public async Task<(ModerationOutcome Outcome, Viewer? Viewer)> AuthorizeAsync(
         Guid cohortId, Guid reflectionId, Guid userId, CancellationToken cancellationToken)
@@ -64,6 +64,7 @@ public sealed class PostModeration(
                 }
             }
             var target = new PostTarget(thread, reply);
+            var statusBefore = target.Status;
             if (change(target, now) is not { } done)
             {
                 return new ModerationResult(ModerationOutcome.NoChange);
@@ -111,6 +112,11 @@ public sealed class PostModeration(
                 outbox.AddBadges(thread.Id, notified);
             }
             await db.SaveChangesAsync(cancellationToken);
+            if (target.Status != statusBefore)
+            {
+                // Approved, hidden, restored or purged: what counts of the author's participation changed with it.
+                await statusListeners.TellAsync(transaction, thread.Id, target.Id, target.AuthorId, cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         outbox.Committed();

@@ -8,7 +8,7 @@ namespace CoSie.Platform.Web.Features.Discussions.Posts;
 // A learner who deletes their only reflection on a prompt is held back by post-first again, live connections
 // included.
 public sealed class DeletePost(
-    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, LiveConnections live, TimeProvider clock)
+    PlatformDbContext db, DiscussionAccess access, DiscussionOutbox outbox, PostStatusListeners statusListeners, LiveConnections live, TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(Guid cohortId, Guid reflectionId, Guid postId, Guid userId, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ public sealed class DeletePost(
             db.ThreadEvents.Add(deleted);
             outbox.Add(deleted);
             await db.SaveChangesAsync(cancellationToken);
+            await statusListeners.TellAsync(transaction, thread.Id, postId, userId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         outbox.Committed();

@@ -4,8 +4,10 @@ namespace CoSie.Platform.Web.Features.Discussions.Progress;
 // queries, a few per page whatever the size of the cohort.
 public sealed class DiscussionProgress(PlatformDbContext db)
 {
-    // The person's cohorts of a course, with their progress on the given prompts.
-    public async Task<IReadOnlyList<CohortPromptProgress>> ForPersonAsync(Guid courseId, Guid userId, IReadOnlyCollection<Guid> promptIds, CancellationToken cancellationToken)
+    // The person's cohorts of a course, with their progress on the given prompts. With visibleOnly, only posts their
+    // readers can see count (a grade sent to an LMS: not a post waiting for approval, nor one a moderator hid).
+    public async Task<IReadOnlyList<CohortPromptProgress>> ForPersonAsync(Guid courseId, Guid userId, IReadOnlyCollection<Guid> promptIds, CancellationToken cancellationToken,
+        bool visibleOnly = false)
     {
         var cohorts = await (
             from m in db.CohortMembers
@@ -21,12 +23,13 @@ public sealed class DiscussionProgress(PlatformDbContext db)
         }
         var cohortIds = cohorts.Select(c => c.Id).ToList();
         var answered = await db.Reflections
-            .Where(r => r.AuthorId == userId && r.Status != PostStatus.Deleted && cohortIds.Contains(r.CohortId) && promptIds.Contains(r.PromptId))
+            .Where(r => r.AuthorId == userId && r.Status != PostStatus.Deleted && (!visibleOnly || r.Status == PostStatus.Visible)
+                && cohortIds.Contains(r.CohortId) && promptIds.Contains(r.PromptId))
             .Select(r => new { r.CohortId, r.PromptId, r.Id, r.ReplyCount })
             .ToListAsync(cancellationToken);
         var replied = await (
             from reply in db.Replies
-            where reply.AuthorId == userId && reply.Status != PostStatus.Deleted
+            where reply.AuthorId == userId && reply.Status != PostStatus.Deleted && (!visibleOnly || reply.Status == PostStatus.Visible)
             join r in db.Reflections on reply.ReflectionId equals r.Id
             where r.AuthorId != userId && cohortIds.Contains(r.CohortId) && promptIds.Contains(r.PromptId)
             group r.Id by new { r.CohortId, r.PromptId } into g

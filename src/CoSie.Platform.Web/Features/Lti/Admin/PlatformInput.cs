@@ -41,6 +41,10 @@ public sealed class PlatformInput
     [Display(Name = "Public keyset URL")]
     public string? KeySetUrl { get; set; }
 
+    [StringLength(300, ErrorMessage = "Use at most {1, plural, one {# character} other {# characters}}.")]
+    [Display(Name = "Framing origin")]
+    public string? FramingOrigin { get; set; }
+
     [Display(Name = "Accept launches from this platform")]
     public bool IsEnabled { get; set; } = true;
 }

@@ -1,4 +1,6 @@
+using CoSie.Platform.Web.Features.Lti.Framing;
 using CoSie.Platform.Web.Features.SingleSignOn;
+using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +9,7 @@ namespace CoSie.Platform.Web.Features.Lti.Admin;
 // Registers or changes one of the institution's platforms from the form, or says per field what is wrong and changes
 // nothing.
 public sealed class SavePlatform(
-    PlatformDbContext db, TimeProvider clock, IOptions<SingleSignOnSettings> signOn, IStringLocalizer<SavePlatform> localizer)
+    PlatformDbContext db, FramingOrigins framing, TenantContext tenant, TimeProvider clock, IOptions<SingleSignOnSettings> signOn, IStringLocalizer<SavePlatform> localizer)
 {
     // Deployment ids are opaque strings of the platform; this bounds each one as the column of a launch would.
     private const int MaxDeploymentIdLength = 255;
@@ -21,8 +23,29 @@ public sealed class SavePlatform(
         AuthenticationUrl = platform.AuthenticationUrl,
         TokenUrl = platform.TokenUrl,
         KeySetUrl = platform.KeySetUrl,
+        FramingOrigin = platform.FramingOrigin,
         IsEnabled = platform.IsEnabled,
     };
+
+    // An origin names who may frame the tool (frame-ancestors): https only, and nothing but scheme, host and port, so
+    // that no path, query or wildcard widens or bends the header. Kept as the origin itself, lower case.
+    public static string? FramingOriginOf(string? value, out bool valid)
+    {
+        var text = value?.Trim().TrimEnd('/') ?? string.Empty;
+        valid = true;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.AbsolutePath == "/"
+            && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0 && !text.Contains('*')
+            && uri.HostNameType == UriHostNameType.Dns)
+        {
+            return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+        }
+        valid = false;
+        return null;
+    }
 
     // Null for a new registration. Returns the saved platform, or null with the problems in modelState.
     public async Task<LtiPlatform?> SaveAsync(Guid? id, PlatformInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
@@ -50,6 +73,11 @@ public sealed class SavePlatform(
             {
                 modelState.AddModelError("Input." + field, localizer["Enter a full https:// address without #, as the platform shows it."]);
             }
+        }
+        var framingOrigin = FramingOriginOf(input.FramingOrigin, out var framingValid);
+        if (!framingValid)
+        {
+            modelState.AddModelError("Input.FramingOrigin", localizer["Enter an https:// origin without a path, such as https://school.instructure.com, or leave it empty."]);
         }
         var deployments = LtiPlatform.ParseDeploymentIds(input.DeploymentIds);
         if (deployments.Count == 0)
@@ -83,9 +111,12 @@ public sealed class SavePlatform(
         platform.AuthenticationUrl = input.AuthenticationUrl!.Trim();
         platform.TokenUrl = input.TokenUrl!.Trim();
         platform.KeySetUrl = input.KeySetUrl!.Trim();
+        platform.FramingOrigin = framingOrigin;
         platform.IsEnabled = input.IsEnabled;
         platform.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        // An LMS added, changed or switched off frames (or stops framing) the tool from the next request on.
+        framing.Forget(tenant.Required.Id);
         return platform;
     }
 }

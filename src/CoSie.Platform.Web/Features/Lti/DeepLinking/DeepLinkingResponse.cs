@@ -1,6 +1,5 @@
 using CoSie.Platform.Web.Features.Lti.Keys;
 using CoSie.Platform.Web.Features.Lti.Launch;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CoSie.Platform.Web.Features.Lti.DeepLinking;
@@ -11,7 +10,6 @@ namespace CoSie.Platform.Web.Features.Lti.DeepLinking;
 // ltiResourceLink to this institution's launch address, with the custom parameters the launch reads.
 public sealed class DeepLinkingResponse(ToolKeys keys, TimeProvider clock)
 {
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public async Task<string> SignAsync(LtiPlatform platform, LtiDeepLinkingRequest request, IReadOnlyList<DeepLinkingChoice> choices,
@@ -28,31 +26,38 @@ public sealed class DeepLinkingResponse(ToolKeys keys, TimeProvider clock)
             [LaunchClaims.DeploymentId] = request.DeploymentId,
             [LaunchClaims.MessageType] = DeepLinkingSettings.ResponseMessage,
             [LaunchClaims.Version] = "1.3.0",
-            ["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] = choices.Select(c => new Dictionary<string, object>(StringComparer.Ordinal)
-            {
-                ["type"] = DeepLinkingSettings.ResourceLink,
-                ["title"] = c.Title.Length > 200 ? c.Title[..200] : c.Title,
-                ["url"] = launchUrl,
-                ["custom"] = c.Custom(),
-            }).ToArray(),
+            ["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] = choices.Select(c => Item(c, request, launchUrl)).ToArray(),
         };
         if (request.Data is { } data)
         {
             claims["https://purl.imsglobal.org/spec/lti-dl/claim/data"] = data;
         }
-        var key = await keys.SigningKeyAsync(cancellationToken);
-        var signingKey = keys.PrivateKeyOf(key);
-        try
+        return await keys.SignAsync(new SecurityTokenDescriptor { Claims = claims }, cancellationToken);
+    }
+
+    // A prompt's link carries its gradebook column when the platform wants one (Deep Linking 2.0, 3.4.1): out of 100,
+    // with the prompt's id as resourceId, so the scores sent later find the column the platform made (LineItems). A
+    // module's link has no column: participation is graded per prompt, and a module's column would never get a score.
+    private static Dictionary<string, object> Item(DeepLinkingChoice choice, LtiDeepLinkingRequest request, string launchUrl)
+    {
+        var title = choice.Title.Length > 200 ? choice.Title[..200] : choice.Title;
+        var item = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            return Handler.CreateToken(new SecurityTokenDescriptor
+            ["type"] = DeepLinkingSettings.ResourceLink,
+            ["title"] = title,
+            ["url"] = launchUrl,
+            ["custom"] = choice.Custom(),
+        };
+        if (request.WantsLineItem && choice.PromptId is { } promptId)
+        {
+            item["lineItem"] = new Dictionary<string, object>(StringComparer.Ordinal)
             {
-                Claims = claims,
-                SigningCredentials = new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256),
-            });
+                ["label"] = title,
+                ["scoreMaximum"] = Services.ParticipationScore.Maximum,
+                ["resourceId"] = promptId.ToString(),
+                ["tag"] = Services.LineItems.Tag,
+            };
         }
-        finally
-        {
-            signingKey.Rsa.Dispose();
-        }
+        return item;
     }
 }

@@ -28,6 +28,7 @@ public sealed class StartDeepLinking(PlatformDbContext db, TimeProvider clock, I
             ReturnUrl = settings.ReturnUrl,
             Data = settings.Data,
             AcceptMultiple = settings.AcceptMultiple,
+            WantsLineItem = settings.WantsLineItem,
             ExpiresAt = clock.GetUtcNow() + LaunchState.Lifetime,
         };
         db.LtiDeepLinkingRequests.Add(request);

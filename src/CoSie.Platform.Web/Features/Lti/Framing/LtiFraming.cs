@@ -1,25 +1,26 @@
 using CoSie.Platform.Web.Hosting;
 using CoSie.Platform.Web.Tenancy;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CoSie.Platform.Web.Features.Lti.Framing;
 
 // Who may frame the tool: an LMS shows LTI pages in an iframe, so the LTI pages and every page of a session an LTI
-// launch started may be framed by the origins of the institution's own enabled platforms (their issuer and their
-// authentication endpoint), and by nothing else; every other page keeps frame-ancestors 'none'. The header itself is
-// written by SecurityHeadersMiddleware.
-// REVIEW: Canvas Cloud's issuer (canvas.instructure.com) and authentication host are not the school's Canvas domain
-// that frames the tool; such an LMS opens the tool in a new window until registrations name their framing origin.
+// launch started may be framed by the origins of the institution's own enabled platforms (their issuer, their
+// authentication endpoint and the framing origin a registration names, cached briefly by FramingOrigins), and by
+// nothing else; every other page keeps frame-ancestors 'none'. The header itself is written by SecurityHeadersMiddleware.
+// The framing origin is for an LMS that frames from neither of the other two: Canvas Cloud's issuer and authentication
+// host are instructure.com addresses, but it frames the tool from the school's own Canvas domain.
 public static class LtiFraming
 {
     public static IApplicationBuilder UseLtiFraming(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.RequestServices.GetRequiredService<TenantContext>().Institution is not null
+        // Only a page is a document a frame shows; a static asset, the hub or a job endpoint needs no frame-ancestors,
+        // and runs before this knows nothing of the database. Routing has run, so the endpoint says which it is.
+        if (context.RequestServices.GetRequiredService<TenantContext>().Institution is { } institution
+            && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null
             && (context.Request.Path.StartsWithSegments("/lti") || LtiSession.Is(context)))
         {
-            var db = context.RequestServices.GetRequiredService<PlatformDbContext>();
-            var platforms = await db.LtiPlatforms.AsNoTracking().Where(p => p.IsEnabled)
-                .Select(p => new { p.Issuer, p.AuthenticationUrl }).ToListAsync(context.RequestAborted);
-            var origins = Origins(platforms.SelectMany(p => new[] { p.Issuer, p.AuthenticationUrl }));
+            var origins = await context.RequestServices.GetRequiredService<FramingOrigins>().OfAsync(institution.Id, context.RequestAborted);
             if (origins.Count > 0)
             {
                 SecurityHeadersMiddleware.AllowFramingBy(context, string.Join(' ', origins));

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -10,6 +11,8 @@ namespace CoSie.Platform.Web.Features.Lti.Keys;
 public sealed class ToolKeys(
     PlatformDbContext db, ToolKeyProtector protector, TimeProvider clock, IOptions<LtiSettings> settings, ILogger<ToolKeys> logger)
 {
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
     // The keys a platform may see tokens signed with: the signing key and those rotated within the overlap.
     public async Task<List<LtiToolKey>> PublishedAsync(CancellationToken cancellationToken)
     {
@@ -65,12 +68,35 @@ public sealed class ToolKeys(
         }
     }
 
-    // The private key of a tool key, for signing; the caller disposes it.
+    // The private key of a tool key, for signing; the caller disposes it. The key's signature provider is not cached:
+    // the default factory keeps one per key id, and the next token signed with the same kid would find it holding
+    // this RSA object after it was disposed.
     public RsaSecurityKey PrivateKeyOf(LtiToolKey key)
     {
         var rsa = RSA.Create();
         rsa.ImportPkcs8PrivateKey(protector.Reveal(key.ProtectedPrivateKey), out _);
-        return new RsaSecurityKey(rsa) { KeyId = key.KeyId };
+        return new RsaSecurityKey(rsa)
+        {
+            KeyId = key.KeyId,
+            CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+        };
+    }
+
+    // The one place a JWT leaves signed with the institution's current key (RS256, its kid in the header): client
+    // assertions to a platform's token URL and deep linking responses. The descriptor carries the claims and times.
+    public async Task<string> SignAsync(SecurityTokenDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        var privateKey = PrivateKeyOf(await SigningKeyAsync(cancellationToken));
+        try
+        {
+            descriptor.SigningCredentials = new SigningCredentials(privateKey, SecurityAlgorithms.RsaSha256);
+            return Handler.CreateToken(descriptor);
+        }
+        finally
+        {
+            descriptor.SigningCredentials = null;
+            privateKey.Rsa.Dispose();
+        }
     }
 
     private async Task<LtiToolKey> AddKeyAsync(CancellationToken cancellationToken)

@@ -12,13 +12,14 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 public sealed class LaunchLanding(
     PlatformDbContext db,
     UserManager<PlatformUser> users,
+    LtiPeople people,
     SignInManager<PlatformUser> signIn,
     TimeProvider clock,
     ILogger<LaunchLanding> logger)
 {
     public sealed record Result(string? Destination, LaunchRefusal? Refusal, string? Detail = null);
 
-    public static string LoginProviderFor(Guid platformId) => "lti:" + platformId.ToString("N");
+    public static string LoginProviderFor(Guid platformId) => LtiPeople.LoginProviderFor(platformId);
 
     public async Task<Result> LandAsync(HttpContext http, LtiPlatform platform, LaunchClaims claims)
     {
@@ -38,9 +39,8 @@ public sealed class LaunchLanding(
     private async Task<Result> TryLandAsync(HttpContext http, LtiPlatform platform, LaunchClaims claims)
     {
         var cancellationToken = http.RequestAborted;
-        var loginProvider = LoginProviderFor(platform.Id);
-        var user = await users.FindByLoginAsync(loginProvider, claims.Subject);
-        if (user is null && await users.FindByEmailAsync(claims.Email!) is not null)
+        var user = await people.FindAsync(platform, claims.Subject);
+        if (user is null && await people.EmailTakenAsync(claims.Email))
         {
             return new(null, LaunchRefusal.EmailTaken);
         }
@@ -93,30 +93,17 @@ public sealed class LaunchLanding(
         }
         if (user is null)
         {
-            var email = claims.Email!;
-            var name = string.IsNullOrWhiteSpace(claims.Name) ? email.Split('@')[0] : claims.Name;
-            user = new PlatformUser
-            {
-                UserName = email,
-                Email = email,
-                // The institution's LMS vouches for it, as a sign-in provider of the institution does.
-                EmailConfirmed = true,
-                DisplayName = name[..Math.Min(name.Length, 100)],
-                CreatedAt = now,
-            };
-            var created = await users.CreateAsync(user);
-            var linked = created.Succeeded
-                ? await users.AddLoginAsync(user, new UserLoginInfo(loginProvider, claims.Subject, platform.DisplayName))
-                : created;
-            if (!linked.Succeeded)
+            var account = await people.CreateAsync(platform, claims.Subject, claims.Email, claims.Name, now);
+            if (account.User is null)
             {
                 // The address is not one Identity accepts: nothing of this launch stays.
-                return new(null, LaunchRefusal.NoIdentity, string.Join(", ", linked.Errors.Select(e => e.Code)));
+                return new(null, account.Refusal == LtiPeople.Refusal.EmailTaken ? LaunchRefusal.EmailTaken : LaunchRefusal.NoIdentity, account.Detail);
             }
+            user = account.User;
             logger.LogInformation("Account {UserId} created at its first launch from LTI platform {PlatformId}", user.Id, platform.Id);
         }
 
-        await PlaceAsync(user, context.CohortId, claims, now, cancellationToken);
+        await people.PlaceAsync(user.Id, context.CohortId, claims.Instructs, claims.Learns, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (newCohort is not null)
         {
@@ -130,33 +117,6 @@ public sealed class LaunchLanding(
             [new Claim(PlatformClaims.SignInInstitution, platform.InstitutionId.ToString()), Framing.LtiSession.ClaimFor(platform.Id)]);
         logger.LogInformation("Account {UserId} signed in by a launch from LTI platform {PlatformId} into cohort {CohortId}", user.Id, platform.Id, context.CohortId);
         return new(await DestinationAsync(course, context.CohortId, claims, cancellationToken), null);
-    }
-
-    // Instructors and teaching assistants teach the cohort, learners learn in it, and anyone else (an LMS admin, a
-    // mentor) follows it as an observer. A place is only ever added or raised here; the cohort's instructors remove people.
-    private async Task PlaceAsync(PlatformUser user, Guid cohortId, LaunchClaims claims, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var cohortRole = claims.Instructs ? CohortRole.Instructor : claims.Learns ? CohortRole.Learner : CohortRole.Observer;
-        var institutionRole = claims.Instructs ? InstitutionRole.Instructor : InstitutionRole.Learner;
-        var membership = await db.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
-        if (membership is null)
-        {
-            db.InstitutionMemberships.Add(new InstitutionMembership { UserId = user.Id, Role = institutionRole, CreatedAt = now });
-        }
-        else if (membership.Role < institutionRole)
-        {
-            membership.Role = institutionRole;
-        }
-        var member = await db.CohortMembers.SingleOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == user.Id, cancellationToken);
-        if (member is null)
-        {
-            db.CohortMembers.Add(new CohortMember { CohortId = cohortId, UserId = user.Id, Role = cohortRole, JoinedAt = now });
-        }
-        else if (member.Role < cohortRole)
-        {
-            member.Role = cohortRole;
-        }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     // The prompt the link names if it is asked in this cohort, else the module it names if published, else the cohort.

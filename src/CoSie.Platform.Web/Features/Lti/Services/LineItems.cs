@@ -8,6 +8,9 @@ namespace CoSie.Platform.Web.Features.Lti.Services;
 // has for the prompt (resourceId = the prompt's id), else a new one out of 100, labelled with the prompt.
 public sealed class LineItems(PlatformDbContext db, ServiceCalls calls, TimeProvider clock)
 {
+    // The tag of the tool's gradebook columns, whether the tool or a deep link made them.
+    public const string Tag = "participation";
+
     public async Task<string> UrlAsync(LtiPlatform platform, LtiContext context, ReflectionPrompt prompt, CancellationToken cancellationToken)
     {
         if (await db.LtiLineItems.AsNoTracking().Where(i => i.LtiContextId == context.Id && i.PromptId == prompt.Id).Select(i => i.Url)
@@ -34,7 +37,7 @@ public sealed class LineItems(PlatformDbContext db, ServiceCalls calls, TimeProv
                 ["scoreMaximum"] = ParticipationScore.Maximum,
                 ["label"] = label,
                 ["resourceId"] = resourceId,
-                ["tag"] = "participation",
+                ["tag"] = Tag,
             };
             if (context.ResourceLinkId is { } link)
             {

@@ -17,7 +17,10 @@ public static class LtiServicesRegistration
         services.AddScoped<LineItems>();
         services.AddScoped<PublishScore>();
         services.AddScoped<PublishScoreJob>();
-        services.AddScoped<IPostPublishedListener, GradeOnPublish>();
+        services.AddScoped<PublishPendingScoresJob>();
+        services.AddScoped<GradeOnPublish>();
+        services.AddScoped<IPostPublishedListener>(services => services.GetRequiredService<GradeOnPublish>());
+        services.AddScoped<IPostStatusListener>(services => services.GetRequiredService<GradeOnPublish>());
         services.AddHttpClient(ServiceTokens.ClientName, (services, client) =>
         {
             client.Timeout = services.GetRequiredService<IOptions<LtiSettings>>().Value.BackchannelTimeout;
@@ -27,7 +30,10 @@ public static class LtiServicesRegistration
     }
 
     // Every instance registers the same recurring job; Hangfire keeps one definition and runs it on one server.
-    public static void RegisterRosterSchedule(this IServiceProvider services) =>
-        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<RosterSyncJob>(
-            RosterSyncJob.RecurringJobId, job => job.RunAllAsync(CancellationToken.None), RosterSyncJob.Cron);
+    public static void RegisterRosterSchedule(this IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<RosterSyncJob>(RosterSyncJob.RecurringJobId, job => job.RunAllAsync(CancellationToken.None), RosterSyncJob.Cron);
+        recurring.AddOrUpdate<PublishPendingScoresJob>(PublishPendingScoresJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), PublishPendingScoresJob.Cron);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class PublishScore(
         {
             return;
         }
-        var mine = (await progress.ForPersonAsync(cohort.CourseId, userId, [promptId], cancellationToken)).FirstOrDefault(c => c.CohortId == cohortId);
+        var mine = (await progress.ForPersonAsync(cohort.CourseId, userId, [promptId], cancellationToken, visibleOnly: true)).FirstOrDefault(c => c.CohortId == cohortId);
         var score = ParticipationScore.Of(mine?.For(promptId) ?? PromptProgress.None, cohort.ExpectedPeerReplies);
         LtiServiceException? failed = null;
         foreach (var context in contexts)

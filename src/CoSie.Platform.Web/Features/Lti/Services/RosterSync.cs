@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CoSie.Platform.Web.Features.Cohorts;
 using CoSie.Platform.Web.Features.Lti.Launch;
-using Microsoft.AspNetCore.Identity;
 
 namespace CoSie.Platform.Web.Features.Lti.Services;
 
@@ -13,7 +12,7 @@ namespace CoSie.Platform.Web.Features.Lti.Services;
 public sealed class RosterSync(
     PlatformDbContext db,
     ServiceCalls calls,
-    UserManager<PlatformUser> users,
+    LtiPeople people,
     ManageCohortMembers members,
     TimeProvider clock,
     ILogger<RosterSync> logger)
@@ -84,11 +83,10 @@ public sealed class RosterSync(
 
     private async Task ApplyAsync(LtiPlatform platform, Guid cohortId, List<Member> roster, CancellationToken cancellationToken)
     {
-        var loginProvider = LaunchLanding.LoginProviderFor(platform.Id);
         var now = clock.GetUtcNow();
         foreach (var member in roster)
         {
-            var user = await users.FindByLoginAsync(loginProvider, member.Subject);
+            var user = await people.FindAsync(platform, member.Subject);
             if (!member.Active)
             {
                 if (user is not null
@@ -99,70 +97,18 @@ public sealed class RosterSync(
                 }
                 continue;
             }
-            user ??= await CreateAsync(platform, loginProvider, member, now);
             if (user is null)
             {
-                continue;
+                // A member without an address the LMS vouches for, or whose address another account has, waits for
+                // their first launch.
+                user = (await people.CreateAsync(platform, member.Subject, member.Email, member.Name, now)).User;
+                if (user is null)
+                {
+                    continue;
+                }
+                logger.LogInformation("Account {UserId} created from the roster of LTI platform {PlatformId}", user.Id, platform.Id);
             }
-            await PlaceAsync(user.Id, cohortId, member.Roles, now, cancellationToken);
+            await people.PlaceAsync(user.Id, cohortId, LaunchClaims.InstructsBy(member.Roles), LaunchClaims.LearnsBy(member.Roles), now, cancellationToken);
         }
-    }
-
-    // The launch's rule (LaunchLanding): an account keyed by the registration and `sub`, made only with an address the
-    // LMS vouches for and no other account has. A member without one waits for their first launch.
-    private async Task<PlatformUser?> CreateAsync(LtiPlatform platform, string loginProvider, Member member, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(member.Email) || await users.FindByEmailAsync(member.Email) is not null)
-        {
-            return null;
-        }
-        var name = string.IsNullOrWhiteSpace(member.Name) ? member.Email.Split('@')[0] : member.Name;
-        var user = new PlatformUser
-        {
-            UserName = member.Email,
-            Email = member.Email,
-            EmailConfirmed = true,
-            DisplayName = name[..Math.Min(name.Length, 100)],
-            CreatedAt = now,
-        };
-        var created = await users.CreateAsync(user);
-        var linked = created.Succeeded ? await users.AddLoginAsync(user, new UserLoginInfo(loginProvider, member.Subject, platform.DisplayName)) : created;
-        if (!linked.Succeeded)
-        {
-            if (created.Succeeded)
-            {
-                await users.DeleteAsync(user);
-            }
-            logger.LogWarning("A roster member of LTI platform {PlatformId} got no account: {Errors}", platform.Id, string.Join(", ", linked.Errors.Select(e => e.Code)));
-            return null;
-        }
-        logger.LogInformation("Account {UserId} created from the roster of LTI platform {PlatformId}", user.Id, platform.Id);
-        return user;
-    }
-
-    private async Task PlaceAsync(Guid userId, Guid cohortId, IReadOnlyList<string> roles, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var instructs = LaunchClaims.InstructsBy(roles);
-        var cohortRole = instructs ? CohortRole.Instructor : LaunchClaims.LearnsBy(roles) ? CohortRole.Learner : CohortRole.Observer;
-        var institutionRole = instructs ? InstitutionRole.Instructor : InstitutionRole.Learner;
-        var membership = await db.InstitutionMemberships.SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-        if (membership is null)
-        {
-            db.InstitutionMemberships.Add(new InstitutionMembership { UserId = userId, Role = institutionRole, CreatedAt = now });
-        }
-        else if (membership.Role < institutionRole)
-        {
-            membership.Role = institutionRole;
-        }
-        var member = await db.CohortMembers.SingleOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == userId, cancellationToken);
-        if (member is null)
-        {
-            db.CohortMembers.Add(new CohortMember { CohortId = cohortId, UserId = userId, Role = cohortRole, JoinedAt = now });
-        }
-        else if (member.Role < cohortRole)
-        {
-            member.Role = cohortRole;
-        }
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CoSie.Platform.Web.Features.Lti.Keys;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CoSie.Platform.Web.Features.Lti.Services;
@@ -17,8 +16,6 @@ public sealed class ServiceTokens(
 
     // A token is used until this long before it expires, so it does not run out on its way to the service.
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
-
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public static string CacheKey(LtiPlatform platform, IEnumerable<string> scopes) =>
         $"{platform.Id:N} {platform.TokenUrl} {platform.ClientId} {Scope(scopes)}";
@@ -79,34 +76,20 @@ public sealed class ServiceTokens(
         }
     }
 
-    private async Task<string> AssertionAsync(LtiPlatform platform, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var signing = await keys.SigningKeyAsync(cancellationToken);
-        var privateKey = keys.PrivateKeyOf(signing);
-        // The key is disposed after signing, so its signature provider must not be cached for the next assertion.
-        privateKey.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
-        try
+    private Task<string> AssertionAsync(LtiPlatform platform, DateTimeOffset now, CancellationToken cancellationToken) =>
+        keys.SignAsync(new SecurityTokenDescriptor
         {
-            return Handler.CreateToken(new SecurityTokenDescriptor
+            Issuer = platform.ClientId,
+            Audience = platform.TokenUrl,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + AssertionLifetime).UtcDateTime,
+            Claims = new Dictionary<string, object>
             {
-                Issuer = platform.ClientId,
-                Audience = platform.TokenUrl,
-                IssuedAt = now.UtcDateTime,
-                NotBefore = now.UtcDateTime,
-                Expires = (now + AssertionLifetime).UtcDateTime,
-                Claims = new Dictionary<string, object>
-                {
-                    ["sub"] = platform.ClientId,
-                    ["jti"] = Guid.NewGuid().ToString("N"),
-                },
-                SigningCredentials = new SigningCredentials(privateKey, SecurityAlgorithms.RsaSha256),
-            });
-        }
-        finally
-        {
-            privateKey.Rsa.Dispose();
-        }
-    }
+                ["sub"] = platform.ClientId,
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+        }, cancellationToken);
 
     private static string Scope(IEnumerable<string> scopes) => string.Join(' ', scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 }
