@@ -3281,6 +3281,8 @@ namespace CoSie.Platform.Migrations.Migrations
                             b1.Property<string>("Kind")
                                 .IsRequired();
 
+                            b1.Property<string>("SiteBaseUrl");
+
                             b1.Property<string>("SourceId");
 
                             b1.Property<string>("SourceUrl");

@@ -1,3 +1,4 @@
+using CoSie.Platform.Web.Features.Courses;
 using CoSie.Platform.Web.Features.Courses.Media;
 using CoSie.Platform.Web.Features.Demo;
 using CoSie.Platform.Web.Features.Lti.Services;
@@ -19,6 +20,7 @@ public static class StartupPreparation
 
         app.Services.RegisterDigestSchedule();
         app.Services.RegisterMediaCleanup();
+        app.Services.RegisterImportTidying();
         app.Services.RegisterLtiSweep();
         app.Services.RegisterRosterSchedule();
 

@@ -18,7 +18,8 @@ public sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflectio
         // Search reads an institution's reflections newest first when its words are common (Features/Search/SearchSql).
         builder.HasIndex(r => new { r.InstitutionId, r.CreatedAt });
         builder.HasOne<Cohort>().WithMany().HasForeignKey(r => r.CohortId).OnDelete(DeleteBehavior.Cascade);
-        // REVIEW: removing a prompt from a module discards its discussions; the module editor should warn first.
+        // Removing a prompt would discard its discussions, so a prompt with reflections is never removed: the module editor
+        // refuses, a re-import keeps it (Features/Courses/PromptRemoval).
         builder.HasOne<ReflectionPrompt>().WithMany().HasForeignKey(r => r.PromptId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PlatformUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -1,6 +1,7 @@
 using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
 using CoSie.Platform.Web.Features.Courses.Media;
+using Hangfire;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
@@ -16,10 +17,13 @@ public static class CourseServiceCollectionExtensions
         services.AddScoped<CourseSlugs>();
         services.AddScoped<CourseProgress>();
         services.AddScoped<ModuleEditing>();
+        services.AddScoped<PromptRemoval>();
         services.AddScoped<ImportModules>();
         services.AddScoped<StartCourseImport>();
         services.AddScoped<RunCourseImport>();
         services.AddScoped<CourseImportJob>();
+        services.AddOptions<ImportHousekeepingOptions>().BindConfiguration(ImportHousekeepingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<TidyCourseImportsJob>();
         services.AddImportMedia();
         services.AddOptions<SiteImportOptions>().BindConfiguration(SiteImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(WordPressSiteReader.ClientName, client =>
@@ -43,4 +47,9 @@ public static class CourseServiceCollectionExtensions
         services.AddSingleton<WordPressSiteReader>();
         return services;
     }
+
+    // Every instance registers the same recurring job; Hangfire keeps one definition and runs it on one server.
+    public static void RegisterImportTidying(this IServiceProvider services) =>
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<TidyCourseImportsJob>(
+            TidyCourseImportsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), TidyCourseImportsJob.Cron);
 }

@@ -1,5 +1,6 @@
 using CoSie.Platform.Web.Content;
 using CoSie.Platform.Web.Features.Courses.Import;
+using CoSie.Platform.Web.Features.Courses.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Courses;
 [RequestFormLimits(MultipartBodyLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024, ValueLengthLimit = ModuleImporter.MaxFileBytes + 1024 * 1024)]
 [RequestSizeLimit(ModuleImporter.MaxFileBytes + 1024 * 1024)]
 public sealed class ImportModel(
-    CourseAccess access, StartCourseImport start, WordPressSiteReader siteReader, ImportModules imports, HtmlContentSanitizer sanitizer, UserManager<PlatformUser> users,
+    CourseAccess access, StartCourseImport start, WordPressSiteReader siteReader, MediaAddressGuard guard, ImportModules imports, HtmlContentSanitizer sanitizer, UserManager<PlatformUser> users,
     IStringLocalizer<ImportModel> localizer, ILogger<ImportModel> logger) : PageModel
 {
     public Course Course { get; private set; } = null!;
@@ -26,6 +27,9 @@ public sealed class ImportModel(
     public IReadOnlyList<RecentImport> Recent { get; private set; } = [];
 
     public SiteImportInput Site { get; private set; } = new();
+
+    // By page, the module it updates (null for a new module), for the preview shown again with errors.
+    public IReadOnlyList<ModuleUpdate?> Updates { get; private set; } = [];
 
     public string TypeName(string type) => type switch
     {
@@ -91,6 +95,13 @@ public sealed class ImportModel(
         {
             ModelState.AddModelError("Site.Address", localizer["Enter the site's address starting with https://."].Value);
         }
+        else if (!await guard.AllowsHostAsync(url.DnsSafeHost, cancellationToken))
+        {
+            logger.LogWarning("Import of {Address} into course {Course} refused: a private or local address", address, Course.Slug);
+            ModelState.AddModelError(
+                "Site.Address",
+                localizer["{host} is a private or local address, which an import may not read. Enter the site's public address.", url.Host].Value);
+        }
         if (site.PostType is null || !WordPressSiteReader.Types.Contains(site.PostType))
         {
             ModelState.AddModelError("Site.PostType", localizer["Choose a type from the list."].Value);
@@ -115,15 +126,27 @@ public sealed class ImportModel(
         }
         if (!ModelState.IsValid || !await imports.ValidateAsync(Course, Pages, ModelState, cancellationToken))
         {
+            Updates = await imports.FindUpdatesAsync(Course, Pages, ModuleHref, cancellationToken);
             return Page();
         }
-        var created = await imports.CreateAsync(Course, Pages, FileName, slug => Url.Content($"~/courses/{Course.Slug}/{slug}"), cancellationToken);
-        logger.LogInformation("Imported {Count} modules from {FileName} into course {Course}", created.Count, FileName, Course.Slug);
-        TempData["Status"] = localizer[
-            "{count, plural, one {Imported # module as a draft. Publish it when it is ready.} other {Imported # modules as drafts. Publish each when it is ready.}}",
-            created.Count].Value;
+        var (created, updated) = await imports.SaveAsync(Course, Pages, FileName, ModuleHref, cancellationToken);
+        logger.LogInformation("Imported {Created} new and {Updated} updated modules from {FileName} into course {Course}", created.Count, updated.Count, FileName, Course.Slug);
+        var said = new List<string>();
+        if (created.Count > 0)
+        {
+            said.Add(localizer[
+                "{count, plural, one {Imported # module as a draft. Publish it when it is ready.} other {Imported # modules as drafts. Publish each when it is ready.}}",
+                created.Count].Value);
+        }
+        if (updated.Count > 0)
+        {
+            said.Add(localizer["{count, plural, one {Updated # module from its source.} other {Updated # modules from their source.}}", updated.Count].Value);
+        }
+        TempData["Status"] = string.Join(' ', said);
         return RedirectToPage("/Courses/Course", new { slug = Course.Slug });
     }
+
+    private string ModuleHref(string slug) => Url.Content($"~/courses/{Course.Slug}/{slug}");
 
     private Guid? UserId() => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
 

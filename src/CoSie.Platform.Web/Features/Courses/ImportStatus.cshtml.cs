@@ -4,12 +4,15 @@ using CoSie.Platform.Web.Features.Courses.Import;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Courses;
 
 // One import of a course: its progress while the job reads it, then the preview to confirm, or why it failed.
 [Authorize(Policy = PlatformPolicies.InstitutionInstructor)]
-public sealed class ImportStatusModel(CourseAccess access, PlatformDbContext db, ImportModules imports, HtmlContentSanitizer sanitizer) : PageModel
+public sealed class ImportStatusModel(
+    CourseAccess access, PlatformDbContext db, ImportModules imports, HtmlContentSanitizer sanitizer, TimeProvider clock, IOptions<ImportHousekeepingOptions> housekeeping)
+    : PageModel
 {
     // How often the page asks again while the import is read; a meta refresh, so it needs no script.
     public const int RefreshSeconds = 2;
@@ -17,6 +20,15 @@ public sealed class ImportStatusModel(CourseAccess access, PlatformDbContext db,
     public Course Course { get; private set; } = null!;
     public CourseImport Import { get; private set; } = null!;
     public ImportPreview? Preview { get; private set; }
+
+    // Queued past Import:Housekeeping:QueuedMinutes: its job was probably never handed over, and TidyCourseImportsJob will
+    // mark it failed; the page says so rather than "waiting" for ever.
+    public bool WaitedTooLong => Import.Status == CourseImportStatus.Queued && clock.GetUtcNow() - Import.CreatedAt > TimeSpan.FromMinutes(QueuedMinutes);
+
+    public int QueuedMinutes => housekeeping.Value.QueuedMinutes;
+
+    // By page of the preview, the module it updates (null for a new module).
+    public IReadOnlyList<ModuleUpdate?> Updates { get; private set; } = [];
 
     public string CleanBody(ImportPageInput page) => imports.FitsLimits(page.BodyHtml) ? sanitizer.Sanitize(page.BodyHtml) : string.Empty;
 
@@ -38,6 +50,10 @@ public sealed class ImportStatusModel(CourseAccess access, PlatformDbContext db,
         if (row.Status == CourseImportStatus.Ready && row.Preview is not null)
         {
             Preview = JsonSerializer.Deserialize<ImportPreview>(row.Preview, RunCourseImport.PreviewJson);
+            if (Preview is not null)
+            {
+                Updates = await imports.FindUpdatesAsync(found, Preview.Pages, slug => Url.Content($"~/courses/{found.Slug}/{slug}"), cancellationToken);
+            }
         }
         return Page();
     }

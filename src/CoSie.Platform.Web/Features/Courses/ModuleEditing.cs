@@ -9,7 +9,8 @@ namespace CoSie.Platform.Web.Features.Courses;
 // Turns the module form into a module: renders and sanitizes the body, keeps prompt ids stable (discussions
 // hang off them), and checks what DataAnnotations cannot.
 public sealed partial class ModuleEditing(
-    PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, TimeProvider clock, IStringLocalizer<ModuleEditing> localizer)
+    PlatformDbContext db, MarkdownRenderer markdown, HtmlContentSanitizer sanitizer, PromptRemoval removal, TimeProvider clock,
+    IStringLocalizer<ModuleEditing> localizer)
 {
     public const int MaxPrompts = 20;
 
@@ -63,6 +64,19 @@ public sealed partial class ModuleEditing(
         if (input.Prompts.Count(p => !string.IsNullOrWhiteSpace(p.Text)) > MaxPrompts)
         {
             modelState.AddModelError($"{prefix}.Prompts", localizer["A module has at most {count, plural, one {# prompt} other {# prompts}}.", MaxPrompts]);
+        }
+        if (moduleId is { } id)
+        {
+            var kept = input.Prompts.Where(p => !string.IsNullOrWhiteSpace(p.Text) && p.Id is not null).Select(p => p.Id!.Value).ToHashSet();
+            var removed = await db.ReflectionPrompts.Where(p => p.ModuleId == id && p.CohortId == null && !kept.Contains(p.Id))
+                .Select(p => new { p.Id, p.Text }).ToListAsync(cancellationToken);
+            var answered = await removal.AnsweredAsync(removed.Select(p => p.Id).ToList(), cancellationToken);
+            foreach (var prompt in removed.Where(p => answered.Contains(p.Id)))
+            {
+                modelState.AddModelError(
+                    $"{prefix}.Prompts",
+                    localizer["“{prompt}” cannot be removed: members have reflected on it, and their discussions would go with it. Change its wording instead.", prompt.Text]);
+            }
         }
         return modelState.IsValid;
     }

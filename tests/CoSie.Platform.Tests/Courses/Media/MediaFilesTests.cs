@@ -75,6 +75,13 @@ public sealed class MediaFilesTests
     [InlineData("fd00::1", false)]
     [InlineData("fe80::1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("::7f00:1", false)]
+    [InlineData("::", false)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)]
+    [InlineData("2002:c0a8:101::1", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe", false)]
+    [InlineData("64:ff9b::5db8:d822", true)]
+    [InlineData("2002:5db8:d822::1", true)]
     [InlineData("93.184.216.34", true)]
     [InlineData("2606:4700::1111", true)]
     public void Private_and_loopback_addresses_are_refused(string address, bool allowed)

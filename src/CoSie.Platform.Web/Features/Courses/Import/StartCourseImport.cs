@@ -51,8 +51,8 @@ public sealed class StartCourseImport(PlatformDbContext db, TenantContext tenant
         db.CourseImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
         var institutionId = tenant.Required.Id;
-        // REVIEW: a failure between the commit and here leaves the import queued with no job; its page keeps saying
-        // "queued", and the instructor starts it again.
+        // A failure between the commit and here leaves the import queued with no job: after Import:Housekeeping:QueuedMinutes
+        // its page says it will probably not start, and TidyCourseImportsJob marks it failed.
         jobs.Enqueue<CourseImportJob>(job => job.RunAsync(institutionId, import.Id, CancellationToken.None));
         logger.LogInformation("Import {ImportId} of {Kind} {Source} into course {CourseId} queued", import.Id, import.SourceKind, import.Source, import.CourseId);
         return import;

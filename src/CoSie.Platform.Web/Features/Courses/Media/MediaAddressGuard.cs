@@ -13,12 +13,31 @@ public sealed class MediaAddressGuard(IOptions<MediaOptions> options)
 
     public bool IsAllowed(IPAddress address)
     {
-        if (address.IsIPv4MappedToIPv6)
+        // An IPv6 address that carries an IPv4 one reaches that IPv4 address, and is judged as it.
+        address = EmbeddedIPv4(address) ?? address;
+        return !IsInternal(address) || _allowed.Any(network => network.Contains(address));
+    }
+
+    // Whether a site's host is one an import may read, judged on the form so that a private address gets its message
+    // there: an address as written (decimal, octal or hex IPv4 included, which parse to the address they mean), else
+    // the addresses its name resolves to now. ConnectAsync judges every connection again, so a name that changes in
+    // between is refused all the same; a name that does not resolve is left to the reading, which says so.
+    public async Task<bool> AllowsHostAsync(string host, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out var literal))
         {
-            address = address.MapToIPv4();
+            return IsAllowed(literal);
         }
 
-        return !IsInternal(address) || _allowed.Any(network => network.Contains(address));
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+            return addresses.Length == 0 || addresses.Any(IsAllowed);
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
     }
 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -41,6 +60,40 @@ public sealed class MediaAddressGuard(IOptions<MediaOptions> options)
             socket.Dispose();
             throw;
         }
+    }
+
+    // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16) and Teredo
+    // (2001::/32, its client address inverted) addresses lead to the IPv4 address inside them.
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        var b = address.GetAddressBytes();
+        if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0
+            || (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0))
+        {
+            return new IPAddress(b.AsSpan(12, 4));
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return new IPAddress(b.AsSpan(2, 4));
+        }
+
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            return new IPAddress([(byte)~b[12], (byte)~b[13], (byte)~b[14], (byte)~b[15]]);
+        }
+
+        return null;
     }
 
     private static bool IsInternal(IPAddress address)
