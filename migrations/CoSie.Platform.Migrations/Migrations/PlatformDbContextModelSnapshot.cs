@@ -1692,11 +1692,15 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
-                    b.Property<Guid>("ReflectionId")
+                    b.Property<Guid?>("ReflectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("reflection_id");
 
@@ -1709,6 +1713,9 @@ namespace CoSie.Platform.Migrations.Migrations
 
                     b.HasIndex("ActorId")
                         .HasDatabaseName("ix_notifications_actor_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_notifications_proposal_id");
 
                     b.HasIndex("ReflectionId")
                         .HasDatabaseName("ix_notifications_reflection_id");
@@ -3574,11 +3581,16 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_notifications_asp_net_users_actor_id");
 
+                    b.HasOne("CoSie.Platform.Web.Domain.PromptProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_prompt_proposals_proposal_id");
+
                     b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
                         .WithMany()
                         .HasForeignKey("ReflectionId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_notifications_reflections_reflection_id");
 
                     b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
