@@ -3,7 +3,7 @@ using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
-// ./cosie bench [--quick] [--only search|post_cost|insight] [--search-posts N]: seeds a private database at scale,
+// ./cosie bench [--quick] [--only search|post_cost|insight|synthesis] [--search-posts N]: seeds a private database at scale,
 // starts the Release app on loopback and measures the pages, live paths, digests, search and insight the platform
 // exists for. Results: a Markdown report on stdout, and JSON and the same Markdown in bench/results/. "--only S" seeds
 // and measures scenario S alone and only prints its report. "--keep" leaves the database in the bench cluster
@@ -36,9 +36,9 @@ var settings = new BenchSettings(
     InsightMembers: quick ? 200 : 1000,
     InsightPosts: quick ? 5000 : 50_000);
 var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
-if (only is not (null or "search" or "post_cost" or "insight"))
+if (only is not (null or "search" or "post_cost" or "insight" or "synthesis"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\" and \"insight\" do.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\", \"insight\" and \"synthesis\" do.");
     return 2;
 }
 
@@ -73,6 +73,25 @@ try
         Console.WriteLine();
         Console.WriteLine(InsightBench.Markdown(report));
         return report.Rows.Any(r => r.Result.Errors > 0) || insightApp.Errors > 0 ? 1 : 0;
+    }
+    if (only == "synthesis")
+    {
+        // 50 editors in one section of one synthesis (10 with --quick), 20 small updates each (5).
+        var (editors, updatesEach) = quick ? (10, 5) : (50, 20);
+        var syncData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: editors);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var syncApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        var sessions = new List<Session>();
+        foreach (var email in syncData.Posters.Take(editors))
+        {
+            sessions.Add(await Session.SignInAsync(syncApp.BaseAddress, email));
+        }
+        var syncLoad = await quiet.WaitAsync("synthesis_sync");
+        var sync = await new SynthesisSync(connectionString, repository).RunAsync(syncApp.BaseAddress, syncData, sessions, editors, updatesEach);
+        sessions.ForEach(s => s.Dispose());
+        Console.WriteLine();
+        Console.WriteLine(Report.SynthesisSyncMarkdown(sync, syncLoad));
+        return syncApp.Errors > 0 || sync.Refused > 0 ? 1 : 0;
     }
     if (only == "post_cost")
     {

@@ -1701,11 +1701,15 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
 
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
-                    b.Property<Guid>("ReflectionId")
+                    b.Property<Guid?>("ReflectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("reflection_id");
 
@@ -1718,6 +1722,9 @@ namespace CoSie.Platform.Migrations.Migrations
 
                     b.HasIndex("ActorId")
                         .HasDatabaseName("ix_notifications_actor_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_notifications_proposal_id");
 
                     b.HasIndex("ReflectionId")
                         .HasDatabaseName("ix_notifications_reflection_id");
@@ -2583,6 +2590,10 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_hidden");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -3585,11 +3596,16 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_notifications_asp_net_users_actor_id");
 
+                    b.HasOne("CoSie.Platform.Web.Domain.PromptProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_prompt_proposals_proposal_id");
+
                     b.HasOne("CoSie.Platform.Web.Domain.Reflection", null)
                         .WithMany()
                         .HasForeignKey("ReflectionId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_notifications_reflections_reflection_id");
 
                     b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)

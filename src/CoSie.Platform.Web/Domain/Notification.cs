@@ -1,7 +1,8 @@
 namespace CoSie.Platform.Web.Domain;
 
-// "Someone replied to your post" or "someone mentioned you". It carries no text of the post, only where it is:
-// opening it goes through the same access check as the thread.
+// "Someone replied to your post", "someone mentioned you", or "the instructor adopted your proposal". It carries no
+// text of the post or proposal, only where it is: opening it goes through the same access check as the thread (a
+// proposal's notification has ProposalId and no ReflectionId).
 public sealed class Notification : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -9,8 +10,9 @@ public sealed class Notification : ITenantOwned
     public Guid UserId { get; set; }
     public NotificationKind Kind { get; set; }
     public Guid CohortId { get; set; }
-    public Guid ReflectionId { get; set; }
+    public Guid? ReflectionId { get; set; }
     public Guid PostId { get; set; }
+    public Guid? ProposalId { get; set; }
     public Guid? ActorId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }

@@ -11,4 +11,7 @@ public enum NotificationKind
     PostApproved = 6,
     // A reply in a thread the person follows (not to their own post).
     ThreadReply = 7,
+    // The cohort's instructor decided on the person's prompt proposal (Notification.ProposalId).
+    ProposalAdopted = 8,
+    ProposalDeclined = 9,
 }

@@ -12,4 +12,8 @@ public sealed class SynthesisRevision : ITenantOwned
     public long Version { get; set; }
     public string Texts { get; set; } = "{}";
     public int EditCount { get; set; }
+
+    // Hidden by a moderator: learners see that it was hidden, not its text nor who changed the synthesis in it; the
+    // next change starts a new revision rather than writing into this one.
+    public bool IsHidden { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed class DemoDiscussionTests(AppRolePlatformFactory factory) : IClass
             var cohort = await db.Cohorts.SingleAsync(c => c.Name == DemoDiscussion.CohortName);
             return (cohort.Id, await db.Reflections.CountAsync(r => r.CohortId == cohort.Id), await db.Replies.CountAsync());
         });
-        Assert.Equal(5, reflections);
+        Assert.Equal(7, reflections);
         Assert.Equal(6, replies);
 
         var aino = (await factory.FindUserAsync("aino@cosie.example"))!;

@@ -224,6 +224,9 @@ public static class AccessMatrix
         ["POST /Synthesis/Synthesis?handler=Close"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Synthesis/Synthesis?handler=Hide"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Synthesis/Synthesis?handler=Restore"] = "login 403 ok ok 404 404 404 403 404",
+        // Hiding and restoring one revision of its history: the same people as hiding the synthesis.
+        ["POST /Synthesis/SynthesisHistory?handler=HideRevision"] = "login 403 ok ok 404 404 404 403 404",
+        ["POST /Synthesis/SynthesisHistory?handler=RestoreRevision"] = "login 403 ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Draft"] = "login ok ok ok 404 404 404 403 404",
         ["POST /Discussions/Reflections/Prompt?handler=Preview"] = "login ok ok ok 404 404 404 403 404",

@@ -84,7 +84,8 @@ public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUse
             CreatedAt = now.AddHours(-2),
         });
 
-        // A prompt Carmen proposed for the first module, which Aino supports: the instructor's decision is still open.
+        // A prompt Carmen proposed for the first module, which Aino and Bartek support: the instructor's decision is still
+        // open (the adopted one is DemoCoCreation's).
         var proposal = new PromptProposal
         {
             CohortId = cohort.Id,
@@ -93,10 +94,11 @@ public sealed class DemoDiscussion(PlatformDbContext db, UserManager<PlatformUse
             Text = "Which group in your district would you invite first to co-create, and how would you reach them?",
             Why = "Several of us wrote about people who were hard to reach; I would like to hear concrete first steps.",
             CreatedAt = now.AddHours(-10),
-            SupportCount = 1,
+            SupportCount = 2,
         };
         db.PromptProposals.Add(proposal);
         db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = aino, CreatedAt = now.AddHours(-8) });
+        db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposal.Id, UserId = bartek, CreatedAt = now.AddHours(-7) });
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded the demo cohort {Cohort} with a discussion", CohortName);

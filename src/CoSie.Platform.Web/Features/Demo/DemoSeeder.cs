@@ -73,6 +73,7 @@ public sealed class DemoSeeder(
         await tenantDb.SaveChangesAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoCourse>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoDiscussion>().SeedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoCoCreation>().SeedAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoProvider>().SeedAsync(cancellationToken);
 
         logger.LogInformation("Demo institution {Name} is at /{Slug}", institution.Name, institution.Slug);

@@ -1,10 +1,11 @@
+using CoSie.Platform.Web.Features.Discussions.Live;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Proposals;
 
 // Everything people do to proposals, each a short transaction on a place ProposalAccess has already checked. A
 // proposal of another cohort or module, or one hidden from the person, is "not found" whatever its id.
-public sealed class ProposalCommands(PlatformDbContext db, ProposalBroadcaster broadcaster, TimeProvider clock)
+public sealed class ProposalCommands(PlatformDbContext db, ProposalBroadcaster broadcaster, DiscussionBroadcaster badges, TimeProvider clock)
 {
     public async Task<ProposalResult> ProposeAsync(ProposalPlace place, string? text, string? why, CancellationToken cancellationToken)
     {
@@ -136,8 +137,10 @@ public sealed class ProposalCommands(PlatformDbContext db, ProposalBroadcaster b
         var now = clock.GetUtcNow();
         var prompt = proposal.Adopt(text, (last ?? -1) + 1, now);
         db.ReflectionPrompts.Add(prompt);
+        var notified = TellAuthor(place, proposal, NotificationKind.ProposalAdopted, now);
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.ChangedAsync(place, proposalId, ProposalChange.Decided, cancellationToken);
+        await badges.NotifyAsync(notified, cancellationToken);
         return ProposalResult.Done(prompt.Id);
     }
 
@@ -163,8 +166,10 @@ public sealed class ProposalCommands(PlatformDbContext db, ProposalBroadcaster b
         }
         var now = clock.GetUtcNow();
         proposal.Decline(clean, now);
+        var notified = TellAuthor(place, proposal, NotificationKind.ProposalDeclined, now);
         await db.SaveChangesAsync(cancellationToken);
         await broadcaster.ChangedAsync(place, proposalId, ProposalChange.Decided, cancellationToken);
+        await badges.NotifyAsync(notified, cancellationToken);
         return ProposalResult.Done(proposalId);
     }
 
@@ -243,6 +248,26 @@ public sealed class ProposalCommands(PlatformDbContext db, ProposalBroadcaster b
             await broadcaster.ChangedAsync(place, comment.ProposalId, ProposalChange.Moderated, cancellationToken);
         }
         return ProposalResult.Done(comment.ProposalId);
+    }
+
+    // The author hears of the decision in their notifications (the reason of a decline with it), in the same
+    // transaction as the decision; an instructor deciding on their own proposal, or a deleted author, hears nothing.
+    private IReadOnlyList<Guid> TellAuthor(ProposalPlace place, PromptProposal proposal, NotificationKind kind, DateTimeOffset now)
+    {
+        if (proposal.AuthorId is not { } author || author == place.UserId)
+        {
+            return [];
+        }
+        db.Notifications.Add(new Notification
+        {
+            UserId = author,
+            Kind = kind,
+            CohortId = place.Cohort.Id,
+            ProposalId = proposal.Id,
+            ActorId = place.UserId,
+            CreatedAt = now,
+        });
+        return [author];
     }
 
     private void Log(ProposalPlace place, bool hidden, Guid postId, Guid? authorId, string reason) =>

@@ -188,6 +188,42 @@ public sealed partial class SynthesisDocuments(
         return SynthesisResult.Done;
     }
 
+    // Hiding one revision of the history (abusive text someone wrote and another removed, say) takes its text and its
+    // changes' names from learners; both ways go to the moderation log, the revision as the post.
+    public async Task<SynthesisResult> SetRevisionHiddenAsync(
+        SynthesisPlace place, Guid synthesisId, Guid revisionId, bool hidden, string? reason, CancellationToken cancellationToken)
+    {
+        if (!place.CanManage)
+        {
+            return SynthesisResult.Forbidden;
+        }
+        var clean = SynthesisRules.Clean(reason).Trim();
+        if (clean.Length > SynthesisRules.MaxReasonLength)
+        {
+            return SynthesisResult.Refused("reason-too-long");
+        }
+        var revision = await db.SynthesisRevisions.SingleOrDefaultAsync(r => r.Id == revisionId && r.SynthesisId == synthesisId, cancellationToken);
+        if (revision is null)
+        {
+            return SynthesisResult.NotFound;
+        }
+        if (revision.IsHidden != hidden)
+        {
+            revision.IsHidden = hidden;
+            db.ModerationActions.Add(new ModerationAction
+            {
+                CohortId = place.Cohort.Id,
+                ModeratorId = place.UserId,
+                Kind = hidden ? ModerationActionKind.Hide : ModerationActionKind.Restore,
+                PostId = revision.Id,
+                Reason = clean,
+                At = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return SynthesisResult.Done;
+    }
+
     private async Task<SynthesisResult> ChangeAsync(
         Guid synthesisId, Guid userId, SynthesisEditKind kind, uint? ownClient, int size,
         Func<CohortSynthesis, YjsMerge> change, Func<YjsMerge, string?> relay, string? fromConnection, CancellationToken cancellationToken)
@@ -244,7 +280,7 @@ public sealed partial class SynthesisDocuments(
                 Kind = kind,
             });
             var last = await db.SynthesisRevisions.Where(r => r.SynthesisId == synthesisId).OrderByDescending(r => r.At).FirstOrDefaultAsync(cancellationToken);
-            if (last is null || now - last.StartedAt >= SynthesisRules.RevisionEvery)
+            if (last is null || last.IsHidden || now - last.StartedAt >= SynthesisRules.RevisionEvery)
             {
                 db.SynthesisRevisions.Add(new SynthesisRevision
                 {

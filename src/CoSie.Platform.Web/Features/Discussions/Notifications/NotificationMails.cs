@@ -45,7 +45,12 @@ public sealed class NotificationMails(
             {
                 continue;
             }
-            var (userId, reflectionId, kind) = (notification.UserId, notification.ReflectionId, notification.Kind);
+            // Only replies and mentions are mailed, and those always have their thread.
+            if (notification.ReflectionId is not { } reflectionId)
+            {
+                continue;
+            }
+            var (userId, kind) = (notification.UserId, notification.Kind);
             var waiting = db.Notifications.Local.Any(o => o != notification && o.UserId == userId && o.ReflectionId == reflectionId && o.Kind == kind && o.MailDueAt != null && o.MailedAt == null)
                 || await db.Notifications.AnyAsync(o => o.UserId == userId && o.ReflectionId == reflectionId && o.Kind == kind && o.MailDueAt != null && o.MailedAt == null, cancellationToken);
             var due = now.AddMinutes(Math.Max(1, person.MailBatchMinutes));
