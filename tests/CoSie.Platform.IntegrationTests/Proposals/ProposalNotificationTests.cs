@@ -23,7 +23,7 @@ public sealed partial class ProposalNotificationTests(DiscussionFactory factory)
         client.SubmitAsync(ProposalsUrl(cohort), values, $"#proposal-{proposalId} form[action$='handler={handler}']");
 
     [Fact]
-    public async Task The_author_hears_that_their_proposal_was_adopted_and_is_led_to_the_new_prompt()
+    public async Task The_author_hears_that_their_proposal_was_adopted_and_is_led_to_it_and_on_to_its_prompt()
     {
         var cohort = await factory.CohortAsync("Adoption heard");
         var authorUser = await factory.LearnerAsync(cohort, "Aino Adopted");
@@ -41,8 +41,37 @@ public sealed partial class ProposalNotificationTests(DiscussionFactory factory)
         var entry = Assert.Single(authorPage.QuerySelectorAll(".notification"));
         Assert.Contains("Your proposed prompt was adopted", entry.TextContent, StringComparison.Ordinal);
         Assert.Contains("Whom did your service forget to ask?", entry.TextContent, StringComparison.Ordinal);
-        Assert.EndsWith($"/cohorts/{cohort.Id}/prompts/{promptId}", entry.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.EndsWith($"/cohorts/{cohort.Id}/modules/{factory.Module.Id}/proposals#proposal-{id}", entry.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Empty(peerPage.QuerySelectorAll(".notification"));
+        var proposalsPage = await author.GetDocumentAsync(ProposalsUrl(cohort));
+        Assert.EndsWith($"/cohorts/{cohort.Id}/prompts/{promptId}", proposalsPage.QuerySelector($"#proposal-{id} .proposal-adopted a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_the_proposals_page_marks_the_authors_decisions_there_as_read_and_nobody_elses()
+    {
+        var cohort = await factory.CohortAsync("Decision seen");
+        var authorUser = await factory.LearnerAsync(cohort, "Saara Seen");
+        var author = await factory.CreateClientAsAsync(authorUser);
+        var otherUser = await factory.LearnerAsync(cohort, "Olli Other");
+        var other = await factory.CreateClientAsAsync(otherUser);
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        var mine = await ProposeAsync(author, cohort, "What would you stop doing first?");
+        var theirs = await ProposeAsync(other, cohort, "Who pays when a service fails?");
+        using var declinedMine = await ActAsync(instructor, cohort, mine, "Decline", new() { ["Input.Reason"] = "Too close to module 2." });
+        using var declinedTheirs = await ActAsync(instructor, cohort, theirs, "Decline", new() { ["Input.Reason"] = "Out of scope." });
+        Assert.Equal(HttpStatusCode.Redirect, declinedMine.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, declinedTheirs.StatusCode);
+
+        var before = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == authorUser.Id && n.ProposalId == mine).Select(n => n.ReadAt).SingleAsync());
+        using var opened = await author.GetAsync(ProposalsUrl(cohort));
+        var mineRead = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == authorUser.Id && n.ProposalId == mine).Select(n => n.ReadAt).SingleAsync());
+        var theirsRead = await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == otherUser.Id && n.ProposalId == theirs).Select(n => n.ReadAt).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Null(before);
+        Assert.NotNull(mineRead);
+        Assert.Null(theirsRead);
     }
 
     [Fact]

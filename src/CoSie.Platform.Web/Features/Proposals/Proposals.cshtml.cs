@@ -8,7 +8,8 @@ namespace CoSie.Platform.Web.Features.Proposals;
 // decline, hide and restore. Every form posts here and comes back (post, redirect, get); a refused input redisplays
 // the page with the message and the text as typed.
 [Authorize]
-public sealed class ProposalsModel(PlatformDbContext db, ProposalAccess access, ProposalCommands commands, IStringLocalizer<ProposalsModel> localizer) : PageModel
+public sealed class ProposalsModel(
+    PlatformDbContext db, ProposalAccess access, ProposalCommands commands, TimeProvider clock, IStringLocalizer<ProposalsModel> localizer) : PageModel
 {
     public const int PageSize = 20;
 
@@ -28,8 +29,21 @@ public sealed class ProposalsModel(PlatformDbContext db, ProposalAccess access, 
 
     public string Handler(string name) => $"{PageUrl}?handler={name}";
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, [FromQuery(Name = "p")] int? number, CancellationToken cancellationToken) =>
-        await LoadAsync(cohortId, moduleId, number, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, [FromQuery(Name = "p")] int? number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cohortId, moduleId, number, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+        // The decisions on my proposals here are seen once I open the page their notifications lead to, as a thread's
+        // replies are once I open the thread.
+        var userId = Place.UserId;
+        await db.Notifications
+            .Where(n => n.UserId == userId && n.ReadAt == null && n.ProposalId != null
+                        && db.PromptProposals.Any(p => p.Id == n.ProposalId && p.CohortId == cohortId && p.ModuleId == moduleId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), cancellationToken);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAsync([FromRoute] Guid cohortId, [FromRoute] Guid moduleId, CancellationToken cancellationToken) =>
         RunAsync(cohortId, moduleId, null, place => commands.ProposeAsync(place, Input.Text, Input.Why, cancellationToken),

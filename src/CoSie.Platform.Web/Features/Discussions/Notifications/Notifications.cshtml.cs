@@ -69,7 +69,7 @@ public sealed class NotificationsModel(PlatformDbContext db, TimeProvider clock,
                 from p in db.PromptProposals
                 where proposalIds.Contains(p.Id)
                 join c in db.Cohorts on p.CohortId equals c.Id
-                select new { p.Id, p.CohortId, p.ModuleId, p.Text, p.DeclineReason, p.PromptId, CohortName = c.Name })
+                select new { p.Id, p.CohortId, p.ModuleId, p.Text, p.DeclineReason, CohortName = c.Name })
             .AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
         // Only a visible post gives its words; the source is cut in SQL so that a long post costs no more than a short one.
         var excerpts = await db.Replies.Where(r => postIds.Contains(r.Id) && r.Status == PostStatus.Visible)
@@ -86,9 +86,8 @@ public sealed class NotificationsModel(PlatformDbContext db, TimeProvider clock,
             var actorName = g.LatestActor is { } actor && names.TryGetValue(actor, out var name) && name.Length > 0 ? name : null;
             if (g.ProposalId is { } proposalId && proposals.TryGetValue(proposalId, out var proposal))
             {
-                var href = g.Kind == NotificationKind.ProposalAdopted && proposal.PromptId is { } promptId
-                    ? $"~/cohorts/{proposal.CohortId}/prompts/{promptId}"
-                    : $"~/cohorts/{proposal.CohortId}/modules/{proposal.ModuleId}/proposals#proposal-{proposalId}";
+                // Both decisions lead to the proposal on its page, which marks them seen; an adopted one links on to its prompt.
+                var href = $"~/cohorts/{proposal.CohortId}/modules/{proposal.ModuleId}/proposals#proposal-{proposalId}";
                 items.Add(new Item(
                     g.Kind, href, actorName, 0, g.Unread, null, proposal.Text, proposal.CohortName, g.Latest,
                     g.Kind == NotificationKind.ProposalDeclined ? proposal.DeclineReason : null));
