@@ -20,11 +20,7 @@ public sealed class AxeTests(Chromium chromium, CosieSiteFactory app)
     [InlineData("registration", $"/{CosieSiteFactory.Institution}/Account/Register", false)]
     public async Task Page_has_no_serious_or_critical_axe_violations(string name, string path, bool asInstructor)
     {
-        var page = await OpenPageAsync();
-        if (asInstructor)
-        {
-            await page.SignInAsync(CosieSiteFactory.Instructor, institution: CosieSiteFactory.Institution);
-        }
+        var page = asInstructor ? await OpenSignedInPageAsync(CosieSiteFactory.Instructor, CosieSiteFactory.Institution) : await OpenPageAsync();
         await page.GotoAsync(path);
         await ScreenshotAsync(page, name);
 

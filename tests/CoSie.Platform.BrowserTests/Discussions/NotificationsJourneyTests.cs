@@ -1,8 +1,6 @@
 using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Features.Discussions.Notifications;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Discussions;
@@ -49,14 +47,14 @@ public sealed class NotificationsJourneyTests(Chromium chromium, DiscussionSiteF
         await Assertions.Expect(grouped).ToContainTextAsync("Cai Latest and 2 others replied to your posts");
         await Assertions.Expect(grouped.Locator(".badge")).ToHaveTextAsync("3 new");
         await Assertions.Expect(grouped.Locator(".notification-excerpt")).ToContainTextAsync("Which libraries took part");
-        await AssertFitsAndAccessibleAsync(page, width);
+        await AssertFitsAndAccessibleAsync(page);
         await ScreenshotAsync(page, $"first-page-{width}");
 
         await TabToAsync(page, ".pagination a[rel=next]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("p=2", StringComparison.Ordinal));
         await Assertions.Expect(entries).ToHaveCountAsync(3);
-        await AssertFitsAndAccessibleAsync(page, width);
+        await AssertFitsAndAccessibleAsync(page);
 
         await TabToAsync(page, "form[action*=ReadAll] button");
         await page.Keyboard.PressAsync("Enter");
@@ -64,7 +62,7 @@ public sealed class NotificationsJourneyTests(Chromium chromium, DiscussionSiteF
         await page.GotoAsync($"/{Institution}/notifications");
         await Assertions.Expect(entries).ToHaveCountAsync(NotificationsModel.PageSize);
         await Assertions.Expect(page.Locator(".notification.unread")).ToHaveCountAsync(0);
-        await AssertFitsAndAccessibleAsync(page, width);
+        await AssertFitsAndAccessibleAsync(page);
         await ScreenshotAsync(page, $"all-read-{width}");
 
         await TabToAsync(page, ".notification-list a");
@@ -87,14 +85,9 @@ public sealed class NotificationsJourneyTests(Chromium chromium, DiscussionSiteF
         Assert.Fail($"Tab never reached {selector} on {page.Url}.");
     }
 
-    private static async Task AssertFitsAndAccessibleAsync(IPage page, int width)
+    private static async Task AssertFitsAndAccessibleAsync(IPage page)
     {
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} is {scrollWidth} px wide at {width} px.");
-        var result = await page.RunAxe(new AxeRunOptions { Iframes = false });
-        Assert.NotEmpty(result.Passes);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url} at {width} px has serious or critical accessibility violations:\n" + string.Join("\n", serious.Select(v =>
-            $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")));
+        await PageChecks.AssertFitsAsync(page);
+        await PageChecks.AssertNothingSeriousAsync(page);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public class BrowserAppFactory : PlatformFactory
             Clock.SetUtcNow(now);
         }
     }
+
+    // The cookies of each person a test has signed in (BrowserTest.OpenSignedInPageAsync), by institution and email.
+    internal ConcurrentDictionary<string, string> SignedInStates { get; } = new(StringComparer.Ordinal);
 
     public Uri ServerAddress => _serverAddress ?? throw new InvalidOperationException("The server has not started.");
 

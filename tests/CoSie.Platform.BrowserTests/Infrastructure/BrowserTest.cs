@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using CoSie.Platform.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Infrastructure;
@@ -14,10 +15,29 @@ public abstract class BrowserTest(Chromium chromium, BrowserAppFactory app) : IA
 
     protected BrowserAppFactory App => app;
 
-    protected async Task<IPage> OpenPageAsync(bool javaScript = true)
+    protected Task<IPage> OpenPageAsync(bool javaScript = true) => NewPageAsync(javaScript, storageState: null);
+
+    // A page signed in as the person. The first time for each person and institution it signs in through the real
+    // form; later it starts with the cookies that sign-in gave, so that tests which only look at pages do not each
+    // pay for a password hash. Only for tests that leave the account as it is (no sign-out, no password change).
+    protected async Task<IPage> OpenSignedInPageAsync(string person, string? institution = null, string password = Seed.Password)
+    {
+        var key = $"{institution}/{person}";
+        if (app.SignedInStates.TryGetValue(key, out var state))
+        {
+            return await NewPageAsync(javaScript: true, state);
+        }
+        var page = await OpenPageAsync();
+        await page.SignInAsync(person, password, institution);
+        app.SignedInStates[key] = await page.Context.StorageStateAsync();
+        return page;
+    }
+
+    private async Task<IPage> NewPageAsync(bool javaScript, string? storageState)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            StorageState = storageState,
             BaseURL = app.ServerAddress.ToString(),
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

@@ -22,8 +22,28 @@ public static class PageExtensions
         // which starts a navigation of its own), so it need not wait for the landing page to finish loading. Longer
         // than the usual wait: hashing the password takes a while on a busy two-core machine while the other test
         // projects run beside this one.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
-            new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException timeout)
+        {
+            // Still on the sign-in page: say what it shows (a refusal, a lockout, "slow down"), not only that time ran out.
+            throw new TimeoutException($"Signing in as {email} did not leave {page.Url} in 30 s. The page shows:\n{await ShownAsync(page)}", timeout);
+        }
+    }
+
+    private static async Task<string> ShownAsync(IPage page)
+    {
+        try
+        {
+            return await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 });
+        }
+        catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+        {
+            return $"(nothing readable: {exception.Message})";
+        }
     }
 
     public static ILocator MainContent(this IPage page) => page.Locator("main");

@@ -127,11 +127,7 @@ public sealed partial class PseudoLanguageTests(Chromium chromium, CosieSiteFact
 
     private async Task<IPage> PageInAsync(string language, bool asInstructor)
     {
-        var page = await OpenPageAsync();
-        if (asInstructor)
-        {
-            await page.SignInAsync(CosieSiteFactory.Instructor, institution: Institution);
-        }
+        var page = asInstructor ? await OpenSignedInPageAsync(CosieSiteFactory.Instructor, Institution) : await OpenPageAsync();
         await page.Context.AddCookiesAsync([new Cookie { Name = LanguageCookie.Name, Value = language, Url = App.ServerAddress.ToString() }]);
         return page;
     }

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using CoSie.Platform.BrowserTests.Infrastructure;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Layout;
@@ -63,7 +61,7 @@ public sealed class ResearchAndPeoplePagesTests(Chromium chromium, DemoSiteFacto
         await admin.Keyboard.PressAsync("Enter");
         await admin.Locator(".notice").Filter(new LocatorFilterOptions { HasText = "The research consent text is saved." }).WaitForAsync();
         Assert.Contains("co-create", await admin.Locator("textarea[name='Input.Text']").InputValueAsync(), StringComparison.Ordinal);
-        await AssertNoSidewaysScrollAsync(admin, "settings/research");
+        await PageChecks.AssertFitsAsync(admin);
 
         var learner = await OpenAsync($"/{Institution}/Account/Manage/Research", DemoSiteFactory.Learner);
         await learner.SetViewportSizeAsync(320, 800);
@@ -82,7 +80,7 @@ public sealed class ResearchAndPeoplePagesTests(Chromium chromium, DemoSiteFacto
         await learner.Keyboard.PressAsync("Enter");
         await learner.Locator($"{row} .consent-state").Filter(new LocatorFilterOptions { HasText = "Not given" }).WaitForAsync();
         await TabToAsync(learner, $"{row} a[href*='format=html']");
-        await AssertNoSidewaysScrollAsync(learner, "Account/Manage/Research");
+        await PageChecks.AssertFitsAsync(learner);
     }
 
     // Presses Tab until the focus is on an element the selector names; fails if it never gets there.
@@ -101,8 +99,7 @@ public sealed class ResearchAndPeoplePagesTests(Chromium chromium, DemoSiteFacto
 
     private async Task<IPage> OpenAsync(string path, string person)
     {
-        var page = await OpenPageAsync();
-        await page.SignInAsync(person, DemoSiteFactory.Password, Institution);
+        var page = await OpenSignedInPageAsync(person, Institution, DemoSiteFactory.Password);
         var address = path
             .Replace("{cohort}", app.CohortId.ToString(), StringComparison.Ordinal)
             .Replace("{learner}", app.LearnerId.ToString(), StringComparison.Ordinal);
@@ -111,36 +108,13 @@ public sealed class ResearchAndPeoplePagesTests(Chromium chromium, DemoSiteFacto
         return page;
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 320, $"{what} is {width} px wide at 320 px.");
-    }
-
     private async Task AssertReflowsAsync(IPage page, string root, string name, [CallerMemberName] string test = "")
     {
         await ScreenshotAsync(page, $"{name}-1280", test);
-        await AssertNothingSeriousAsync(page, name, 1280);
+        await PageChecks.AssertNothingSeriousAsync(page);
         await page.SetViewportSizeAsync(320, 800);
         await ScreenshotAsync(page, $"{name}-320", test);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        var wide = await page.EvaluateAsync<string[]>("""
-            root => [...document.querySelectorAll(root + ' *')]
-                .filter(e => !e.closest('.visually-hidden, [role=region]'))
-                .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > 321 || r.left < -1); })
-                .slice(0, 8)
-                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().width) + 'px: ' + e.textContent.trim().slice(0, 60))
-            """, root);
-        Assert.True(width <= 320, $"{name} is {width} px wide at 320 px:\n" + string.Join("\n", wide));
-        await AssertNothingSeriousAsync(page, name, 320);
-    }
-
-    private static async Task AssertNothingSeriousAsync(IPage page, string name, int width)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { Iframes = false });
-        Assert.NotEmpty(result.Passes);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{name} at {width} px has serious or critical accessibility violations:\n" + string.Join("\n", serious.Select(v =>
-            $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")));
+        await PageChecks.AssertFitsAsync(page, root);
+        await PageChecks.AssertNothingSeriousAsync(page);
     }
 }

@@ -1,6 +1,5 @@
 using CoSie.Platform.BrowserTests.Discussions;
 using CoSie.Platform.BrowserTests.Infrastructure;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CoSie.Platform.BrowserTests.Search;
@@ -37,16 +36,11 @@ public sealed class SearchJourneyTests(Chromium chromium, DiscussionSiteFactory 
         Assert.Contains("1 result", await page.Locator(".search-count").InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "results");
 
-        var axe = await page.RunAxe();
-        Assert.NotEmpty(axe.Passes);
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, "The search page has serious or critical accessibility violations:\n" + string.Join("\n", serious.Select(v =>
-            $"- {v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(5).Select(n => n.Target?.ToString()))}")));
+        await PageChecks.AssertNothingSeriousAsync(page);
 
         await page.SetViewportSizeAsync(320, 800);
         await ScreenshotAsync(page, "results-at-320");
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 320, $"The search page is {width} px wide at 320 px.");
+        await PageChecks.AssertFitsAsync(page);
 
         await hit.GetByRole(AriaRole.Link).ClickAsync();
         await page.Locator($"article.post[data-post-id='{replyId}']").WaitForAsync();
