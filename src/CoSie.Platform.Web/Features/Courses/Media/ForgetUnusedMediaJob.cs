@@ -8,8 +8,8 @@ namespace CoSie.Platform.Web.Features.Courses.Media;
 // a preview that was never confirmed, a module deleted or an image edited out of a module leaves files behind. A file
 // is kept while any module of its institution (draft or published, its HTML or its source) or the institution's logo
 // names it, and for a week after it was stored, so a preview left open over a weekend still imports whole.
-// Cross-institution like the digest schedule: it lists the institutions and works inside each through its own scope.
-public sealed class ForgetUnusedMediaJob(PlatformDbContext db, TenantScopes scopes, TimeProvider clock, ILogger<ForgetUnusedMediaJob> logger)
+// Cross-institution like the other sweeps: TenantScopes.ForEachInstitutionAsync works inside each in its own scope.
+public sealed class ForgetUnusedMediaJob(TenantScopes scopes, TimeProvider clock, ILogger<ForgetUnusedMediaJob> logger)
 {
     public const string RecurringJobId = "media:forget-unused";
     public const string Cron = "17 3 * * *";
@@ -30,18 +30,15 @@ public sealed class ForgetUnusedMediaJob(PlatformDbContext db, TenantScopes scop
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var before = (clock.GetUtcNow() - Grace).ToUniversalTime();
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
+        await scopes.ForEachInstitutionAsync(async (info, services) =>
         {
-            var info = InstitutionInfo.From(institution);
-            await using var scope = scopes.Enter(info);
-            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var tenantDb = services.GetRequiredService<PlatformDbContext>();
             var deleted = await tenantDb.Database.ExecuteSqlRawAsync(
                 Sql, [new NpgsqlParameter("institution", info.Id), new NpgsqlParameter("before", before)], cancellationToken);
             if (deleted > 0)
             {
                 logger.LogInformation("Deleted {Count} media files of {Institution} that nothing showed", deleted, info.Slug);
             }
-        }
+        }, logger, cancellationToken);
     }
 }

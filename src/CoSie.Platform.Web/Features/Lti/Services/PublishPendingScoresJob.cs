@@ -6,9 +6,9 @@ namespace CoSie.Platform.Web.Features.Lti.Services;
 // Every minute: sends the scores marked pending (by a new post, a moderator's decision or a deleted post) and tries
 // failed ones again after a backoff, up to MaxAttempts. Those marks are written inside the transaction that changed
 // the posts, so this job only ever sees committed ones: a delivery that rolled back marked nothing, and a score is
-// never looked for before its post is there. Cross-institution like the other sweeps: it lists the institutions and
-// works inside each through its own scope, naming the institution in its query as well.
-public sealed class PublishPendingScoresJob(PlatformDbContext db, TenantScopes scopes, TimeProvider clock, ILogger<PublishPendingScoresJob> logger)
+// never looked for before its post is there. Cross-institution like the other sweeps: it works inside each
+// institution through its own scope, naming the institution in its query as well.
+public sealed class PublishPendingScoresJob(TenantScopes scopes, TimeProvider clock, ILogger<PublishPendingScoresJob> logger)
 {
     public const string RecurringJobId = "lti:publish-scores";
     public const string Cron = "* * * * *";
@@ -20,11 +20,7 @@ public sealed class PublishPendingScoresJob(PlatformDbContext db, TenantScopes s
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
-        {
-            await RunAsync(InstitutionInfo.From(institution), cancellationToken);
-        }
+        await scopes.ForEachInstitutionAsync((info, _) => RunAsync(info, cancellationToken), logger, cancellationToken);
     }
 
     // The scores of one institution that are due now; returns how many were sent.
