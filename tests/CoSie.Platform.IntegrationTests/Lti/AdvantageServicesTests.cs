@@ -304,6 +304,61 @@ public sealed class AdvantageServicesTests(SsoFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_score_of_a_disabled_registration_shows_failed_with_the_reason_is_left_alone_and_goes_out_once_enabled_again()
+    {
+        var (browser, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);
+        await LaunchAsync("ada", LtiPlatformSimulator.Learner);
+        var quiet = await factory.InstitutionAsync("lms-" + Guid.NewGuid().ToString("N")[..8], "Quiet Uni");
+        var prompt = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.ReflectionPrompts.AsNoTracking().SingleAsync(p => p.ModuleId == _module.Id));
+        var ada = await factory.InInstitutionAsync(_institution.Id, (_, db) => db.Users.SingleAsync(u => u.Email == Email("ada")));
+        Task<LtiScore> ScoreAsync() => factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiScores.AsNoTracking().SingleAsync(s => s.UserId == ada.Id));
+        Task<List<Guid>> WaitingAsync() => factory.WithServicesAsync(services => services.GetRequiredService<PublishPendingScoresJob>().InstitutionsWaitingAsync(CancellationToken.None));
+        await PostAsync(scope => scope.GetRequiredService<WriteReflection>().ExecuteAsync(context.CohortId, prompt.Id, ada.Id, "Ada's view", CancellationToken.None));
+        await SetEnabledAsync(context.PlatformId, false);
+
+        var waiting = await WaitingAsync();
+        Assert.Contains(_institution.Id, waiting);
+        Assert.DoesNotContain(quiet.Id, waiting);
+        Assert.Equal(0, await SweepAsync());
+
+        var failed = await ScoreAsync();
+        Assert.Equal(LtiScoreStatus.Failed, failed.Status);
+        Assert.Equal(nameof(ServiceFailure.RegistrationDisabled), failed.Error);
+        Assert.Empty(_lms.Scores);
+        var page = await browser.GetDocumentAsync($"/{_institution.Slug}/cohorts/{context.CohortId}/lms");
+        Assert.Contains("registration of this LMS is disabled", page.QuerySelector("#failures + ul")!.TextContent, StringComparison.Ordinal);
+        // As if it had failed two hours ago: while the registration stays disabled, the job has nothing to do there.
+        // (The score is aged rather than the clock moved on, which the simulated LMS's token endpoint would refuse.)
+        var longAgo = failed.UpdatedAt - TimeSpan.FromHours(2);
+        await factory.InInstitutionAsync(_institution.Id, (_, db) =>
+            db.LtiScores.Where(s => s.Id == failed.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, longAgo)));
+        Assert.DoesNotContain(_institution.Id, await WaitingAsync());
+        Assert.Equal(0, await SweepAsync());
+        Assert.Equal(longAgo, (await ScoreAsync()).UpdatedAt);
+
+        await SetEnabledAsync(context.PlatformId, true);
+        Assert.Contains(_institution.Id, await WaitingAsync());
+        await factory.WithServicesAsync(async services =>
+        {
+            await services.GetRequiredService<PublishPendingScoresJob>().RunAsync(CancellationToken.None);
+            return 0;
+        });
+
+        var sent = Assert.Single(_lms.Scores);
+        Assert.Equal("sub-ada", sent.Score["userId"]!.GetValue<string>());
+        Assert.Equal(LtiScoreStatus.Sent, (await ScoreAsync()).Status);
+        Assert.DoesNotContain(_institution.Id, await WaitingAsync());
+    }
+
+    private Task<int> SetEnabledAsync(Guid platformId, bool enabled) =>
+        factory.InInstitutionAsync(_institution.Id, async (_, db) =>
+        {
+            var platform = await db.LtiPlatforms.SingleAsync(p => p.Id == platformId);
+            platform.IsEnabled = enabled;
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
     public async Task Another_institutions_instructor_finds_no_lms_page_of_the_cohort()
     {
         var (browser, context) = await LaunchAsync("grace", LtiPlatformSimulator.Instructor);

@@ -83,4 +83,21 @@ public sealed class SynthesisRevisionModerationTests(DiscussionFactory factory) 
         Assert.False(Assert.Single(await RevisionsAsync(cohort)).IsHidden);
         Assert.Equal(0, await factory.QueryAsync(db => db.ModerationActions.CountAsync(a => a.PostId == revision.Id)));
     }
+
+    [Fact]
+    public async Task Hiding_a_revision_of_a_module_without_a_synthesis_is_not_found_and_makes_no_synthesis()
+    {
+        var cohort = await factory.CohortAsync("Revision without synthesis");
+        var elsewhere = await factory.CohortAsync("Revision form elsewhere");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+        // A form of the instructor's from another cohort's synthesis, sent to this cohort's moderation handler.
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await instructor.GetDocumentAsync(SynthesisUrl(elsewhere))).QuerySelector("#section-try form")!;
+
+        using var hide = await instructor.PostFormAsync(SynthesisUrl(cohort), form,
+            new Dictionary<string, string> { ["revisionId"] = Guid.NewGuid().ToString(), ["reason"] = "Insulting." }, action: HistoryUrl(cohort) + "?handler=HideRevision");
+
+        Assert.Equal(HttpStatusCode.NotFound, hide.StatusCode);
+        Assert.False(await factory.QueryAsync(db => db.CohortSyntheses.AnyAsync(s => s.CohortId == cohort.Id)));
+        Assert.Equal(0, await factory.QueryAsync(db => db.ModerationActions.CountAsync(a => a.CohortId == cohort.Id)));
+    }
 }

@@ -4,10 +4,10 @@ using Hangfire;
 namespace CoSie.Platform.Web.Features.Digests;
 
 // Every 15 minutes: claims the digests that are due in every institution and queues one send job per cohort.
-// This is cross-institution code: it lists all institutions (which are not tenant-owned) and then works inside each
-// through its own TenantScope, never across them.
+// This is cross-institution code: it works inside each institution through TenantScopes.ForEachInstitutionAsync,
+// never across them.
 public sealed class ScheduleDigestsJob(
-    PlatformDbContext db, TenantScopes scopes, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ScheduleDigestsJob> logger)
+    TenantScopes scopes, IBackgroundJobClient jobs, TimeProvider clock, ILogger<ScheduleDigestsJob> logger)
 {
     public const string RecurringJobId = "digests:schedule";
     public const string Cron = "*/15 * * * *";
@@ -25,13 +25,10 @@ public sealed class ScheduleDigestsJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
+        await scopes.ForEachInstitutionAsync(async (info, services) =>
         {
-            var info = InstitutionInfo.From(institution);
-            await using var scope = scopes.Enter(info);
-            var claimed = await scope.ServiceProvider.GetRequiredService<DigestClaims>().ClaimDueAsync(now, cancellationToken);
-            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var claimed = await services.GetRequiredService<DigestClaims>().ClaimDueAsync(now, cancellationToken);
+            var tenantDb = services.GetRequiredService<PlatformDbContext>();
             var strandedBefore = now - Stranded;
             var stranded = await tenantDb.DigestDeliveries
                 .Where(d => d.Status == DigestDeliveryStatus.Pending && d.CreatedAt < strandedBefore && (d.LeaseUntil == null || d.LeaseUntil < now))
@@ -47,7 +44,7 @@ public sealed class ScheduleDigestsJob(
                 logger.LogInformation("Claimed {Claimed} digests in {Institution}, requeued failed ones in {Retried} cohorts; queued {Cohorts} cohorts",
                     claimed.Count, info.Slug, retried.Distinct().Count(), cohorts.Count);
             }
-        }
+        }, logger, cancellationToken);
     }
 
     // A digest that failed all its attempts (an SMTP server away for longer than the backoff) becomes pending again

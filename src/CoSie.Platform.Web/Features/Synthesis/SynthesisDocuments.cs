@@ -17,9 +17,7 @@ public sealed partial class SynthesisDocuments(
 
     public async Task<CohortSynthesis> GetOrCreateAsync(SynthesisPlace place, CancellationToken cancellationToken)
     {
-        var existing = await db.CohortSyntheses.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.CohortId == place.Cohort.Id && s.ModuleId == place.Module.Id, cancellationToken);
-        if (existing is not null)
+        if (await FindAsync(place, cancellationToken) is { } existing)
         {
             return existing;
         }
@@ -39,6 +37,10 @@ public sealed partial class SynthesisDocuments(
             return await db.CohortSyntheses.AsNoTracking().SingleAsync(s => s.CohortId == place.Cohort.Id && s.ModuleId == place.Module.Id, cancellationToken);
         }
     }
+
+    // The synthesis as it is, or null: for what acts on an existing one (moderation), which must not make one.
+    public Task<CohortSynthesis?> FindAsync(SynthesisPlace place, CancellationToken cancellationToken) =>
+        db.CohortSyntheses.AsNoTracking().SingleOrDefaultAsync(s => s.CohortId == place.Cohort.Id && s.ModuleId == place.Module.Id, cancellationToken);
 
     public Task<byte[]?> StateAsync(Guid synthesisId, CancellationToken cancellationToken) =>
         db.CohortSyntheses.AsNoTracking().Where(s => s.Id == synthesisId).Select(s => s.State).SingleOrDefaultAsync(cancellationToken);

@@ -47,7 +47,11 @@ public sealed class SynthesisHistoryModel(PlatformDbContext db, SynthesisAccess 
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var synthesis = await documents.GetOrCreateAsync(place, cancellationToken);
+        // Moderation acts on a synthesis that exists; it never makes one.
+        if (await documents.FindAsync(place, cancellationToken) is not { } synthesis)
+        {
+            return NotFound();
+        }
         var result = await documents.SetRevisionHiddenAsync(place, synthesis.Id, revisionId, hidden, reason, cancellationToken);
         switch (result.Outcome)
         {
@@ -63,9 +67,9 @@ public sealed class SynthesisHistoryModel(PlatformDbContext db, SynthesisAccess 
         {
             return again;
         }
-        Error = localizer["A reason has at most {count, plural, one {# character} other {# characters}}.", SynthesisRules.MaxReasonLength];
+        Error = SynthesisRefusals.Message(localizer, result.Reason);
         ErrorFor = revisionId;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = result.Outcome == SynthesisOutcome.Closed ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 

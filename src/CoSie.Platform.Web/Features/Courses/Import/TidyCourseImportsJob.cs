@@ -10,9 +10,9 @@ namespace CoSie.Platform.Web.Features.Courses.Import;
 // Every hour, in each institution: deletes imports older than Import:Housekeeping:KeepDays, and marks failed the imports
 // that waited in the queue past QueuedMinutes (StartCourseImport commits the import before it enqueues its job, so a
 // failure in between leaves one queued with no job; should the job run after all, it finds the import finished and
-// stops). Cross-institution like ForgetUnusedMediaJob: it lists the institutions and works inside each in its own scope.
+// stops). Cross-institution like the other sweeps: TenantScopes.ForEachInstitutionAsync works inside each in its own scope.
 public sealed class TidyCourseImportsJob(
-    PlatformDbContext db, TenantScopes scopes, TimeProvider clock, IOptions<ImportHousekeepingOptions> options, ILogger<TidyCourseImportsJob> logger)
+    TenantScopes scopes, TimeProvider clock, IOptions<ImportHousekeepingOptions> options, ILogger<TidyCourseImportsJob> logger)
 {
     public const string RecurringJobId = "imports:tidy";
     public const string Cron = "41 * * * *";
@@ -26,12 +26,9 @@ public sealed class TidyCourseImportsJob(
         var now = clock.GetUtcNow();
         var before = (now - TimeSpan.FromDays(options.Value.KeepDays)).ToUniversalTime();
         var queuedBefore = now - TimeSpan.FromMinutes(options.Value.QueuedMinutes);
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
+        await scopes.ForEachInstitutionAsync(async (info, services) =>
         {
-            var info = InstitutionInfo.From(institution);
-            await using var scope = scopes.Enter(info);
-            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var tenantDb = services.GetRequiredService<PlatformDbContext>();
             var deleted = await tenantDb.Database.ExecuteSqlRawAsync(
                 DeleteOld, [new NpgsqlParameter("institution", info.Id), new NpgsqlParameter("before", before)], cancellationToken);
             if (deleted > 0)
@@ -42,9 +39,9 @@ public sealed class TidyCourseImportsJob(
             var lost = await tenantDb.CourseImports.Where(i => i.Status == CourseImportStatus.Queued && i.CreatedAt < queuedBefore).ToListAsync(cancellationToken);
             if (lost.Count == 0)
             {
-                continue;
+                return;
             }
-            var localizer = scope.ServiceProvider.GetRequiredService<IStringLocalizer<TidyCourseImportsJob>>();
+            var localizer = services.GetRequiredService<IStringLocalizer<TidyCourseImportsJob>>();
             foreach (var import in lost)
             {
                 var locale = new Locale(CultureInfo.GetCultureInfo(import.Culture), CultureInfo.GetCultureInfo(import.FormatCulture));
@@ -57,6 +54,6 @@ public sealed class TidyCourseImportsJob(
                 logger.LogWarning("Import {ImportId} of {Source} in {Institution} waited since {CreatedAt} without starting; marked failed", import.Id, import.Source, info.Slug, import.CreatedAt);
             }
             await tenantDb.SaveChangesAsync(cancellationToken);
-        }
+        }, logger, cancellationToken);
     }
 }

@@ -92,29 +92,17 @@ public sealed class OutboxDelivery(
     }
 
     // In the delivery's transaction, so that what a listener writes is there as soon as the entries are gone (whoever
-    // waits for the entries also waits for their listeners), each behind a savepoint, so that a listener's failure never
-    // undoes the notifications: it is logged, its own writes are rolled back, and the posts stay published.
+    // waits for the entries also waits for their listeners); a listener's failure never undoes the notifications.
     private async Task TellListenersAsync(List<PublishedPost> published, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         if (published.Count == 0)
         {
             return;
         }
-        foreach (var listener in listeners)
-        {
-            await transaction.CreateSavepointAsync("listener", cancellationToken);
-            try
-            {
-                await listener.PublishedAsync(published, cancellationToken);
-                await transaction.ReleaseSavepointAsync("listener", cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await transaction.RollbackToSavepointAsync("listener", CancellationToken.None);
-                db.ChangeTracker.Clear();
-                logger.LogError(e, "{Listener} failed on {Count} published posts", listener.GetType().Name, published.Count);
-            }
-        }
+        await ListenerSavepoints.CallEachAsync(db, transaction, listeners,
+            listener => listener.PublishedAsync(published, cancellationToken),
+            (listener, e) => logger.LogError(e, "{Listener} failed on {Count} published posts", listener.GetType().Name, published.Count),
+            cancellationToken);
     }
 
     private async Task<IReadOnlyList<Guid>> NotifyAsync(DiscussionOutboxEntry entry, CancellationToken cancellationToken)

@@ -6,9 +6,9 @@ namespace CoSie.Platform.Web.Features.Lti.Maintenance;
 // Every hour: deletes the nonces of logins that never came back with a launch (a launch deletes its own) and the deep
 // linking requests nobody answered (an answer deletes its own), once they expired. The OIDC state lives in a signed
 // cookie, not in the database, so these are all there is to sweep.
-// Cross-institution like the media cleanup: it lists the institutions and deletes inside each through its own scope,
-// with the institution named in the statement as well as by the query filter.
-public sealed class SweepLtiNoncesJob(PlatformDbContext db, TenantScopes scopes, TimeProvider clock, ILogger<SweepLtiNoncesJob> logger)
+// Cross-institution like the media cleanup: it deletes inside each institution through
+// TenantScopes.ForEachInstitutionAsync, with the institution named in the statement as well as by the query filter.
+public sealed class SweepLtiNoncesJob(TenantScopes scopes, TimeProvider clock, ILogger<SweepLtiNoncesJob> logger)
 {
     public const string RecurringJobId = "lti:sweep-nonces";
     public const string Cron = "41 * * * *";
@@ -18,18 +18,15 @@ public sealed class SweepLtiNoncesJob(PlatformDbContext db, TenantScopes scopes,
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
+        await scopes.ForEachInstitutionAsync(async (info, services) =>
         {
-            var info = InstitutionInfo.From(institution);
-            await using var scope = scopes.Enter(info);
-            var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var tenantDb = services.GetRequiredService<PlatformDbContext>();
             var deleted = await tenantDb.LtiNonces.Where(n => n.InstitutionId == info.Id && n.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken)
                 + await tenantDb.LtiDeepLinkingRequests.Where(r => r.InstitutionId == info.Id && r.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
             if (deleted > 0)
             {
                 logger.LogInformation("Deleted {Count} expired LTI nonces and deep linking requests of {Institution}", deleted, info.Slug);
             }
-        }
+        }, logger, cancellationToken);
     }
 }

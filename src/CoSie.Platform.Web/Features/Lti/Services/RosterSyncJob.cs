@@ -4,9 +4,9 @@ using Hangfire;
 namespace CoSie.Platform.Web.Features.Lti.Services;
 
 // Roster synchronisation in the background: one LMS course after a launch or an instructor's "Sync now", and every
-// course of every institution on a schedule. The schedule is cross-institution code: it lists the institutions and
-// then works inside each through its own tenant scope, naming the institution in its query as well.
-public sealed class RosterSyncJob(PlatformDbContext db, TenantScopes scopes, IBackgroundJobClient jobs, ILogger<RosterSyncJob> logger)
+// course of every institution on a schedule. The schedule is cross-institution code: it works inside each institution
+// through TenantScopes.ForEachInstitutionAsync, naming the institution in its query as well.
+public sealed class RosterSyncJob(TenantScopes scopes, IBackgroundJobClient jobs, ILogger<RosterSyncJob> logger)
 {
     public const string RecurringJobId = "lti:roster-sync";
     public const string Cron = "17 */6 * * *";
@@ -24,12 +24,9 @@ public sealed class RosterSyncJob(PlatformDbContext db, TenantScopes scopes, IBa
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAllAsync(CancellationToken cancellationToken)
     {
-        var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Slug).ToListAsync(cancellationToken);
-        foreach (var institution in institutions)
+        await scopes.ForEachInstitutionAsync(async (info, services) =>
         {
-            var info = InstitutionInfo.From(institution);
-            await using var scope = scopes.Enter(info);
-            var contexts = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().LtiContexts.AsNoTracking()
+            var contexts = await services.GetRequiredService<PlatformDbContext>().LtiContexts.AsNoTracking()
                 .Where(c => c.InstitutionId == info.Id && c.MembershipsUrl != null)
                 .Select(c => c.Id).ToListAsync(cancellationToken);
             foreach (var contextId in contexts)
@@ -40,6 +37,6 @@ public sealed class RosterSyncJob(PlatformDbContext db, TenantScopes scopes, IBa
             {
                 logger.LogInformation("Queued roster synchronisation of {Count} LMS courses in {Institution}", contexts.Count, info.Slug);
             }
-        }
+        }, logger, cancellationToken);
     }
 }

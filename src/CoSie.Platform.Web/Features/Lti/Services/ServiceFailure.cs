@@ -21,4 +21,7 @@ public enum ServiceFailure
 
     // The LMS course offers no gradebook columns to write to (no lineitems address in its launches).
     NoGradebook,
+
+    // The institution's registration of the LMS is disabled, so nothing is sent to it (not a failed call: none is made).
+    RegistrationDisabled,
 }

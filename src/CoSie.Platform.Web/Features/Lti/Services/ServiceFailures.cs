@@ -16,6 +16,7 @@ public static class ServiceFailures
             ServiceFailure.ServiceRefused => localizer["The LMS refused the request (HTTP {status}): the service may not be enabled for this tool.", status],
             ServiceFailure.ServiceUnavailable => localizer["The LMS service did not answer or failed; it is tried again."],
             ServiceFailure.NoGradebook => localizer["The LMS course offers no gradebook to this tool."],
+            ServiceFailure.RegistrationDisabled => localizer["The institution's registration of this LMS is disabled: the score is sent once an administrator enables it again."],
             _ => localizer["The LMS answered in a form the tool does not understand."],
         };
     }
