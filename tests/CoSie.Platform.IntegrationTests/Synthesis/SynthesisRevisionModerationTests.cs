@@ -100,4 +100,19 @@ public sealed class SynthesisRevisionModerationTests(DiscussionFactory factory) 
         Assert.False(await factory.QueryAsync(db => db.CohortSyntheses.AnyAsync(s => s.CohortId == cohort.Id)));
         Assert.Equal(0, await factory.QueryAsync(db => db.ModerationActions.CountAsync(a => a.CohortId == cohort.Id)));
     }
+
+    [Fact]
+    public async Task Reading_the_history_of_a_module_without_a_synthesis_shows_it_empty_and_makes_no_synthesis()
+    {
+        var cohort = await factory.CohortAsync("History without synthesis");
+        var instructor = await factory.CreateClientAsAsync(factory.Instructor);
+
+        using var response = await instructor.GetAsync(HistoryUrl(cohort));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await instructor.GetDocumentAsync(HistoryUrl(cohort));
+        Assert.Empty(page.QuerySelectorAll("main table tbody tr"));
+        Assert.Equal("Nothing written here yet.", page.QuerySelector("main .empty-state")?.TextContent.Trim());
+        Assert.False(await factory.QueryAsync(db => db.CohortSyntheses.AnyAsync(s => s.CohortId == cohort.Id)));
+    }
 }

@@ -81,7 +81,11 @@ public sealed class SynthesisHistoryModel(PlatformDbContext db, SynthesisAccess 
             return refusal!;
         }
         Place = place;
-        var synthesis = await documents.GetOrCreateAsync(place, cancellationToken);
+        // Reading the history never makes a synthesis: without one the page shows its empty state.
+        if (await documents.FindAsync(place, cancellationToken) is not { } synthesis)
+        {
+            return null;
+        }
         if (synthesis.IsHidden && !place.CanManage)
         {
             return NotFound();
