@@ -1261,6 +1261,53 @@ namespace CoSie.Platform.Migrations.Migrations
                     b.ToTable("lti_deep_linking_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLaunchTicket", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("destination");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<Guid>("PlatformId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("platform_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_lti_launch_tickets");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_lti_launch_tickets_expires_at");
+
+                    b.HasIndex("InstitutionId")
+                        .HasDatabaseName("ix_lti_launch_tickets_institution_id");
+
+                    b.HasIndex("PlatformId")
+                        .HasDatabaseName("ix_lti_launch_tickets_platform_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_lti_launch_tickets_user_id");
+
+                    b.ToTable("lti_launch_tickets", (string)null);
+                });
+
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3462,6 +3509,30 @@ namespace CoSie.Platform.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lti_deep_linking_requests_lti_platforms_platform_id");
+                });
+
+            modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLaunchTicket", b =>
+                {
+                    b.HasOne("CoSie.Platform.Web.Domain.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_launch_tickets_institutions_institution_id");
+
+                    b.HasOne("CoSie.Platform.Web.Domain.LtiPlatform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_launch_tickets_lti_platforms_platform_id");
+
+                    b.HasOne("CoSie.Platform.Web.Identity.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lti_launch_tickets_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CoSie.Platform.Web.Domain.LtiLineItem", b =>

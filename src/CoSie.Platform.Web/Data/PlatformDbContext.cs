@@ -50,6 +50,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<LtiPlatform> LtiPlatforms => Set<LtiPlatform>();
     public DbSet<LtiToolKey> LtiToolKeys => Set<LtiToolKey>();
     public DbSet<LtiNonce> LtiNonces => Set<LtiNonce>();
+    public DbSet<LtiLaunchTicket> LtiLaunchTickets => Set<LtiLaunchTicket>();
     public DbSet<LtiContext> LtiContexts => Set<LtiContext>();
     public DbSet<LtiDeepLinkingRequest> LtiDeepLinkingRequests => Set<LtiDeepLinkingRequest>();
     public DbSet<LtiLineItem> LtiLineItems => Set<LtiLineItem>();

@@ -81,7 +81,7 @@ public sealed class FramingTests(SsoFactory factory) : IClassFixture<SsoFactory>
         var launchUrl = $"https://localhost/{_a.Slug}/lti/launch";
         var login = await _lms.LoginToAsync(browser, _a.Slug, launchUrl);
 
-        using var launched = await LtiPlatformSimulator.PostLaunchAsync(browser, _a.Slug,
+        using var launched = await LtiPlatformSimulator.PostLaunchOnlyAsync(browser, _a.Slug,
             _lms.IdToken(login["nonce"], person, factory.Clock.GetUtcNow(), claims => claims["https://purl.imsglobal.org/spec/lti/claim/target_link_uri"] = launchUrl),
             login["state"]);
 
@@ -90,7 +90,9 @@ public sealed class FramingTests(SsoFactory factory) : IClassFixture<SsoFactory>
         Assert.Contains("samesite=none", session, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
 
-        using var module = await browser.GetAsync(launched.Headers.Location);
+        using var continued = await browser.GetAsync(launched.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, continued.StatusCode);
+        using var module = await browser.GetAsync(continued.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, module.StatusCode);
         Assert.Contains(_lms.Issuer, FrameAncestors(module), StringComparison.Ordinal);
         Assert.DoesNotContain("canvas.b.example.org", FrameAncestors(module), StringComparison.Ordinal);

@@ -38,9 +38,10 @@ public sealed partial class LtiPlatformSimulator : IAsyncDisposable
     public RsaSecurityKey Key { get; private set; } = NewKey();
     public int KeySetRequests { get; private set; }
 
-    public static async Task<LtiPlatformSimulator> StartAsync()
+    // host: the simulator's host name; a browser test gives the app's, so the LMS's page and the tool are one site.
+    public static async Task<LtiPlatformSimulator> StartAsync(string host = "127.0.0.1")
     {
-        var issuer = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{TestIdentityProvider.FreePort()}");
+        var issuer = string.Create(CultureInfo.InvariantCulture, $"http://{host}:{TestIdentityProvider.FreePort()}");
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls(issuer);
         builder.Logging.ClearProviders();
@@ -53,6 +54,7 @@ public sealed partial class LtiPlatformSimulator : IAsyncDisposable
         });
         simulator.MapDeepLinking(app);
         simulator.MapServices(app);
+        simulator.MapBrowserPages(app);
         await app.StartAsync();
         return simulator;
     }
@@ -153,9 +155,29 @@ public sealed partial class LtiPlatformSimulator : IAsyncDisposable
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    // Step 3: the browser posts the id_token and the state to the redirect URI (form_post), as the LMS's page does.
-    public static Task<HttpResponseMessage> PostLaunchAsync(HttpClient browser, string institutionSlug, string idToken, string state) =>
+    // Step 3: the browser posts the id_token and the state to the redirect URI (form_post), as the LMS's page does, and,
+    // as a browser that keeps the tool's cookies does at once, follows a signed-in launch through the tool's continue
+    // step: the answer is that step's, a redirect to the person's place.
+    public static async Task<HttpResponseMessage> PostLaunchAsync(HttpClient browser, string institutionSlug, string idToken, string state) =>
+        await ContinueAsync(browser, await PostLaunchOnlyAsync(browser, institutionSlug, idToken, state));
+
+    // The launch's own answer, before its continue step.
+    public static Task<HttpResponseMessage> PostLaunchOnlyAsync(HttpClient browser, string institutionSlug, string idToken, string state) =>
         browser.PostAsync($"/{institutionSlug}/lti/launch", new FormUrlEncodedContent(new Dictionary<string, string> { ["id_token"] = idToken, ["state"] = state }));
+
+    public static bool GoesToContinue(HttpResponseMessage launched) =>
+        launched.StatusCode == System.Net.HttpStatusCode.Redirect && launched.Headers.Location?.OriginalString.Contains("/lti/continue?ticket=", StringComparison.Ordinal) == true;
+
+    private static async Task<HttpResponseMessage> ContinueAsync(HttpClient browser, HttpResponseMessage launched)
+    {
+        if (!GoesToContinue(launched))
+        {
+            return launched;
+        }
+        var location = launched.Headers.Location;
+        launched.Dispose();
+        return await browser.GetAsync(location);
+    }
 
     // The three steps in one, for a launch that should pass them.
     public async Task<HttpResponseMessage> LaunchAsync(HttpClient browser, string institutionSlug, LaunchPerson person, DateTimeOffset now,

@@ -66,6 +66,31 @@ public sealed class SweepLtiNoncesTests(SsoFactory factory) : IClassFixture<SsoF
     }
 
     [Fact]
+    public async Task The_sweep_deletes_expired_launch_tickets_and_keeps_those_still_usable()
+    {
+        await using var lms = await LtiPlatformSimulator.StartAsync();
+        var institution = await factory.InstitutionAsync("sweep-" + Guid.NewGuid().ToString("N")[..8], "Sweep tickets");
+        var platform = await lms.RegisterAsync(factory, institution);
+        var user = await factory.UserAsync($"ticket.{institution.Slug}@example.org", "Ticket Holder");
+        var now = factory.Clock.GetUtcNow();
+        var expired = new string('e', 64);
+        var usable = new string('a', 64);
+        await factory.InInstitutionAsync(institution.Id, async (_, db) =>
+        {
+            db.LtiLaunchTickets.Add(new LtiLaunchTicket { Hash = expired, PlatformId = platform.Id, UserId = user.Id, Destination = "~/", ExpiresAt = now - TimeSpan.FromSeconds(1) });
+            db.LtiLaunchTickets.Add(new LtiLaunchTicket { Hash = usable, PlatformId = platform.Id, UserId = user.Id, Destination = "~/", ExpiresAt = now + TimeSpan.FromMinutes(4) });
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SweepLtiNoncesJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([usable], await factory.InInstitutionAsync(institution.Id, (_, db) => db.LtiLaunchTickets.Select(t => t.Hash).ToListAsync()));
+    }
+
+    [Fact]
     public void The_sweep_is_a_recurring_job()
     {
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();

@@ -130,6 +130,9 @@ public static class AccessMatrix
         // The deep linking picker opens by its one-time id only, for whoever holds it; the matrix's is none.
         ["GET /Lti/DeepLinking/Pick"] = "404 404 404 404 404 404 404 404 404",
         ["GET /Lti/Launch/Launch"] = "400 400 400 400 400 400 400 400 400",
+        // The steps after a launch: without a ticket of this institution, the page saying the link is used or expired.
+        ["GET /Lti/Framing/Continue"] = "404 404 404 404 404 404 404 404 404",
+        ["GET /Lti/Framing/Open"] = "404 404 404 404 404 404 404 404 404",
         ["GET /SingleSignOn/Admin/EditProvider"] = "login 403 403 404 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/NewProvider"] = "login 403 403 200 404 404 404 403 404",
         ["GET /SingleSignOn/Admin/Providers"] = "login 403 403 200 404 404 404 403 404",

@@ -24,6 +24,7 @@ public static class LtiServiceCollectionExtensions
         services.AddScoped<LaunchToken>();
         services.AddScoped<LtiPeople>();
         services.AddScoped<LaunchLanding>();
+        services.AddScoped<LaunchTickets>();
         services.AddScoped<SweepLtiNoncesJob>();
         services.AddScoped<StartDeepLinking>();
         services.AddScoped<DeepLinkingOffer>();

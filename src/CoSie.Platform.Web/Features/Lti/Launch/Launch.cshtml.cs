@@ -1,4 +1,5 @@
 using CoSie.Platform.Web.Features.Lti.DeepLinking;
+using CoSie.Platform.Web.Features.Lti.Framing;
 using CoSie.Platform.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class LaunchModel(
-    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing, StartDeepLinking deepLinking,
+    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing, StartDeepLinking deepLinking, LaunchTickets tickets,
     IStringLocalizer<LaunchModel> localizer, ILogger<LaunchModel> logger) : PageModel
 {
     public string Message { get; private set; } = string.Empty;
@@ -62,7 +63,10 @@ public sealed class LaunchModel(
             return Refuse(landed.Refusal!.Value, platform.Id, landed.Detail);
         }
         await HttpContext.RequestServices.GetRequiredService<Services.AdvantageLaunch>().LaunchedAsync(platform, idToken, claims, HttpContext.RequestAborted);
-        return LocalRedirect(Url.Content(destination));
+        // Not straight to the destination: the next request shows whether the session's cookie came back from the
+        // LMS's frame, and lets a browser that refused it finish in a window of its own (Framing/Continue).
+        var ticket = await tickets.IssueAsync(platform.Id, landed.UserId, destination, HttpContext.RequestAborted);
+        return LocalRedirect(Url.Content($"~{LtiPaths.Continue}?ticket={ticket}"));
     }
 
     private PageResult Refuse(LaunchRefusal refusal, Guid? platformId, string? detail)

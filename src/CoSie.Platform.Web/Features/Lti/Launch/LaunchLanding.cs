@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -17,7 +16,7 @@ public sealed class LaunchLanding(
     TimeProvider clock,
     ILogger<LaunchLanding> logger)
 {
-    public sealed record Result(string? Destination, LaunchRefusal? Refusal, string? Detail = null);
+    public sealed record Result(string? Destination, LaunchRefusal? Refusal, string? Detail = null, Guid UserId = default);
 
     public static string LoginProviderFor(Guid platformId) => LtiPeople.LoginProviderFor(platformId);
 
@@ -111,12 +110,9 @@ public sealed class LaunchLanding(
                 newCohort.Id, course.Id, claims.ContextId, platform.Id);
         }
 
-        // The session's cookies must work in the LMS's frame (Framing/LtiCookies).
-        Framing.LtiSession.MarkLaunch(http);
-        await signIn.SignInWithClaimsAsync(user, new Microsoft.AspNetCore.Authentication.AuthenticationProperties(),
-            [new Claim(PlatformClaims.SignInInstitution, platform.InstitutionId.ToString()), Framing.LtiSession.ClaimFor(platform.Id)]);
+        await Framing.LtiSession.SignInAsync(http, signIn, user, platform.InstitutionId, platform.Id);
         logger.LogInformation("Account {UserId} signed in by a launch from LTI platform {PlatformId} into cohort {CohortId}", user.Id, platform.Id, context.CohortId);
-        return new(await DestinationAsync(course, context.CohortId, claims, cancellationToken), null);
+        return new(await DestinationAsync(course, context.CohortId, claims, cancellationToken), null, UserId: user.Id);
     }
 
     // The prompt the link names if it is asked in this cohort, else the module it names if published, else the cohort.

@@ -23,4 +23,5 @@ public enum LaunchRefusal
     DeepLinkingForInstructors,
     DeepLinkingTypes,
     DeepLinkingExpired,
+    TicketUsed,
 }

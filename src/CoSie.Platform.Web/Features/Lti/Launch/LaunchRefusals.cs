@@ -2,7 +2,7 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 
 // How each refusal is said on the page the LMS shows (in its frame or window), for whoever tells the LMS admin, and
 // its status: a request that is wrong in itself is 400, one that proves nothing about who sent it is 401, a deep
-// linking request of someone who may not pick links 403, and a picker that is gone 404.
+// linking request of someone who may not pick links 403, and a picker or a launch ticket that is gone 404.
 public static class LaunchRefusals
 {
     public static int Status(LaunchRefusal refusal) => refusal switch
@@ -11,7 +11,7 @@ public static class LaunchRefusals
             or LaunchRefusal.NoIdentity or LaunchRefusal.NoCourse or LaunchRefusal.WrongTarget
             or LaunchRefusal.DeepLinkingTypes => StatusCodes.Status400BadRequest,
         LaunchRefusal.DeepLinkingForInstructors => StatusCodes.Status403Forbidden,
-        LaunchRefusal.DeepLinkingExpired => StatusCodes.Status404NotFound,
+        LaunchRefusal.DeepLinkingExpired or LaunchRefusal.TicketUsed => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status401Unauthorized,
     };
 
@@ -36,6 +36,7 @@ public static class LaunchRefusals
         LaunchRefusal.DeepLinkingForInstructors => localizer["Only instructors choose what a link of the LMS opens. Ask an instructor of the course to add the link."],
         LaunchRefusal.DeepLinkingTypes => localizer["The LMS asked for content that this tool does not offer: it links only LTI resource links (ltiResourceLink), and needs the address to send the choice to."],
         LaunchRefusal.DeepLinkingExpired => localizer["This choice was made already or took too long. Start adding the link in the LMS again."],
+        LaunchRefusal.TicketUsed => localizer["This link to open the platform was used already or has expired. Open the link in the LMS again."],
         _ => localizer["The launch from the LMS did not work"],
     };
 }
