@@ -96,6 +96,56 @@ public sealed class NewWindowFallbackTests(SsoFactory factory) : IClassFixture<S
         Assert.Contains(_lms.Issuer, fallback.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    // The usual blocking browser: it already kept no cookie of the login in the frame, so the launch comes back without
+    // the state's cookie. It uses nothing of that launch and offers the same login, started again in a window of its own;
+    // that window, with first-party cookies, goes through the whole login and lands the person.
+    [Fact]
+    public async Task A_launch_that_came_back_without_the_logins_cookie_offers_the_same_login_again_in_a_new_window()
+    {
+        var login = await _lms.LoginAsync(factory.CreateBrowserLikeClient(), _a.Slug);
+        var people = await factory.InInstitutionAsync(_a.Id, (_, db) => db.Users.CountAsync());
+
+        using var launched = await LtiPlatformSimulator.PostLaunchOnlyAsync(
+            factory.CreateBrowserLikeClient(), _a.Slug, _lms.IdToken(login["nonce"], Person("cy"), factory.Clock.GetUtcNow()), login["state"]);
+
+        Assert.Equal(HttpStatusCode.OK, launched.StatusCode);
+        var page = await launched.ParseAsync();
+        Assert.Equal("Your browser blocked the platform inside the LMS", page.QuerySelector("h1")!.TextContent);
+        var link = page.QuerySelector("#lti-open")!;
+        Assert.Equal("_blank", link.GetAttribute("target"));
+        var address = link.GetAttribute("href")!;
+        Assert.StartsWith($"/{_a.Slug}/lti/login?", address, StringComparison.Ordinal);
+        Assert.Equal(people, await factory.InInstitutionAsync(_a.Id, (_, db) => db.Users.CountAsync()));
+        Assert.False(launched.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.Contains("cosie.session=", StringComparison.Ordinal)));
+
+        // The new window: the link starts a login of its own with the LMS's parameters, and that login lands.
+        var window = factory.CreateBrowserLikeClient();
+        using var restarted = await window.GetAsync(address);
+        Assert.Equal(HttpStatusCode.Redirect, restarted.StatusCode);
+        var again = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(restarted.Headers.Location!.Query);
+        Assert.Equal("hint-42", again["login_hint"].ToString());
+        Assert.Equal("message-hint-7", again["lti_message_hint"].ToString());
+        Assert.NotEqual(login["state"], again["state"].ToString());
+        using var landed = await LtiPlatformSimulator.PostLaunchAsync(
+            window, _a.Slug, _lms.IdToken(again["nonce"].ToString(), Person("cy"), factory.Clock.GetUtcNow()), again["state"].ToString());
+        Assert.Equal(HttpStatusCode.Redirect, landed.StatusCode);
+        Assert.Equal($"/{_a.Slug}/cohorts/{await CohortAsync()}", landed.Headers.Location!.OriginalString);
+    }
+
+    // A state of institution A posted to B's launch is refused outright, with no new-window offer.
+    [Fact]
+    public async Task A_state_of_another_institution_gets_no_new_window_offer()
+    {
+        var login = await _lms.LoginAsync(factory.CreateBrowserLikeClient(), _a.Slug);
+
+        using var launched = await LtiPlatformSimulator.PostLaunchOnlyAsync(
+            factory.CreateBrowserLikeClient(), _b.Slug, _lms.IdToken(login["nonce"], Person("di"), factory.Clock.GetUtcNow()), login["state"]);
+
+        var page = await launched.ParseAsync();
+        Assert.Null(page.QuerySelector("#lti-open"));
+        Assert.NotNull(page.QuerySelector("#lti-refusal"));
+    }
+
     [Fact]
     public async Task The_new_window_link_signs_the_person_in_once_and_lands_at_the_target()
     {

@@ -18,6 +18,9 @@ public sealed class LaunchModel(
 {
     public string Message { get; private set; } = string.Empty;
 
+    // Set when the browser refused the login's cookie inside the LMS's frame: where the login starts again on top.
+    public string? NewWindowAddress { get; private set; }
+
     public IActionResult OnGet() => tenant.HasInstitution ? Refuse(LaunchRefusal.MissingParameters, null, "GET") : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
@@ -38,8 +41,17 @@ public sealed class LaunchModel(
         {
             return Refuse(LaunchRefusal.MissingParameters, null, null);
         }
-        if (states.Finish(HttpContext, tenant.Required.Id, stateText) is not { } login)
+        var finished = states.Finish(HttpContext, tenant.Required.Id, stateText);
+        if (finished.Login is not { } login)
         {
+            if (finished.RestartQuery is { } restart)
+            {
+                // The browser kept no cookie inside the LMS's frame: the same login, started again in a window of the
+                // tool's own, has first-party cookies. Nothing of this launch is used.
+                NewWindowAddress = Url.Content($"~{LtiPaths.Login}{restart}");
+                logger.LogWarning("LTI launch at institution {InstitutionId} came back without its state cookie; offered a new window", tenant.Required.Id);
+                return Page();
+            }
             return Refuse(LaunchRefusal.StateMismatch, null, null);
         }
         var platform = await db.LtiPlatforms.AsNoTracking().SingleOrDefaultAsync(p => p.Id == login.PlatformId && p.IsEnabled, HttpContext.RequestAborted);

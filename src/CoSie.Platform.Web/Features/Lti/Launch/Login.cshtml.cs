@@ -61,7 +61,10 @@ public sealed class LoginModel(
         var nonce = LaunchState.NewNonce();
         db.LtiNonces.Add(new LtiNonce { Value = nonce, PlatformId = platform.Id, ExpiresAt = clock.GetUtcNow() + LaunchState.Lifetime });
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        var state = states.Start(HttpContext, tenant.Required.Id, platform.Id, nonce);
+        // The initiation as the LMS sent it, so that a browser without cookies in the frame can start it again on top.
+        var initiation = new[] { "iss", "login_hint", "target_link_uri", "client_id", "lti_deployment_id", "lti_message_hint" }
+            .Where(name => Value(name) is not null).ToDictionary(name => name, name => Value(name)!, StringComparer.Ordinal);
+        var state = states.Start(HttpContext, tenant.Required.Id, platform.Id, nonce, initiation);
 
         var query = new Dictionary<string, string?>
         {
