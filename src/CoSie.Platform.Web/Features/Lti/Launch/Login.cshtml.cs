@@ -15,6 +15,8 @@ public sealed class LoginModel(
     PlatformDbContext db, TenantContext tenant, LaunchState states, TimeProvider clock,
     IStringLocalizer<LoginModel> localizer, ILogger<LoginModel> logger) : PageModel
 {
+    private static readonly string[] InitiationParameters = ["iss", "login_hint", "target_link_uri", "client_id", "lti_deployment_id", "lti_message_hint"];
+
     public string Message { get; private set; } = string.Empty;
 
     public Task<IActionResult> OnGetAsync() => StartAsync(Request.Query);
@@ -62,8 +64,7 @@ public sealed class LoginModel(
         db.LtiNonces.Add(new LtiNonce { Value = nonce, PlatformId = platform.Id, ExpiresAt = clock.GetUtcNow() + LaunchState.Lifetime });
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         // The initiation as the LMS sent it, so that a browser without cookies in the frame can start it again on top.
-        var initiation = new[] { "iss", "login_hint", "target_link_uri", "client_id", "lti_deployment_id", "lti_message_hint" }
-            .Where(name => Value(name) is not null).ToDictionary(name => name, name => Value(name)!, StringComparer.Ordinal);
+        var initiation = InitiationParameters.Where(name => Value(name) is not null).ToDictionary(name => name, name => Value(name)!, StringComparer.Ordinal);
         var state = states.Start(HttpContext, tenant.Required.Id, platform.Id, nonce, initiation);
 
         var query = new Dictionary<string, string?>
