@@ -166,13 +166,19 @@ public sealed class LaunchTests(SsoFactory factory) : IClassFixture<SsoFactory>,
     }
 
     [Fact]
-    public async Task A_launch_without_its_browser_or_with_a_made_up_state_is_refused()
+    public async Task A_launch_without_its_browser_changes_nothing_and_a_made_up_state_is_refused()
     {
         var login = await _lms.LoginAsync(factory.CreateBrowserLikeClient(), _institution.Slug);
         var token = _lms.IdToken(login["nonce"], Person("mallory", LtiPlatformSimulator.Learner), Now);
 
+        // Without the login's cookie (another browser, or one that blocks cookies in the LMS's frame) the launch signs
+        // nobody in; it only offers to start the login again in a window of its own, which the LMS answers for whoever
+        // is signed in there.
         using var otherBrowser = await LtiPlatformSimulator.PostLaunchAsync(factory.CreateBrowserLikeClient(), _institution.Slug, token, login["state"]);
-        await AssertRefusedAsync(otherBrowser, HttpStatusCode.Unauthorized, "did not start from a login in this browser", "mallory");
+        Assert.Equal(HttpStatusCode.OK, otherBrowser.StatusCode);
+        Assert.StartsWith($"/{_institution.Slug}/lti/login?", (await otherBrowser.ParseAsync()).QuerySelector("#lti-open")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.False(otherBrowser.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.Contains("cosie.session=", StringComparison.Ordinal)));
+        await AssertNothingChangedAsync("mallory");
 
         using var madeUp = await LtiPlatformSimulator.PostLaunchAsync(factory.CreateBrowserLikeClient(), _institution.Slug, token, "made-up-state");
         await AssertRefusedAsync(madeUp, HttpStatusCode.Unauthorized, "did not start from a login in this browser", "mallory");
@@ -221,11 +227,16 @@ public sealed class LaunchTests(SsoFactory factory) : IClassFixture<SsoFactory>,
         Assert.Equal(status, response.StatusCode);
         var page = await response.ParseAsync();
         Assert.Contains(message, page.QuerySelector("#lti-refusal")!.TextContent, StringComparison.Ordinal);
+        await AssertNothingChangedAsync(name);
+        Assert.Contains(factory.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("LTI launch refused", StringComparison.Ordinal)
+            && l.Message.Contains(_institution.Id.ToString(), StringComparison.Ordinal));
+    }
+
+    private async Task AssertNothingChangedAsync(string name)
+    {
         Assert.Equal(0, await factory.InInstitutionAsync(_institution.Id, (_, db) => db.LtiContexts.CountAsync()));
         Assert.Equal(0, await factory.InInstitutionAsync(_institution.Id, (_, db) => db.Cohorts.CountAsync()));
         Assert.Equal(0, await factory.WithServicesAsync(async services =>
             await services.GetRequiredService<UserManager<PlatformUser>>().Users.CountAsync(u => u.Email == Email(name))));
-        Assert.Contains(factory.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("LTI launch refused", StringComparison.Ordinal)
-            && l.Message.Contains(_institution.Id.ToString(), StringComparison.Ordinal));
     }
 }

@@ -13,7 +13,7 @@ namespace CoSie.Platform.Web.Features.Lti.Launch;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class LaunchModel(
-    PlatformDbContext db, TenantContext tenant, LaunchState states, LaunchToken tokens, LaunchLanding landing, StartDeepLinking deepLinking, LaunchTickets tickets,
+    PlatformDbContext db, TenantContext tenant, TimeProvider clock, LaunchState states, LaunchToken tokens, LaunchLanding landing, StartDeepLinking deepLinking, LaunchTickets tickets,
     IStringLocalizer<LaunchModel> localizer, ILogger<LaunchModel> logger) : PageModel
 {
     public string Message { get; private set; } = string.Empty;
@@ -44,11 +44,13 @@ public sealed class LaunchModel(
         var finished = states.Finish(HttpContext, tenant.Required.Id, stateText);
         if (finished.Login is not { } login)
         {
-            if (finished.RestartQuery is { } restart)
+            // The browser kept no cookie inside the LMS's frame: the same login, started again in a window of the tool's
+            // own, has first-party cookies. Nothing of this launch is used. Only while its nonce is unused: a state
+            // posted again after its launch (whose cookie that launch removed) is a replay.
+            if (finished.Restart is { } restart && await db.LtiNonces.AnyAsync(
+                    n => n.Value == restart.Nonce && n.PlatformId == restart.PlatformId && n.ExpiresAt > clock.GetUtcNow(), HttpContext.RequestAborted))
             {
-                // The browser kept no cookie inside the LMS's frame: the same login, started again in a window of the
-                // tool's own, has first-party cookies. Nothing of this launch is used.
-                NewWindowAddress = Url.Content($"~{LtiPaths.Login}{restart}");
+                NewWindowAddress = Url.Content($"~{LtiPaths.Login}{restart.Query}");
                 logger.LogWarning("LTI launch at institution {InstitutionId} came back without its state cookie; offered a new window", tenant.Required.Id);
                 return Page();
             }

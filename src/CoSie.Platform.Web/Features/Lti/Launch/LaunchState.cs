@@ -20,9 +20,12 @@ public sealed class LaunchState(IDataProtectionProvider provider)
 
     public sealed record Login(Guid InstitutionId, Guid PlatformId, string Nonce);
 
-    // What a launch's state says: the login it finishes; or, when the state is genuine and this institution's but the
-    // browser did not send its cookie back, the query of the login initiation to start again at the top level; or neither.
-    public sealed record Outcome(Login? Login, string? RestartQuery);
+    // A genuine state of this institution that came back without its cookie: the login's nonce (the launch offers a
+    // restart only while it is unused) and the query of the login initiation to start again at the top level.
+    public sealed record Restart(Guid PlatformId, string Nonce, string Query);
+
+    // What a launch's state says: the login it finishes, or a restart to offer, or neither.
+    public sealed record Outcome(Login? Login, Restart? Restart);
 
     public static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
@@ -61,7 +64,7 @@ public sealed class LaunchState(IDataProtectionProvider provider)
         var cookie = CookiePrefix + parts[3];
         if (!http.Request.Cookies.ContainsKey(cookie))
         {
-            return new Outcome(null, Base64UrlEncoder.Decode(parts[4]));
+            return new Outcome(null, new Restart(platformId, parts[2], Base64UrlEncoder.Decode(parts[4])));
         }
         http.Response.Cookies.Delete(cookie, CookieOptions(http));
         return new Outcome(new Login(institution, platformId, parts[2]), null);
