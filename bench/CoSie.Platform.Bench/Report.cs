@@ -93,7 +93,7 @@ public static class Report
         md.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Line($"| {sync.Editors} | {sync.UpdatesEach} | {sync.Refused} | {sync.Delivered:N0} | {sync.Expected:N0} | {sync.P50Ms:0.0} | {sync.P99Ms:0.0} | {LoadCell(load)} |");
         md.AppendLine();
-        md.AppendLine("Editors connected over WebSockets to one synthesis all type in the same section at once (a Yjs update of a few characters, then 100 ms); the server checks each, relays it at once and merges and stores the waiting ones together in the background. Sync latency: from sending an update to its receipt at each other editor.");
+        md.AppendLine("Editors connected over WebSockets to one synthesis all type in the same section at once (a Yjs update of a few characters, then 100 ms); the server merges each under the synthesis's row lock and relays it. Sync latency: from sending an update to its receipt at each other editor.");
         md.AppendLine();
         return md.ToString();
     }

@@ -76,57 +76,6 @@ public sealed class SynthesisTests(DiscussionFactory factory) : IClassFixture<Di
     }
 
     [Fact]
-    public async Task Updates_sent_at_once_by_many_editors_are_all_relayed_and_stored_each_counted_once_in_the_history()
-    {
-        var cohort = await factory.CohortAsync("Many at once");
-        var starter = await factory.LearnerAsync(cohort, "Stella Start");
-        var client = await factory.CreateClientAsAsync(starter);
-        using var started = await EditAsync(client, cohort, "questions", "Q.");
-        var id = await SynthesisIdAsync(client, cohort);
-        await using var listener = await LiveClient.ConnectAsync(factory, starter);
-        await listener.Connection.InvokeAsync<SynthesisJoinResult>("JoinSynthesis", factory.A.Slug, id);
-        var editors = new List<LiveClient>();
-        try
-        {
-            var updates = new List<string>();
-            for (var i = 0; i < 6; i++)
-            {
-                var live = await LiveClient.ConnectAsync(factory, await factory.LearnerAsync(cohort, $"Editor {i}"));
-                editors.Add(live);
-                var joined = await live.Connection.InvokeAsync<SynthesisJoinResult>("JoinSynthesis", factory.A.Slug, id);
-                updates.Add(LiveEdit(joined, "questions", t => t + $" E{i}.", (uint)(8100 + i)));
-            }
-
-            var sent = await Task.WhenAll(editors.Select((live, i) => live.Connection.InvokeAsync<SynthesisEditResult>("EditSynthesis", id, updates[i])));
-            var heard = new List<string>();
-            for (var i = 0; i < updates.Count; i++)
-            {
-                heard.Add((await listener.NextAsync<SynthesisUpdateMessage>("SynthesisUpdated")).Update);
-            }
-            var stored = await StoredAsync(id);
-            var revisions = await factory.QueryAsync(db => db.SynthesisRevisions.Where(r => r.SynthesisId == id).ToListAsync());
-
-            Assert.All(sent, result => Assert.True(result.Accepted, result.Reason));
-            Assert.Equal(updates.Order(), heard.Order());
-            var text = Yjs.Read(stored.State).Texts["questions"];
-            Assert.All(Enumerable.Range(0, updates.Count), i => Assert.Contains($" E{i}.", text, StringComparison.Ordinal));
-            Assert.Equal(1 + updates.Count, await factory.QueryAsync(db => db.SynthesisEdits.CountAsync(e => e.SynthesisId == id)));
-            var revision = Assert.Single(revisions);
-            Assert.Equal(1 + updates.Count, revision.EditCount);
-            Assert.Equal(stored.Version, revision.Version);
-            Assert.Equal(stored.Texts, revision.Texts);
-            Assert.Equal(updates.Count, await factory.QueryAsync(db => db.SynthesisClients.CountAsync(c => c.SynthesisId == id && c.ClientId >= 8100 && c.ClientId < 8100 + updates.Count)));
-        }
-        finally
-        {
-            foreach (var live in editors)
-            {
-                await live.DisposeAsync();
-            }
-        }
-    }
-
-    [Fact]
     public async Task A_form_edit_without_javascript_merges_with_a_live_edit_made_since_the_page_was_shown()
     {
         var cohort = await factory.CohortAsync("Form merging");
@@ -199,10 +148,6 @@ public sealed class SynthesisTests(DiscussionFactory factory) : IClassFixture<Di
         using var tooLong = await EditAsync(client, cohort, "differ", new string('y', SynthesisRules.MaxLength + 1));
         var impersonating = await live.Connection.InvokeAsync<SynthesisEditResult>("EditSynthesis", id, LiveEdit(joined, "differ", t => "Not Olli. " + t, 4004));
         var after = await StoredAsync(id);
-        // Refused updates are not relayed either: the first update Olli hears from Hugo is the one that is accepted.
-        var fair = LiveEdit(joined, "differ", t => t + " Hugo.", 5006);
-        var accepted = await live.Connection.InvokeAsync<SynthesisEditResult>("EditSynthesis", id, fair);
-        var heard = await owner.NextAsync<SynthesisUpdateMessage>("SynthesisUpdated");
 
         Assert.True(owned.Accepted, owned.Reason);
         Assert.Equal((false, "malformed"), (garbage.Accepted, garbage.Reason));
@@ -212,8 +157,6 @@ public sealed class SynthesisTests(DiscussionFactory factory) : IClassFixture<Di
         Assert.Equal((false, "foreign-client"), (impersonating.Accepted, impersonating.Reason));
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.State, after.State);
-        Assert.True(accepted.Accepted, accepted.Reason);
-        Assert.Equal(fair, heard.Update);
     }
 
     [Fact]

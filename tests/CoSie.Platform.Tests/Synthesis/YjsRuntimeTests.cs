@@ -64,53 +64,6 @@ public sealed class YjsRuntimeTests
         Assert.Equal(14, reading.Paragraphs["questions"][1].Clients["22"]);
     }
 
-    [Fact]
-    public void A_batch_keeps_each_update_and_leaves_out_only_the_one_refused()
-    {
-        var start = Yjs.Edit(null, null, "agree", "abc", 1, 20);
-        var first = Yjs.Edit(start.StateBytes, start.Snapshot, "agree", "abcX", 2, 20);
-        var tooLong = Yjs.Edit(start.StateBytes, start.Snapshot, "agree", "abc" + new string('z', 20), 3, 100);
-        var last = Yjs.Edit(start.StateBytes, start.Snapshot, "agree", "Yabc", 4, 20);
-
-        var batch = Yjs.MergeAll(start.StateBytes, [Convert.FromBase64String(first.Update!), Convert.FromBase64String(tooLong.Update!), Convert.FromBase64String(last.Update!)], 20);
-
-        Assert.Equal("YabcX", batch.Texts["agree"]);
-        Assert.Equal([null, "too-long", null], batch.Results.Select(r => r.Error));
-        Assert.Equal(["agree"], batch.Results[0].Sections);
-        Assert.Equal("YabcX", Yjs.Read(batch.StateBytes).Texts["agree"]);
-    }
-
-    [Fact]
-    public void An_update_resting_on_one_earlier_in_the_batch_merges_and_one_resting_on_unknown_text_is_refused()
-    {
-        var start = Yjs.Edit(null, null, "try", "a", 1, 10_000);
-        var first = Yjs.Edit(start.StateBytes, start.Snapshot, "try", "ab", 2, 10_000);
-        var onFirst = Yjs.Edit(first.StateBytes, first.Snapshot, "try", "abc", 3, 10_000);
-
-        var inOrder = Yjs.MergeAll(start.StateBytes, [Convert.FromBase64String(first.Update!), Convert.FromBase64String(onFirst.Update!)], 10_000);
-        var alone = Yjs.MergeAll(start.StateBytes, [Convert.FromBase64String(onFirst.Update!)], 10_000);
-
-        Assert.Equal("abc", inOrder.Texts["try"]);
-        Assert.All(inOrder.Results, r => Assert.Null(r.Error));
-        Assert.Equal("missing-history", alone.Results[0].Error);
-        Assert.Equal("a", alone.Texts["try"]);
-    }
-
-    [Fact]
-    public void The_check_before_relaying_names_the_clients_and_the_growth_and_refuses_what_is_no_text_update()
-    {
-        var start = Yjs.Edit(null, null, "agree", "abcdef", 1, 10_000);
-        var edit = Yjs.Edit(start.StateBytes, start.Snapshot, "agree", "abXYZf", 7, 10_000);
-
-        var check = Yjs.Check(Convert.FromBase64String(edit.Update!));
-        var garbage = Yjs.Check([0xff, 0xff, 0xff, 0x01, 0x02, 0x03, 0x04]);
-
-        Assert.True(check.Accepted);
-        Assert.Equal([7d], check.Clients);
-        Assert.Equal(0, check.Grows);
-        Assert.Equal("malformed", garbage.Error);
-    }
-
     private static string BundleFile()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

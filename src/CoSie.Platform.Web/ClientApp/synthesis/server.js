@@ -40,29 +40,6 @@ const inspect = update => {
   return { clients: [...clients], roots: [...roots] }
 }
 
-// What can be told of a live update without the stored document, cheaply enough to do before it is relayed: that it
-// decodes, writes only plain text into known sections, under which client ids, and by how many characters it grows the
-// document at most (its inserted characters less those it deletes). The merge (mergeAll) checks everything again.
-export const check = updateBase64 => {
-  let decoded
-  try {
-    decoded = Y.decodeUpdate(fromBase64(updateBase64))
-  } catch {
-    return refuse('malformed')
-  }
-  const clients = new Set()
-  let grows = 0
-  for (const struct of decoded.structs) {
-    clients.add(struct.id.client)
-    if (!(struct instanceof Y.Item)) continue
-    if (struct.parentSub || (typeof struct.parent === 'string' && !sections.includes(struct.parent))) return refuse('unknown-section')
-    if (struct.content instanceof Y.ContentString) grows += struct.length
-    else if (!(struct.content instanceof Y.ContentDeleted)) return refuse('not-text')
-  }
-  decoded.ds.clients.forEach(ranges => { for (const range of ranges) grows -= range.len })
-  return JSON.stringify({ clients: [...clients], grows })
-}
-
 const touched = (doc, transaction) => sections.filter(name => {
   const type = doc.getText(name)
   return transaction.changed.has(type) || transaction.changedParentTypes.has(type)
@@ -95,61 +72,6 @@ export const merge = (stateBase64, updateBase64, maxLength) => {
   }
   if (lengthOf(doc) > maxLength) return refuse('too-long')
   return answer(doc, { sections: [...new Set(changed)], clients: seen.clients })
-}
-
-// Several live updates, in the order they arrived, merged into the stored document in one go. Each is checked as merge
-// checks one, against the document as the updates before it left it; a refused one is left out (the document is
-// rebuilt from the stored state and the updates taken so far) and the others still apply. One answer for the whole
-// batch: the new document, and for each update its refusal or the sections it changed.
-export const mergeAll = (stateBase64, updatesBase64, maxLength) => {
-  const updates = updatesBase64.split(',')
-  const taken = []
-  const fresh = () => {
-    const doc = load(stateBase64)
-    sections.forEach(name => doc.getText(name))
-    for (const update of taken) Y.applyUpdate(doc, update)
-    return doc
-  }
-  let doc = fresh()
-  const results = updates.map(updateBase64 => {
-    let update
-    try {
-      update = fromBase64(updateBase64)
-      if (inspect(update).roots.some(root => !sections.includes(root))) return { error: 'unknown-section' }
-    } catch {
-      return { error: 'malformed' }
-    }
-    let changed = []
-    const listen = transaction => { changed = changed.concat(touched(doc, transaction)) }
-    doc.on('afterTransaction', listen)
-    let error = null
-    try {
-      Y.applyUpdate(doc, update)
-    } catch {
-      error = 'malformed'
-    }
-    doc.off('afterTransaction', listen)
-    if (error === null) error = refusalOf(doc, maxLength)
-    if (error !== null) {
-      doc = fresh()
-      return { error }
-    }
-    taken.push(update)
-    return { sections: [...new Set(changed)] }
-  })
-  return answer(doc, { results })
-}
-
-// Why a document an update was just applied to cannot be kept, or null.
-const refusalOf = (doc, maxLength) => {
-  // An update that needs items the server never had cannot be placed: the client syncs again instead.
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return 'missing-history'
-  if ([...doc.share.keys()].some(key => !sections.includes(key))) return 'unknown-section'
-  for (const name of sections) {
-    if (doc.getText(name).toDelta().some(op => typeof op.insert !== 'string' || op.attributes)) return 'not-text'
-  }
-  if (lengthOf(doc) > maxLength) return 'too-long'
-  return null
 }
 
 // A whole section's text as submitted by a form: the change from the text the author saw (the snapshot the page was

@@ -2,25 +2,16 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CoSie.Platform.Web.Features.Discussions;
-using CoSie.Platform.Web.Tenancy;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Synthesis;
 
-// Every change made through a page (a section's form, a quote) goes through ChangeAsync: under the synthesis's row
-// lock, Yjs (YjsRuntime) merges it into the stored document or refuses it, the change is logged and the history's
-// revision brought up to date, all in one transaction; after the commit the update is relayed to the synthesis's live
-// pages. A live update from the hub is relayed first and stored after (ApplyLiveAsync, SynthesisLiveWriter,
-// StoreLiveAsync), so that editors see each other's typing without waiting for the database. Nothing of a refused
-// change is stored.
+// Every change to a synthesis, whichever way it comes (a live update over the hub, a section's form, a quote), goes
+// through ChangeAsync: under the synthesis's row lock, Yjs (YjsRuntime) merges it into the stored document or refuses
+// it, the change is logged and the history's revision brought up to date, all in one transaction; after the commit the
+// update is relayed to the synthesis's live pages. Nothing of a refused change is stored.
 public sealed partial class SynthesisDocuments(
-    PlatformDbContext db,
-    YjsRuntime yjs,
-    SynthesisBroadcaster broadcaster,
-    SynthesisLiveWriter queue,
-    TenantContext tenant,
-    DiscussionAccess discussions,
-    TimeProvider clock)
+    PlatformDbContext db, YjsRuntime yjs, SynthesisBroadcaster broadcaster, DiscussionAccess discussions, TimeProvider clock)
 {
     private static readonly string EmptyTexts = JsonSerializer.Serialize(SynthesisSections.All.ToDictionary(s => s, _ => string.Empty));
 
@@ -54,12 +45,6 @@ public sealed partial class SynthesisDocuments(
     public Task<byte[]?> StateAsync(Guid synthesisId, CancellationToken cancellationToken) =>
         db.CohortSyntheses.AsNoTracking().Where(s => s.Id == synthesisId).Select(s => s.State).SingleOrDefaultAsync(cancellationToken);
 
-    // A live update: checked without the stored document (size, that it is text in known sections, that its client ids
-    // are the sender's, that it does not make the document too long as far as this instance knows), queued, relayed to
-    // the other editors at once, and stored by the lane's worker; the answer waits for the store, so an update its
-    // sender saw accepted is in the database. The caller has checked membership and that the synthesis is open.
-    // Relayed but not stored (the merge refused it after all, or the process ended first) is the price of relaying
-    // first: the sender's call fails or is refused and its page syncs again, sending whatever the server lacks.
     public async Task<SynthesisResult> ApplyLiveAsync(Guid synthesisId, Guid userId, byte[] update, string connectionId, CancellationToken cancellationToken)
     {
         if (update.Length == 0)
@@ -70,112 +55,8 @@ public sealed partial class SynthesisDocuments(
         {
             return SynthesisResult.Refused("too-large");
         }
-        var check = yjs.Check(update);
-        if (!check.Accepted)
-        {
-            return SynthesisResult.Refused(check.Error!);
-        }
-        var lane = queue.LaneOf(synthesisId, tenant.Required);
-        var clients = check.Clients!.Select(c => (long)c).Distinct().ToList();
-        if (!await ClaimAsync(lane, clients, userId, cancellationToken))
-        {
-            return SynthesisResult.Refused("foreign-client");
-        }
-        lane.Length ??= await LengthAsync(synthesisId, cancellationToken);
-        if (lane.Length + check.Grows > SynthesisRules.MaxLength)
-        {
-            return SynthesisResult.Refused("too-long");
-        }
-        var queued = new SynthesisQueuedUpdate(userId, update, clients);
-        // Queued before it is relayed: an update someone writes on top of this one is queued after it.
-        await lane.Updates.Writer.WriteAsync(queued, cancellationToken);
-        await broadcaster.UpdatedAsync(synthesisId, Convert.ToBase64String(update), connectionId, cancellationToken);
-        return await queued.Stored.Task.WaitAsync(cancellationToken);
-    }
-
-    // Live updates waiting in a lane, merged in one Yjs call and stored in one transaction under the synthesis's row
-    // lock (which also orders this against forms, quotes and other instances). Each update is judged on its own, as
-    // one merge would judge it: another person's client id, missing history, too long. The accepted ones are logged
-    // one edit each and count in the history as they would one at a time; the batch shares one time.
-    public async Task<IReadOnlyList<SynthesisResult>> StoreLiveAsync(SynthesisLane lane, IReadOnlyList<SynthesisQueuedUpdate> batch, CancellationToken cancellationToken)
-    {
-        var synthesisId = lane.SynthesisId;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var synthesis = await LockAsync(synthesisId, cancellationToken);
-        if (synthesis is null || synthesis.IsClosed)
-        {
-            return batch.Select(_ => synthesis is null ? SynthesisResult.NotFound : SynthesisResult.Closed).ToList();
-        }
-        var results = new SynthesisResult[batch.Count];
-        var clients = batch.SelectMany(u => u.Clients).Distinct().ToList();
-        var owners = await db.SynthesisClients.AsNoTracking()
-            .Where(c => c.SynthesisId == synthesisId && clients.Contains(c.ClientId))
-            .ToDictionaryAsync(c => c.ClientId, c => c.UserId, cancellationToken);
-        var claimed = new Dictionary<long, Guid?>(owners);
-        var merging = new List<int>();
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var update = batch[i];
-            if (update.Clients.Any(c => claimed.TryGetValue(c, out var owner) && owner != update.UserId))
-            {
-                results[i] = SynthesisResult.Refused("foreign-client");
-                continue;
-            }
-            foreach (var client in update.Clients)
-            {
-                claimed.TryAdd(client, update.UserId);
-            }
-            merging.Add(i);
-        }
-        if (merging.Count == 0)
-        {
-            return results;
-        }
-        var merged = yjs.MergeAll(synthesis.State, merging.Select(i => batch[i].Update).ToList(), SynthesisRules.MaxLength);
-        var now = clock.GetUtcNow();
-        var changes = 0;
-        for (var k = 0; k < merging.Count; k++)
-        {
-            var i = merging[k];
-            var update = batch[i];
-            if (merged.Results[k] is { Error: { } error })
-            {
-                results[i] = SynthesisResult.Refused(error);
-                continue;
-            }
-            if (merged.Results[k].Sections is not { Count: > 0 } sections)
-            {
-                results[i] = SynthesisResult.Unchanged;
-                continue;
-            }
-            foreach (var client in update.Clients.Where(c => !owners.ContainsKey(c)))
-            {
-                db.SynthesisClients.Add(new SynthesisClient { SynthesisId = synthesisId, ClientId = client, UserId = update.UserId });
-                owners[client] = update.UserId;
-            }
-            db.SynthesisEdits.Add(new SynthesisEdit
-            {
-                SynthesisId = synthesisId,
-                UserId = update.UserId,
-                At = now,
-                Sections = string.Join(',', sections),
-                Bytes = update.Update.Length,
-                Kind = SynthesisEditKind.Live,
-            });
-            results[i] = SynthesisResult.Done;
-            changes++;
-        }
-        if (changes > 0)
-        {
-            synthesis.State = merged.StateBytes;
-            synthesis.Texts = JsonSerializer.Serialize(merged.Texts);
-            synthesis.UpdatedAt = now;
-            await RecordAsync(synthesis, changes, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        lane.Length = merged.Texts.Values.Sum(t => t.Length);
-        return results;
+        return await ChangeAsync(synthesisId, userId, SynthesisEditKind.Live, null, update.Length,
+            synthesis => yjs.Merge(synthesis.State, update, SynthesisRules.MaxLength), _ => Convert.ToBase64String(update), connectionId, cancellationToken);
     }
 
     // A section's whole text from a form (no JavaScript): Yjs finds what the author changed since the snapshot the page
@@ -198,7 +79,7 @@ public sealed partial class SynthesisDocuments(
         }
         var client = NewClientId();
         return ChangeAsync(synthesisId, place.UserId, SynthesisEditKind.Form, client, clean.Length,
-            synthesis => yjs.Edit(synthesis.State, snapshot, section!, clean, client, SynthesisRules.MaxLength), cancellationToken);
+            synthesis => yjs.Edit(synthesis.State, snapshot, section!, clean, client, SynthesisRules.MaxLength), merged => merged.Update, null, cancellationToken);
     }
 
     // A post of the cohort, as a quoted excerpt with its author and a link, at the end of a section. Only a post the
@@ -245,7 +126,7 @@ public sealed partial class SynthesisDocuments(
                 var text = current.Length == 0 ? quote : current.TrimEnd('\n') + "\n" + quote;
                 return yjs.Edit(synthesis.State, null, section!, text, client, SynthesisRules.MaxLength);
             },
-            cancellationToken);
+            merged => merged.Update, null, cancellationToken);
     }
 
     public async Task<SynthesisResult> CloseAsync(SynthesisPlace place, Guid synthesisId, bool confirmed, bool share, CancellationToken cancellationToken)
@@ -347,7 +228,7 @@ public sealed partial class SynthesisDocuments(
 
     private async Task<SynthesisResult> ChangeAsync(
         Guid synthesisId, Guid userId, SynthesisEditKind kind, uint? ownClient, int size,
-        Func<CohortSynthesis, YjsMerge> change, CancellationToken cancellationToken)
+        Func<CohortSynthesis, YjsMerge> change, Func<YjsMerge, string?> relay, string? fromConnection, CancellationToken cancellationToken)
     {
         YjsMerge merged;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -389,6 +270,7 @@ public sealed partial class SynthesisDocuments(
             var now = clock.GetUtcNow();
             synthesis.State = merged.StateBytes;
             synthesis.Texts = JsonSerializer.Serialize(merged.Texts);
+            synthesis.Version++;
             synthesis.UpdatedAt = now;
             db.SynthesisEdits.Add(new SynthesisEdit
             {
@@ -399,67 +281,34 @@ public sealed partial class SynthesisDocuments(
                 Bytes = size,
                 Kind = kind,
             });
-            await RecordAsync(synthesis, 1, now, cancellationToken);
+            var last = await db.SynthesisRevisions.Where(r => r.SynthesisId == synthesisId).OrderByDescending(r => r.At).FirstOrDefaultAsync(cancellationToken);
+            if (last is null || last.IsHidden || now - last.StartedAt >= SynthesisRules.RevisionEvery)
+            {
+                db.SynthesisRevisions.Add(new SynthesisRevision
+                {
+                    SynthesisId = synthesisId,
+                    StartedAt = now,
+                    At = now,
+                    Version = synthesis.Version,
+                    Texts = synthesis.Texts,
+                    EditCount = 1,
+                });
+            }
+            else
+            {
+                last.At = now;
+                last.Version = synthesis.Version;
+                last.Texts = synthesis.Texts;
+                last.EditCount++;
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        if (merged.Update is { } update)
+        if (relay(merged) is { } update)
         {
-            await broadcaster.UpdatedAsync(synthesisId, update, null, cancellationToken);
+            await broadcaster.UpdatedAsync(synthesisId, update, fromConnection, cancellationToken);
         }
         return SynthesisResult.Done;
-    }
-
-    // Counts changes into the synthesis's version and its history: the last revision grows by them, unless it is hidden
-    // or older than SynthesisRules.RevisionEvery, when they start a new one. A revision holds the text as it stood at its end.
-    private async Task RecordAsync(CohortSynthesis synthesis, int changes, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        synthesis.Version += changes;
-        var last = await db.SynthesisRevisions.Where(r => r.SynthesisId == synthesis.Id).OrderByDescending(r => r.At).FirstOrDefaultAsync(cancellationToken);
-        if (last is null || last.IsHidden || now - last.StartedAt >= SynthesisRules.RevisionEvery)
-        {
-            db.SynthesisRevisions.Add(new SynthesisRevision
-            {
-                SynthesisId = synthesis.Id,
-                StartedAt = now,
-                At = now,
-                Version = synthesis.Version,
-                Texts = synthesis.Texts,
-                EditCount = changes,
-            });
-        }
-        else
-        {
-            last.At = now;
-            last.Version = synthesis.Version;
-            last.Texts = synthesis.Texts;
-            last.EditCount += changes;
-        }
-    }
-
-    // A client id belongs to whoever used it first. Ids this instance has not seen are looked up once; one nobody owns
-    // yet is claimed for the sender, so that nobody else's update under it is relayed meanwhile. Storing checks again.
-    private async Task<bool> ClaimAsync(SynthesisLane lane, List<long> clients, Guid userId, CancellationToken cancellationToken)
-    {
-        var unknown = clients.Where(c => !lane.Owners.ContainsKey(c)).ToList();
-        if (unknown.Count > 0)
-        {
-            var stored = await db.SynthesisClients.AsNoTracking()
-                .Where(c => c.SynthesisId == lane.SynthesisId && unknown.Contains(c.ClientId))
-                .Select(c => new { c.ClientId, c.UserId })
-                .ToListAsync(cancellationToken);
-            foreach (var owner in stored)
-            {
-                lane.Owners[owner.ClientId] = owner.UserId;
-            }
-        }
-        return clients.All(c => lane.Owners.GetOrAdd(c, userId) == userId);
-    }
-
-    private async Task<int> LengthAsync(Guid synthesisId, CancellationToken cancellationToken)
-    {
-        var texts = await db.CohortSyntheses.AsNoTracking().Where(s => s.Id == synthesisId).Select(s => s.Texts).SingleOrDefaultAsync(cancellationToken);
-        return texts is null ? 0 : JsonSerializer.Deserialize<Dictionary<string, string>>(texts)?.Values.Sum(t => t.Length) ?? 0;
     }
 
     // One change at a time per synthesis: each is merged into the state the previous one left.

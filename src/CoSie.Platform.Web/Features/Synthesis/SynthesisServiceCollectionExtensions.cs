@@ -5,8 +5,6 @@ public static class SynthesisServiceCollectionExtensions
     public static IServiceCollection AddSynthesis(this IServiceCollection services) => services
         .AddSingleton<YjsRuntime>()
         .AddSingleton<SynthesisPresence>()
-        .AddSingleton<SynthesisLiveWriter>()
-        .AddHostedService(services => services.GetRequiredService<SynthesisLiveWriter>())
         .AddScoped<SynthesisAccess>()
         .AddScoped<SynthesisDocuments>()
         .AddScoped<SynthesisBroadcaster>();

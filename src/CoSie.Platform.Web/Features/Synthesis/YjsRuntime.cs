@@ -35,14 +35,6 @@ public sealed class YjsRuntime
     public YjsMerge Merge(byte[]? state, byte[] update, int maxLength) =>
         Call<YjsMerge>("merge", Base64(state), Convert.ToBase64String(update), maxLength);
 
-    // What can be told of a live update before it is relayed, without the stored document (server.js: check).
-    public YjsCheck Check(byte[] update) =>
-        Call<YjsCheck>("check", Convert.ToBase64String(update));
-
-    // Several live updates merged into the document in one call, each accepted or refused on its own (server.js: mergeAll).
-    public YjsBatch MergeAll(byte[]? state, IReadOnlyList<byte[]> updates, int maxLength) =>
-        Call<YjsBatch>("mergeAll", Base64(state), string.Join(',', updates.Select(Convert.ToBase64String)), maxLength);
-
     public YjsMerge Edit(byte[]? state, string? snapshot, string section, string text, uint clientId, int maxLength) =>
         Call<YjsMerge>("edit", Base64(state), snapshot ?? string.Empty, section, text, (double)clientId, maxLength);
 
@@ -76,7 +68,7 @@ public sealed class YjsRuntime
             .Strict(false));
         engine.Execute(Shim);
         engine.Execute(_bundle);
-        engine.Execute("var check = CoSieSynthesis.check, merge = CoSieSynthesis.merge, mergeAll = CoSieSynthesis.mergeAll, edit = CoSieSynthesis.edit, read = CoSieSynthesis.read;");
+        engine.Execute("var merge = CoSieSynthesis.merge, edit = CoSieSynthesis.edit, read = CoSieSynthesis.read;");
         return engine;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CoSie.Platform.Web.Features.Discussions.Live;
 
 // Live updates of discussions. Clients only listen: every write goes through the pages (and their checks), except a
-// synthesis's updates (EditSynthesis), which the server checks, relays and then merges and stores itself; the hub
+// synthesis's updates (EditSynthesis), which the server checks and merges itself before relaying them; the hub
 // admits a connection to a thread's group after DiscussionAccess says the person may read the thread now, and
 // hands back what it missed. DiscussionHubFilter rate-limits calls, re-checks the account and restores the
 // institution the connection is bound to.
@@ -128,8 +128,7 @@ public sealed class DiscussionHub(
 
     // A synthesis (Features/Synthesis): the one hub method that takes writes, because a shared document is edited
     // keystroke by keystroke. Joining hands over the stored document; every update is checked again (membership,
-    // suspension, closing, SynthesisDocuments.ApplyLiveAsync), relayed to the others at once and merged and stored in
-    // the background; the sender's call returns once it is stored.
+    // suspension, closing) and merged by the server before it is relayed.
     public async Task<Synthesis.SynthesisJoinResult> JoinSynthesis(string institution, Guid synthesisId)
     {
         if (!await BindAsync(institution) || await syntheses.ForConnectionAsync(synthesisId, UserId, Context.ConnectionAborted) is not { } seat)
@@ -155,11 +154,6 @@ public sealed class DiscussionHub(
         if (seat is null || !seat.CanWrite)
         {
             return new Synthesis.SynthesisEditResult(false, "forbidden");
-        }
-        // Asked here, before the update is relayed; storing it asks again under the synthesis's lock.
-        if (seat.Closed)
-        {
-            return new Synthesis.SynthesisEditResult(false, "closed");
         }
         byte[] bytes;
         try
