@@ -31,12 +31,11 @@ public sealed class OpenModel(
         {
             return Refuse(LaunchRefusal.TicketUsed, "unknown, used or expired in a window of its own");
         }
-        var platformEnabled = await db.LtiPlatforms.AnyAsync(p => p.Id == redeemed.PlatformId && p.IsEnabled, HttpContext.RequestAborted);
-        var user = await users.FindByIdAsync(redeemed.UserId.ToString());
-        if (!platformEnabled)
+        if (!await db.LtiPlatforms.AnyAsync(p => p.Id == redeemed.PlatformId && p.IsEnabled, HttpContext.RequestAborted))
         {
             return Refuse(LaunchRefusal.UnknownPlatform, $"platform {redeemed.PlatformId} disabled or removed since the launch");
         }
+        var user = await users.FindByIdAsync(redeemed.UserId.ToString());
         if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
         {
             return Refuse(LaunchRefusal.AccountDisabled, $"account {redeemed.UserId} gone or disabled since the launch");

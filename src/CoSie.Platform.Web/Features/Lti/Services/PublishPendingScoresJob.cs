@@ -28,7 +28,7 @@ public sealed class PublishPendingScoresJob(PlatformDbContext db, TenantScopes s
         {
             return;
         }
-        await scopes.ForEachInstitutionAsync((info, _) => RunAsync(info, cancellationToken), logger, cancellationToken, waiting);
+        await scopes.ForEachInstitutionAsync((info, services) => RunInAsync(info, services, cancellationToken), logger, cancellationToken, waiting);
     }
 
     // The institutions with scores pending, or failed and due for another try: a read across institutions, which
@@ -47,9 +47,15 @@ public sealed class PublishPendingScoresJob(PlatformDbContext db, TenantScopes s
     // The scores of one institution that are due now; returns how many were sent.
     public async Task<int> RunAsync(InstitutionInfo institution, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         await using var scope = scopes.Enter(institution);
-        var tenantDb = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await RunInAsync(institution, scope.ServiceProvider, cancellationToken);
+    }
+
+    // The same, inside a scope already entered for the institution (the fan-out's).
+    private async Task<int> RunInAsync(InstitutionInfo institution, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenantDb = services.GetRequiredService<PlatformDbContext>();
         var waiting = Waiting(tenantDb.LtiScores.Where(s => s.InstitutionId == institution.Id), tenantDb.LtiContexts, tenantDb.LtiPlatforms, now);
 
         var stopped = waiting.Where(w => !w.Enabled).Select(w => w.Id);
