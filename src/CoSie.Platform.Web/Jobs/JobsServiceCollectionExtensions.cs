@@ -43,7 +43,8 @@ public static class JobsServiceCollectionExtensions
             .UseLogProvider(new DisposalTolerantLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>())))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UsePlatformDashboardAssets());
         if (options.ServerEnabled)
         {
             services.AddHangfireServer((provider, server) =>
@@ -59,6 +60,21 @@ public static class JobsServiceCollectionExtensions
             });
         }
         return services;
+    }
+
+    private static int DashboardAssetsAdded;
+
+    // Hangfire keeps the dashboard's extra stylesheets and scripts in a list of its own for the whole process, so they
+    // are added once, however many hosts the process builds (the tests build many). Jobs/Dashboard says what they do.
+    private static IGlobalConfiguration UsePlatformDashboardAssets(this IGlobalConfiguration config)
+    {
+        if (Interlocked.Exchange(ref DashboardAssetsAdded, 1) == 0)
+        {
+            var assembly = typeof(JobsServiceCollectionExtensions).Assembly;
+            config.UseDashboardStylesheet(assembly, "Jobs.Dashboard.dashboard.css")
+                .UseDashboardJavaScript(assembly, "Jobs.Dashboard.dashboard.js");
+        }
+        return config;
     }
 
     public static IEndpointRouteBuilder MapPlatformJobsDashboard(this IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.Web.Data;
 using CoSie.Platform.Web.Domain;
@@ -24,6 +25,9 @@ public sealed class DemoSiteFactory : BrowserAppFactory
 
     // The module of the demo cohort's pending proposal.
     public Guid ModuleId { get; private set; }
+
+    // The kinds of page the crawl has checked at 1280 px on this site, by any person (ReachablePagesTests).
+    public ConcurrentDictionary<string, bool> PagesCheckedWide { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public override async Task InitializeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CoSie.Platform.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
@@ -18,16 +17,13 @@ public sealed partial class ReachablePagesTests(Chromium chromium, DemoSiteFacto
     private const int MostPages = 90;
 
     // Links that leave the person's browsing: signing out, switching language (the rest would be checked in another
-    // language, which the pseudo-language test covers), single sign-on and LTI hand-offs to other servers, files, and
-    // the job dashboard, whose pages are Hangfire's own markup rather than the platform's.
-    [GeneratedRegex(@"^/admin/jobs|/(logout|sign-?out|language|sso/[^/]+/(sign-?in|challenge)|lti/(login|launch|jwks)|media|export|download)\b|\.(csv|json|zip|ics|xml|png|jpe?g|svg|mp3|mp4)$", RegexOptions.IgnoreCase)]
+    // language, which the pseudo-language test covers), single sign-on and LTI hand-offs to other servers, and files.
+    // The job dashboard stays in: its pages are Hangfire's markup, with the platform's corrections (Jobs/Dashboard).
+    [GeneratedRegex(@"/(logout|sign-?out|language|sso/[^/]+/(sign-?in|challenge)|lti/(login|launch|jwks)|media|export|download)\b|\.(csv|json|zip|ics|xml|png|jpe?g|svg|mp3|mp4)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeavesTheCrawl();
 
     [GeneratedRegex(@"/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)(?=/|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Id();
-
-    // The kinds of page already checked at 1280 px in this run, by any person.
-    private static readonly ConcurrentDictionary<string, bool> CheckedWide = new(StringComparer.OrdinalIgnoreCase);
 
     public static TheoryData<string> People() => [DemoSiteFactory.Learner, DemoSiteFactory.Instructor, DemoSiteFactory.PlatformAdmin];
 
@@ -63,7 +59,7 @@ public sealed partial class ReachablePagesTests(Chromium chromium, DemoSiteFacto
             }
             var address = new Uri(page.Url).PathAndQuery;
             visited.Add(address);
-            if (CheckedWide.TryAdd(Shape(new Uri(page.Url).AbsolutePath), true))
+            if (app.PagesCheckedWide.TryAdd(Shape(new Uri(page.Url).AbsolutePath), true))
             {
                 await page.SetViewportSizeAsync(1280, 900);
                 problems.AddRange(await PageChecks.SeriousAxeViolationsAsync(page, address));
