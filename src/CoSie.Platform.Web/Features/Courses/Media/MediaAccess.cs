@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CoSie.Platform.Web.Tenancy;
 
 namespace CoSie.Platform.Web.Features.Courses.Media;
 
@@ -6,11 +7,14 @@ namespace CoSie.Platform.Web.Features.Courses.Media;
 // modules of public courses are for everyone; files of published modules of members-only courses for the
 // institution's members; files only drafts or an import's preview show, for its instructors and admins. Another
 // institution's file is not found at all (the tenant filter).
-public sealed class MediaAccess(PlatformDbContext db, CurrentMembership membership)
+public sealed class MediaAccess(PlatformDbContext db, CurrentMembership membership, TenantContext tenant)
 {
     public async Task<MediaAudience> AudienceAsync(string fingerprint, CancellationToken cancellationToken)
     {
-        if (await MediaUse.Logos(db).AnyAsync(f => f.Fingerprint == fingerprint, cancellationToken))
+        // The logo, shown on every page, is known from the cached institution without a query; the query still
+        // decides for a logo set on another instance since this one read the institution.
+        if (MediaUse.IsLogo(tenant.Required.LogoFile, fingerprint)
+            || await MediaUse.Logos(db).AnyAsync(f => f.Fingerprint == fingerprint, cancellationToken))
         {
             return MediaAudience.Everyone;
         }

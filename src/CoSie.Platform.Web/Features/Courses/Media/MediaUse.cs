@@ -13,6 +13,9 @@ public static class MediaUse
         where m.BodyHtml.Contains(f.Fingerprint) || m.BodySource.Contains(f.Fingerprint)
         select new MediaShownBy { FileId = f.Id, Fingerprint = f.Fingerprint, Module = m };
 
+    // Whether this file is the logo the institution names; Logos is the same rule in SQL.
+    public static bool IsLogo(string? logoFile, string fingerprint) => logoFile is not null && logoFile.Contains(fingerprint, StringComparison.Ordinal);
+
     // The files that are their institution's logo.
     public static IQueryable<MediaFile> Logos(PlatformDbContext db) =>
         from f in db.MediaFiles
