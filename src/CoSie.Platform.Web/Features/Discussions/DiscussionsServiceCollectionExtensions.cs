@@ -49,6 +49,7 @@ public static class DiscussionsServiceCollectionExtensions
         services.AddSingleton<ThreadRenderer>();
         services.AddSingleton<ThreadCache>();
         services.AddSingleton<LiveConnections>();
+        services.AddSingleton<ScaleOutRedis>();
         services.AddSingleton<LiveCutOffRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveCutOffRelay>());
         services.AddSingleton<ISessionEnder>(provider => provider.GetRequiredService<LiveConnections>());

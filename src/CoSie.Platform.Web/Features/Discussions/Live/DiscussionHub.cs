@@ -44,9 +44,9 @@ public sealed class DiscussionHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        foreach (var (group, synthesisId) in synthesisPresence.Leave(Context.ConnectionId))
+        foreach (var (group, synthesisId) in await synthesisPresence.LeaveAsync(Context.ConnectionId))
         {
-            await Clients.Group(group).SynthesisPresenceChanged(new Synthesis.SynthesisPresenceMessage(synthesisId, synthesisPresence.Of(synthesisId)));
+            await Clients.Group(group).SynthesisPresenceChanged(new Synthesis.SynthesisPresenceMessage(synthesisId, await synthesisPresence.OfAsync(synthesisId)));
         }
         await base.OnDisconnectedAsync(exception);
     }
@@ -141,7 +141,7 @@ public sealed class DiscussionHub(
         var state = await synthesisDocuments.StateAsync(synthesisId, Context.ConnectionAborted) ?? [0, 0];
         var reading = yjs.Read(state);
         return new Synthesis.SynthesisJoinResult(
-            true, Convert.ToBase64String(state), reading.Vector, seat.Closed, seat.CanWrite && !seat.Closed, synthesisPresence.Of(synthesisId));
+            true, Convert.ToBase64String(state), reading.Vector, seat.Closed, seat.CanWrite && !seat.Closed, await synthesisPresence.OfAsync(synthesisId));
     }
 
     public async Task<Synthesis.SynthesisEditResult> EditSynthesis(Guid synthesisId, string update)
@@ -182,7 +182,7 @@ public sealed class DiscussionHub(
         }
         var userId = UserId;
         var name = section is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(Context.ConnectionAborted);
-        var editors = synthesisPresence.Set(group, synthesisId, Context.ConnectionId, section is null ? null : new Synthesis.SynthesisEditor(name ?? string.Empty, section));
+        var editors = await synthesisPresence.SetAsync(group, synthesisId, Context.ConnectionId, section is null ? null : new Synthesis.SynthesisEditor(name ?? string.Empty, section));
         await Clients.Group(group).SynthesisPresenceChanged(new Synthesis.SynthesisPresenceMessage(synthesisId, editors));
     }
 

@@ -10,8 +10,8 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 // (the connection the SignalR backplane uses, Redis:Connection); one instance alone relays nothing.
 // The end of a person's sessions also makes each instance forget the account's cached stamp (SessionCheck), and waits
 // until every other instance has said so: when signing out answers, an old cookie is refused wherever it is replayed.
-public sealed class LiveCutOffRelay(IConfiguration configuration, IServiceProvider services, SessionCheck sessions, ILogger<LiveCutOffRelay> logger)
-    : IHostedService, IAsyncDisposable
+public sealed class LiveCutOffRelay(ScaleOutRedis scaleOut, IServiceProvider services, SessionCheck sessions, ILogger<LiveCutOffRelay> logger)
+    : IHostedService
 {
     // How long the end of a session waits for the other instances; one that does not answer in time is logged.
     public static readonly TimeSpan ConfirmationTimeout = TimeSpan.FromSeconds(2);
@@ -24,14 +24,11 @@ public sealed class LiveCutOffRelay(IConfiguration configuration, IServiceProvid
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration[ScaleOutSettings.RedisConnection] is not { Length: > 0 } connection)
+        _redis = await scaleOut.ConnectAsync();
+        if (_redis is null)
         {
             return;
         }
-        var options = ConfigurationOptions.Parse(connection);
-        // Keep trying in the background when Redis is not there yet, as the backplane does, rather than fail start-up.
-        options.AbortOnConnectFail = false;
-        _redis = await ConnectionMultiplexer.ConnectAsync(options);
         // Without the subscription, another instance's sign-out would go unheard: until it is back, no stamp is cached.
         _redis.ConnectionFailed += (_, e) =>
         {
@@ -127,14 +124,6 @@ public sealed class LiveCutOffRelay(IConfiguration configuration, IServiceProvid
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
 
     private sealed record Envelope(string Instance, LiveCutOff CutOff, Guid? ConfirmationId = null);
 
