@@ -769,6 +769,10 @@ namespace CoSie.Platform.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("institution_id");
 
+                    b.Property<bool>("IsEdit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_edit");
+
                     b.Property<Guid?>("PostId")
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");

@@ -20,6 +20,10 @@ public sealed class DiscussionOutboxEntry : ITenantOwned
     public Guid? RepliedToAuthorId { get; set; }
     public bool FindMentions { get; set; }
 
+    // The post was edited, not written: only the people its text now mentions who were never told of it are notified
+    // (not the author it replies to, nor the thread's followers), and it is not announced as published.
+    public bool IsEdit { get; set; }
+
     // People whose notifications the write itself added (moderation): only their badges are pushed.
     public List<Guid> BadgeUserIds { get; set; } = [];
 

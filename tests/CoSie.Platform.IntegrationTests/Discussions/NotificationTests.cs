@@ -1,3 +1,4 @@
+using System.Net;
 using CoSie.Platform.IntegrationTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,38 @@ public sealed class NotificationTests(DiscussionFactory factory) : IClassFixture
         var item = Assert.Single(list.QuerySelectorAll(".notification"));
         Assert.Contains("Mia Mention mentioned you", item.TextContent, StringComparison.Ordinal);
         Assert.EndsWith($"#post-{reflectionId}", item.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_that_adds_a_mention_tells_only_the_newly_mentioned_once_and_announces_nothing_else()
+    {
+        var cohort = await factory.OpenCohortAsync("Edited mentions");
+        var author = await factory.LearnerAsync(cohort, "Edda Editor");
+        var writer = await factory.CreateClientAsAsync(author);
+        var first = await factory.LearnerAsync(cohort, "Fanni First");
+        var later = await factory.LearnerAsync(cohort, "Lauri Later");
+        var follower = await factory.LearnerAsync(cohort, "Fia Follower");
+        var reflectionId = await factory.WriteReflectionAsync(writer, cohort, "What does @Fanni First think?");
+        var replyId = await factory.ReplyAsync(await factory.CreateClientAsAsync(follower), cohort, reflectionId, "Following this one.");
+        var editUrl = $"{factory.ThreadUrl(cohort, reflectionId)}/posts/{reflectionId}/edit";
+
+        async Task EditAsync(string body)
+        {
+            using var response = await writer.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Body"] = body }, "#edit-form");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            await factory.OutboxDeliveredAsync();
+        }
+        await EditAsync("What do @Fanni First and @Lauri Later think?");
+        await EditAsync("What do @Fanni First and @Lauri Later think? Also @Edda Editor, myself.");
+
+        var told = await factory.QueryAsync(db => db.Notifications.Where(n => n.PostId == reflectionId)
+            .Select(n => new { n.UserId, n.Kind }).ToListAsync());
+        Assert.Equal(2, told.Count);
+        Assert.Contains(told, n => n.UserId == first.Id && n.Kind == NotificationKind.Mention);
+        Assert.Contains(told, n => n.UserId == later.Id && n.Kind == NotificationKind.Mention);
+        var list = await (await factory.CreateClientAsAsync(later)).GetDocumentAsync(factory.Url("/notifications"));
+        Assert.Contains("Edda Editor mentioned you", Assert.Single(list.QuerySelectorAll(".notification")).TextContent, StringComparison.Ordinal);
+        Assert.Empty(await factory.QueryAsync(db => db.Notifications.Where(n => n.UserId == follower.Id && n.PostId != replyId).ToListAsync()));
     }
 
     [Fact]

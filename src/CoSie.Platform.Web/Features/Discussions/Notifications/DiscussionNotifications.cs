@@ -49,6 +49,34 @@ public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAcce
             }
         }
 
+        return await NotifyAsync(thread, postId, actorId, recipients, now, cancellationToken);
+    }
+
+    // The people an edit mentions who were never told of the post (by a mention, as the author it replies to, or as a
+    // follower), unless they muted the thread: an edit that adds "@Name" tells Name once, and editing again does not.
+    public async Task<IReadOnlyList<Guid>> AddNewMentionsAsync(
+        Reflection thread, Guid postId, Guid actorId, IReadOnlyList<Guid> mentioned, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (mentioned.Count == 0)
+        {
+            return [];
+        }
+        // Local: notifications added earlier in this unit of work (the post's own entry, in the same outbox batch).
+        var told = (await db.Notifications.Where(n => n.PostId == postId).Select(n => n.UserId).ToListAsync(cancellationToken))
+            .Concat(db.Notifications.Local.Where(n => n.PostId == postId).Select(n => n.UserId))
+            .ToHashSet();
+        var muted = await db.ThreadSubscriptions.Where(s => s.ReflectionId == thread.Id && s.Level == ThreadFollowing.Muted)
+            .Select(s => s.UserId).ToListAsync(cancellationToken);
+        var recipients = mentioned.Distinct()
+            .Where(userId => userId != actorId && !told.Contains(userId) && !muted.Contains(userId))
+            .Select(userId => (userId, NotificationKind.Mention))
+            .ToList();
+        return await NotifyAsync(thread, postId, actorId, recipients, now, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Guid>> NotifyAsync(
+        Reflection thread, Guid postId, Guid actorId, List<(Guid UserId, NotificationKind Kind)> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var notified = new List<Guid>();
         var added = new List<Notification>();
         foreach (var (userId, kind) in recipients)

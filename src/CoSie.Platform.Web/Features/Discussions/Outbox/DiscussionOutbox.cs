@@ -41,6 +41,7 @@ public sealed class DiscussionOutbox(PlatformDbContext db, OutboxSignal signal, 
             ActorId = notice?.ActorId,
             RepliedToAuthorId = notice?.RepliedToAuthorId,
             FindMentions = notice?.FindMentions ?? false,
+            IsEdit = notice?.Edited ?? false,
             BadgeUserIds = badges?.Distinct().ToList() ?? [],
             CreatedAt = clock.GetUtcNow(),
         });
@@ -48,5 +49,9 @@ public sealed class DiscussionOutbox(PlatformDbContext db, OutboxSignal signal, 
     }
 }
 
-// A new post to notify people of after commit: the author of the post it answers, and whoever it @mentions.
-public sealed record NewPostNotice(Guid PostId, Guid ActorId, Guid? RepliedToAuthorId, bool FindMentions);
+// A new post to notify people of after commit: the author of the post it answers, and whoever it @mentions. An edited
+// post (ForEdit) notifies only those its new text mentions for the first time.
+public sealed record NewPostNotice(Guid PostId, Guid ActorId, Guid? RepliedToAuthorId, bool FindMentions, bool Edited = false)
+{
+    public static NewPostNotice ForEdit(Guid postId, Guid authorId) => new(postId, authorId, null, FindMentions: true, Edited: true);
+}

@@ -66,7 +66,7 @@ public sealed class OutboxDelivery(
                 {
                     var notified = await NotifyAsync(entry, cancellationToken);
                     work.Add(new ThreadPush(institutionId, entry.ReflectionId, entry.EventSequence, [.. notified.Concat(entry.BadgeUserIds).Distinct()]));
-                    if (entry.PostId is { } postId && entry.ActorId is { } actorId)
+                    if (entry.PostId is { } postId && entry.ActorId is { } actorId && !entry.IsEdit)
                     {
                         published.Add(new PublishedPost(entry.ReflectionId, postId, actorId));
                     }
@@ -121,6 +121,10 @@ public sealed class OutboxDelivery(
             return [];
         }
         var mentioned = entry.FindMentions ? await mentions.FindAsync(thread.CohortId, post.BodySource, cancellationToken) : [];
+        if (entry.IsEdit)
+        {
+            return await notifications.AddNewMentionsAsync(thread, postId, actorId, mentioned, entry.CreatedAt, cancellationToken);
+        }
         return await notifications.AddAsync(thread, postId, actorId, entry.RepliedToAuthorId, mentioned, entry.CreatedAt, cancellationToken);
     }
 

@@ -42,11 +42,10 @@ public sealed class EditPost(
             db.PostRevisions.Add(post.Edit(text, html, now));
             edited = thread.Record(ThreadEventKind.PostEdited, postId, now);
             db.ThreadEvents.Add(edited);
-            outbox.Add(edited);
+            outbox.Add(edited, NewPostNotice.ForEdit(postId, userId));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        // REVIEW: people newly mentioned by an edit are not notified; only new posts notify.
         outbox.Committed();
         return PostResult.Done(postId);
     }
