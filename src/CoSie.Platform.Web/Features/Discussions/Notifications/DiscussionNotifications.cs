@@ -10,9 +10,7 @@ public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAcce
     public async Task<IReadOnlyList<Guid>> AddAsync(
         Reflection thread, Guid postId, Guid actorId, Guid? repliedToAuthorId, IEnumerable<Guid> mentioned, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await db.ThreadSubscriptions.Where(s => s.ReflectionId == thread.Id).LoadAsync(cancellationToken);
-        // Local holds the rows just read and those added earlier in this unit of work (a batch of the outbox).
-        var choices = db.ThreadSubscriptions.Local.Where(s => s.ReflectionId == thread.Id).ToDictionary(s => s.UserId);
+        var choices = await ChoicesAsync(thread.Id, cancellationToken);
         var muted = choices.Values.Where(s => s.Level == ThreadFollowing.Muted).Select(s => s.UserId).ToHashSet();
         var followers = choices.Values.Where(s => s.Level == ThreadFollowing.Following).Select(s => s.UserId).ToList();
         if (thread.AuthorId is { } threadAuthor && !choices.ContainsKey(threadAuthor))
@@ -65,13 +63,20 @@ public sealed class DiscussionNotifications(PlatformDbContext db, DiscussionAcce
         var told = (await db.Notifications.Where(n => n.PostId == postId).Select(n => n.UserId).ToListAsync(cancellationToken))
             .Concat(db.Notifications.Local.Where(n => n.PostId == postId).Select(n => n.UserId))
             .ToHashSet();
-        var muted = await db.ThreadSubscriptions.Where(s => s.ReflectionId == thread.Id && s.Level == ThreadFollowing.Muted)
-            .Select(s => s.UserId).ToListAsync(cancellationToken);
+        var muted = (await ChoicesAsync(thread.Id, cancellationToken)).Values.Where(s => s.Level == ThreadFollowing.Muted).Select(s => s.UserId).ToHashSet();
         var recipients = mentioned.Distinct()
             .Where(userId => userId != actorId && !told.Contains(userId) && !muted.Contains(userId))
             .Select(userId => (userId, NotificationKind.Mention))
             .ToList();
         return await NotifyAsync(thread, postId, actorId, recipients, now, cancellationToken);
+    }
+
+    // Who follows or muted the thread, by person: the rows in the database and those added earlier in this unit of work
+    // (a batch of the outbox), which Local holds together.
+    private async Task<Dictionary<Guid, ThreadSubscription>> ChoicesAsync(Guid threadId, CancellationToken cancellationToken)
+    {
+        await db.ThreadSubscriptions.Where(s => s.ReflectionId == threadId).LoadAsync(cancellationToken);
+        return db.ThreadSubscriptions.Local.Where(s => s.ReflectionId == threadId).ToDictionary(s => s.UserId);
     }
 
     private async Task<IReadOnlyList<Guid>> NotifyAsync(
