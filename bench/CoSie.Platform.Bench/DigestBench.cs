@@ -30,11 +30,12 @@ public sealed class DigestBench(string repository, string connectionString, stri
         app.ResetPeak();
 
         var clock = Stopwatch.StartNew();
-        using (var response = await instructor.PostFormAsync(page + "?handler=SendNow", token))
+        // The page sends only with its confirmation ticked; anything else comes back to the form (#send-now).
+        using (var response = await instructor.PostFormAsync(page + "?handler=SendNow", token, new Dictionary<string, string> { ["confirm"] = "true" }))
         {
-            if (response.StatusCode != HttpStatusCode.Redirect)
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.EndsWith("#send-now", StringComparison.Ordinal) == true)
             {
-                throw new InvalidOperationException($"Send now answered {(int)response.StatusCode}.");
+                throw new InvalidOperationException($"Send now answered {(int)response.StatusCode} ({response.Headers.Location}) and queued nothing.");
             }
         }
         var (total, pending, sent) = (0L, 0L, 0L);

@@ -80,9 +80,9 @@ public sealed partial class Session : IDisposable
     }
 
     // Posts a form of the page the token came from (the handler is in the url), as its submit button would.
-    public async Task<HttpResponseMessage> PostFormAsync(string url, string token, CancellationToken cancellationToken = default)
+    public async Task<HttpResponseMessage> PostFormAsync(string url, string token, IReadOnlyDictionary<string, string>? fields = null, CancellationToken cancellationToken = default)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["__RequestVerificationToken"] = token });
         return await _client.PostAsync(url, form, cancellationToken);
     }
 
