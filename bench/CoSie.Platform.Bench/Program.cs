@@ -3,7 +3,7 @@ using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
-// ./cosie bench [--quick] [--only search|post_cost|insight|synthesis] [--search-posts N]: seeds a private database at scale,
+// ./cosie bench [--quick] [--only search|post_cost|insight|synthesis|soak] [--search-posts N] [--soak-minutes N]: seeds a private database at scale,
 // starts the Release app on loopback and measures the pages, live paths, digests, search and insight the platform
 // exists for. Results: a Markdown report on stdout, and JSON and the same Markdown in bench/results/. "--only S" seeds
 // and measures scenario S alone and only prints its report. "--keep" leaves the database in the bench cluster
@@ -25,7 +25,7 @@ var settings = new BenchSettings(
     FanoutReplies: quick ? 20 : 100,
     SoakMembers: quick ? 20 : 200,
     SoakLiveConnections: quick ? 100 : 1000,
-    SoakSeconds: quick ? 20 : 120,
+    SoakSeconds: Argument("--soak-minutes") is { } minutes ? (int)(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture) * 60) : quick ? 20 : 120,
     DigestSizes: quick ? [100, 500] : [1000, 5000],
     DigestPosts: quick ? 1000 : 20000,
     MicrobenchJob: quick ? "dry" : "short",
@@ -36,9 +36,9 @@ var settings = new BenchSettings(
     InsightMembers: quick ? 200 : 1000,
     InsightPosts: quick ? 5000 : 50_000);
 var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
-if (only is not (null or "search" or "post_cost" or "insight" or "synthesis"))
+if (only is not (null or "search" or "post_cost" or "insight" or "synthesis" or "soak"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\", \"insight\" and \"synthesis\" do.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\", \"insight\", \"synthesis\" and \"soak\" do.");
     return 2;
 }
 
@@ -105,6 +105,24 @@ try
         Console.WriteLine();
         Console.WriteLine(Report.PostCostMarkdown(costRows));
         return costApp.Errors > 0 ? 1 : 0;
+    }
+    if (only == "soak")
+    {
+        var soakData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: settings.SoakMembers);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var soakApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        var soakMembers = new List<Session>();
+        foreach (var email in soakData.Posters)
+        {
+            soakMembers.Add(await Session.SignInAsync(soakApp.BaseAddress, email));
+        }
+        var onlySoakLoad = await quiet.WaitAsync("soak");
+        Console.WriteLine($"soak: {settings.SoakMembers} members for {settings.SoakSeconds} s with {settings.SoakLiveConnections} live connections ...");
+        var soakOnly = await new Soak(soakApp, soakData, null).RunAsync(soakMembers, settings.SoakLiveConnections, TimeSpan.FromSeconds(settings.SoakSeconds));
+        soakMembers.ForEach(m => m.Dispose());
+        Console.WriteLine();
+        Console.WriteLine(Report.SoakMarkdown(soakOnly, onlySoakLoad));
+        return soakOnly.ServerErrors > 0 || soakOnly.Failures > 0 || soakOnly.AppErrorLines > 0 || soakApp.Errors > 0 ? 1 : 0;
     }
     var seeder = new BenchSeeder(connectionString);
     var seedClock = Stopwatch.StartNew();

@@ -71,7 +71,7 @@ public static class Report
         md.AppendLine();
         Line($"Each cohort has {settings.DigestPosts:N0} posts in the week; \"Send this week's digests now\" queues the app's `SendCohortDigestsJob`, which its Hangfire server runs, sending through MailKit to an SMTP server on loopback (job s: Hangfire's recorded run time; target ≥ 200 members/s, memory flat as the cohort grows).");
         md.AppendLine();
-        Line($"- soak (load at start {LoadCell(soakLoad)}): {soak.Members} members reading and posting for {soak.Seconds:0} s with {soak.LiveConnections:N0} live connections: {soak.Requests:N0} requests, {soak.RequestsPerSecond:N0}/s; p50 {soak.P50:0} ms, p95 {soak.P95:0} ms, p99 {soak.P99:0} ms (reads p99 {soak.ReadP99:0} ms, {soak.Posts:N0} posts p99 {soak.PostP99:0} ms); {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log; {soak.LiveDeliveries:N0} live deliveries, {soak.LiveConnectionsLost} connections lost; peak RSS {soak.PeakRssMb:0} MB.");
+        md.Append(SoakMarkdown(soak, soakLoad));
         if (micro.Count > 0)
         {
             md.AppendLine();
@@ -97,6 +97,32 @@ public static class Report
         md.AppendLine();
         return md.ToString();
     }
+
+    // The soak's line, and its minutes side by side: the first and last show whether latency or memory drift upwards
+    // as the threads grow (targets: posts p99 < 250 ms, reads p99 < 150 ms, peak RSS < 600 MB, no drift).
+    public static string SoakMarkdown(SoakResult soak, LoadAtStart? soakLoad)
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString line) => md.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+        Line($"- soak (load at start {LoadCell(soakLoad)}): {soak.Members} members reading and posting for {soak.Seconds:0} s with {soak.LiveConnections:N0} live connections: {soak.Requests:N0} requests, {soak.RequestsPerSecond:N0}/s; p50 {soak.P50:0} ms, p95 {soak.P95:0} ms, p99 {soak.P99:0} ms (reads p99 {soak.ReadP99:0} ms, {soak.Posts:N0} posts p99 {soak.PostP99:0} ms); {soak.ServerErrors} 5xx, {soak.Failures} failed requests, {soak.AppErrorLines} error lines in the app log; {soak.LiveDeliveries:N0} live deliveries, {soak.LiveConnectionsLost} connections lost; peak RSS {soak.PeakRssMb:0} MB.");
+        if (soak.Minutes.Count > 1)
+        {
+            md.AppendLine();
+            md.AppendLine("| soak minute | reads p99 ms | posts p99 ms | RSS MB (largest sample) |");
+            md.AppendLine("| ---: | ---: | ---: | ---: |");
+            foreach (var minute in soak.Minutes)
+            {
+                Line($"| {minute.Minute} | {minute.ReadP99:0} | {minute.PostP99:0} | {minute.RssMb:0} |");
+            }
+            var (first, last) = (soak.Minutes[0], soak.Minutes[^1]);
+            md.AppendLine();
+            Line($"Last minute against the first: reads p99 {Ratio(last.ReadP99, first.ReadP99)}, posts p99 {Ratio(last.PostP99, first.PostP99)}, RSS {Ratio(last.RssMb, first.RssMb)}.");
+        }
+        return md.ToString();
+    }
+
+    private static string Ratio(double last, double first) =>
+        first > 0 && !double.IsNaN(last) ? (last / first).ToString("0.00x", CultureInfo.InvariantCulture) : "n/a";
 
     public static string PostCostMarkdown(IReadOnlyList<PostCostRow> postCosts)
     {

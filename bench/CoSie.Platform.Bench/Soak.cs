@@ -20,13 +20,30 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
         }
         await using var live = await LiveClients.OpenAsync(app.BaseAddress, members, [data.Threads[10], data.Threads[100]], liveConnections);
 
-        var reads = new ConcurrentBag<double>();
-        var posts = new ConcurrentBag<double>();
+        // Each latency with the second of the soak it started in, and the app's RSS every few seconds, for the
+        // minute-by-minute rows that show whether either drifts as the threads grow.
+        var reads = new ConcurrentBag<(double At, double Ms)>();
+        var posts = new ConcurrentBag<(double At, double Ms)>();
+        var rss = new ConcurrentBag<(double At, double Mb)>();
         var statuses = new ConcurrentDictionary<int, int>();
         var failures = new ConcurrentBag<string>();
         var posted = new ConcurrentBag<Guid>();
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                rss.Add((clock.Elapsed.TotalSeconds, app.Memory().Rss));
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
         await Task.WhenAll(members.Select((member, index) => Task.Run(async () =>
         {
             var random = new Random(index);
@@ -34,6 +51,7 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
             {
                 var roll = random.Next(100);
                 var started = Stopwatch.GetTimestamp();
+                var at = clock.Elapsed.TotalSeconds;
                 try
                 {
                     if (roll < 10)
@@ -41,7 +59,7 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
                         var size = random.Next(2) == 0 ? 10 : 100;
                         using var response = await member.PostReplyAsync(data.ThreadUrl(size), tokens[member], $"Soak reply {index}-{random.Next()}: co-creation *again*.", CancellationToken.None);
                         Count(statuses, response.StatusCode);
-                        posts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        posts.Add((at, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } location
                             && Guid.TryParse(location[(location.LastIndexOf("post-", StringComparison.Ordinal) + 5)..], out var postId))
                         {
@@ -66,7 +84,7 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
                         using var response = await member.GetAsync(url, CancellationToken.None);
                         await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
                         Count(statuses, response.StatusCode);
-                        reads.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        reads.Add((at, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
                         if (!response.IsSuccessStatusCode)
                         {
                             failures.Add($"GET {url}: {(int)response.StatusCode}");
@@ -87,19 +105,26 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
             }
         })));
         var elapsed = clock.Elapsed.TotalSeconds;
+        await sampler;
         // Pushes of the last replies are still on their way: give them a moment before counting.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var delivered = posted.Sum(live.ReceivedOf);
         var closed = live.Closed;
-        var all = reads.Concat(posts).ToList();
+        var all = reads.Concat(posts).Select(r => r.Ms).ToList();
+        var minutes = Enumerable.Range(0, (int)Math.Ceiling(duration.TotalMinutes)).Select(m =>
+        {
+            bool In(double at) => at >= m * 60 && at < (m + 1) * 60;
+            return new SoakMinute(m + 1, Stats.Percentile([.. reads.Where(r => In(r.At)).Select(r => r.Ms)], 99),
+                Stats.Percentile([.. posts.Where(p => In(p.At)).Select(p => p.Ms)], 99), rss.Where(r => In(r.At)).Select(r => r.Mb).DefaultIfEmpty().Max());
+        }).ToList();
         var (_, peak) = app.Memory();
         return new SoakResult(
             members.Count, live.Count, duration.TotalSeconds, all.Count, all.Count / elapsed,
             Stats.Percentile(all, 50), Stats.Percentile(all, 95), Stats.Percentile(all, 99),
-            reads.Count, Stats.Percentile([.. reads], 99), posts.Count, Stats.Percentile([.. posts], 99),
+            reads.Count, Stats.Percentile([.. reads.Select(r => r.Ms)], 99), posts.Count, Stats.Percentile([.. posts.Select(p => p.Ms)], 99),
             statuses.Where(s => s.Key >= 500).Sum(s => s.Value), failures.Count, failures.Take(5).ToList(),
             delivered, closed, app.Errors - errorsBefore, peak,
-            statuses.OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Value));
+            statuses.OrderBy(s => s.Key).ToDictionary(s => s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), s => s.Value), minutes);
     }
 
     private static void Count(ConcurrentDictionary<int, int> statuses, HttpStatusCode status) => statuses.AddOrUpdate((int)status, 1, (_, n) => n + 1);
@@ -109,4 +134,8 @@ public sealed class Soak(AppProcess app, BenchData data, string? fragmentUrl)
 public sealed record SoakResult(
     int Members, int LiveConnections, double Seconds, int Requests, double RequestsPerSecond, double P50, double P95, double P99,
     int Reads, double ReadP99, int Posts, double PostP99, int ServerErrors, int Failures, IReadOnlyList<string> FirstFailures,
-    long LiveDeliveries, int LiveConnectionsLost, int AppErrorLines, double PeakRssMb, IReadOnlyDictionary<string, int> Statuses);
+    long LiveDeliveries, int LiveConnectionsLost, int AppErrorLines, double PeakRssMb, IReadOnlyDictionary<string, int> Statuses,
+    IReadOnlyList<SoakMinute> Minutes);
+
+// One minute of the soak: p99 of the reads and the posts that started in it, and the app's largest RSS sampled in it.
+public sealed record SoakMinute(int Minute, double ReadP99, double PostP99, double RssMb);
