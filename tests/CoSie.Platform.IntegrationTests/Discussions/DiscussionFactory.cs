@@ -32,6 +32,9 @@ public partial class DiscussionFactory : CohortFactory
         // Tests here count the statements a page sends. The outbox worker's fallback poll (every few seconds) would
         // land in a counted window now and then; commits wake the worker anyway, and it polls once when it starts.
         builder.UseSetting("Discussions:OutboxPollSeconds", "3600");
+        // Each response says what SQL it ran itself (Server-Timing), for counts that work finishing in the background
+        // (the pushes after a post) cannot reach.
+        builder.UseSetting("Diagnostics:ServerTiming", "true");
         builder.ConfigureServices(services => services.ConfigureDbContext<PlatformDbContext>(o => o.AddInterceptors(Commands)));
     }
 

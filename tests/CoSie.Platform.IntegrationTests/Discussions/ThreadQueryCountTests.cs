@@ -7,7 +7,7 @@ using CoSie.Platform.Web.Features.Discussions;
 
 namespace CoSie.Platform.IntegrationTests.Discussions;
 
-public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutputHelper output) : IClassFixture<DiscussionFactory>
+public sealed partial class ThreadQueryCountTests(DiscussionFactory factory, ITestOutputHelper output) : IClassFixture<DiscussionFactory>
 {
     // Statements as PostgreSQL counts them (CommandCounter), the row-level security setting on connection open included.
     [Fact]
@@ -17,9 +17,11 @@ public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutput
         var reader = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Rolf Reader"));
         var (warmUp, _) = await factory.SeededThreadAsync(cohort, 1);
         await reader.GetDocumentAsync(factory.ThreadUrl(cohort, warmUp));
+        var writer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Wilma Writer"));
         var first = new Dictionary<int, int>();
         var again = new Dictionary<int, int>();
         var fragment = new Dictionary<int, int>();
+        var afterReply = new Dictionary<int, int>();
 
         foreach (var size in new[] { 10, 100, 1000 })
         {
@@ -40,10 +42,17 @@ public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutput
             using var more = await reader.GetAsync($"{url}?handler=Page&page=1");
             fragment[size] = factory.Commands.Count;
             Assert.Equal(HttpStatusCode.OK, more.StatusCode);
+
+            // The first view after a reply brings the cached thread up to date from the reply alone. The reply's
+            // pushes may still be running, so this count is the response's own.
+            var replyId = await factory.ReplyAsync(writer, cohort, reflectionId, $"One more for {size}.");
+            using var latest = await reader.GetAsync($"{url}?post={replyId}");
+            afterReply[size] = StatementsOf(latest);
+            Assert.NotNull((await latest.ParseAsync()).QuerySelector($"#post-{replyId}"));
         }
 
-        output.WriteLine($"first view: {Describe(first)}; again: {Describe(again)}; fragment: {Describe(fragment)}");
-        foreach (var counts in new[] { first, again, fragment })
+        output.WriteLine($"first view: {Describe(first)}; again: {Describe(again)}; fragment: {Describe(fragment)}; after a reply: {Describe(afterReply)}");
+        foreach (var counts in new[] { first, again, fragment, afterReply })
         {
             Assert.Equal(counts[10], counts[100]);
             Assert.Equal(counts[10], counts[1000]);
@@ -51,6 +60,7 @@ public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutput
         Assert.True(first[10] <= 6, $"The thread page ran {first[10]} SQL statements.");
         Assert.True(again[10] < first[10], "A repeated view with nothing new should neither render nor record anything.");
         Assert.True(fragment[10] <= again[10]);
+        Assert.True(afterReply[10] <= first[10] + 1, $"The view after a reply ran {afterReply[10]} SQL statements.");
     }
 
     [Fact]
@@ -84,6 +94,13 @@ public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutput
         Assert.True(counts[3] <= 6, $"The prompt page ran {counts[3]} SQL statements.");
     }
 
+    // Server-Timing's "sql" (EF Core's commands) and "sql-session" (the row-level security setting per connection).
+    private static int StatementsOf(HttpResponseMessage response) =>
+        ServerTimingCount().Matches(string.Join(", ", response.Headers.GetValues("Server-Timing"))).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [System.Text.RegularExpressions.GeneratedRegex("desc=\"(\\d+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ServerTimingCount();
+
     private static string Describe(Dictionary<int, int> counts) => string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"));
 
     [Fact]
@@ -105,4 +122,40 @@ public sealed class ThreadQueryCountTests(DiscussionFactory factory, ITestOutput
         Assert.Null(after.QuerySelector($"#post-{replyId} .edit-link"));
         Assert.NotNull(own.QuerySelector($"#post-{replyId} .edit-link"));
     }
+
+    [Fact]
+    public async Task A_cached_thread_brought_up_to_date_shows_each_change_in_its_place()
+    {
+        var cohort = await factory.OpenCohortAsync("Advancing");
+        var author = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Ada Advance"));
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Pia Peer"));
+        var reader = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Rea Reader"));
+        var reflectionId = await factory.WriteReflectionAsync(author, cohort, "Start here.");
+        var url = factory.ThreadUrl(cohort, reflectionId);
+        var first = await factory.ReplyAsync(peer, cohort, reflectionId, "First answer.");
+        var second = await factory.ReplyAsync(peer, cohort, reflectionId, "Second answer.");
+        Assert.Equal([first, second], PostsIn(await reader.GetDocumentAsync(url)));
+
+        var nested = await factory.ReplyAsync(author, cohort, reflectionId, "Under the first.", first);
+        using (var edited = await peer.SubmitAsync($"{url}/posts/{second}/edit", new Dictionary<string, string> { ["Input.Body"] = "Second answer, edited." }, "#edit-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+        using (var deleted = await peer.SubmitAsync($"{url}/posts/{first}/edit", new Dictionary<string, string>(), "#delete-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        }
+        await factory.OutboxDeliveredAsync();
+        var page = await reader.GetDocumentAsync(url);
+
+        Assert.Equal([first, nested, second], PostsIn(page));
+        Assert.Contains("deleted", page.QuerySelector($"#post-{first}")!.ClassList);
+        Assert.DoesNotContain("First answer.", page.QuerySelector($"#post-{first}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Second answer, edited.", page.QuerySelector($"#post-{second} .post-body")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#post-{second} .edited-mark"));
+        Assert.Contains("Under the first.", page.QuerySelector($"#post-{nested}")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static List<Guid> PostsIn(AngleSharp.Dom.IDocument page) =>
+        [.. page.QuerySelectorAll("article.post.reply").Select(a => Guid.Parse(a.GetAttribute("data-post-id")!))];
 }

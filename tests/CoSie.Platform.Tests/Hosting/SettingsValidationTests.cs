@@ -14,7 +14,7 @@ public sealed class SettingsValidationTests
     [Theory]
     [InlineData("Discussions:PageSize", "0")]
     [InlineData("Discussions:ReflectionsPerPage", "-3")]
-    [InlineData("Discussions:ThreadCacheCharacters", "0")]
+    [InlineData("Discussions:ThreadCacheBytes", "999999")]
     [InlineData("Discussions:PostsPerMinute", "0")]
     [InlineData("Discussions:HubRefusalWindowSeconds", "0")]
     [InlineData("Email:SmtpPort", "70000")]

@@ -35,9 +35,10 @@ public sealed class DiscussionOptions
     [Range(1, 1000)]
     public int ReflectionsPerPage { get; set; } = 50;
 
-    // Rendered threads kept in memory, measured in characters of HTML.
-    [Range(1, long.MaxValue)]
-    public long ThreadCacheCharacters { get; set; } = 64_000_000;
+    // Memory for rendered threads kept between requests (ThreadCache), in bytes as the snapshots estimate them; the
+    // least recently read threads are evicted beyond it, and a thread larger than all of it is rendered for each read.
+    [Range(1_000_000, long.MaxValue)]
+    public long ThreadCacheBytes { get; set; } = 256 * 1024 * 1024;
 
     // The discussion outbox (Features/Discussions/Outbox): how often each instance looks for entries that no commit
     // of its own announced (seconds), and how many entries one delivery transaction takes.

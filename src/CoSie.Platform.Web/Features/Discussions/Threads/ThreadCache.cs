@@ -3,28 +3,40 @@ using Microsoft.Extensions.Options;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
-// Rendered threads by (thread, version, culture, viewer class). Every write bumps the version in the transaction of
-// the write, and a reader looks the version up before the thread, so an entry can be newer than its key but never
-// older: no write can leave a stale thread to be served. Old versions simply age out. Its own bounded cache, so
-// that big threads cannot crowd out the app's other cached lookups.
+// The latest rendered snapshot of each thread, by (thread, culture, viewer class), within a budget of bytes
+// (Discussions:ThreadCacheBytes): when an entry would take the cache over it, the least recently read threads are
+// evicted. Its own cache, so that big threads cannot crowd out the app's other cached lookups. Every write bumps the
+// thread's version in the transaction of the write and a reader looks the version up before the thread, so the reader
+// tells from the entry's stamp whether it is current (ThreadLoader); an entry can be newer than the reader's version
+// but never older, and a write leaves nothing to invalidate.
 public sealed class ThreadCache(IOptions<DiscussionOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions
     {
-        SizeLimit = options.Value.ThreadCacheCharacters,
+        SizeLimit = options.Value.ThreadCacheBytes,
+        CompactionPercentage = 0.25,
+        TrackStatistics = true,
         Clock = new SystemClockAdapter(clock),
     });
 
     public bool TryGet(ThreadCacheKey key, out ThreadSnapshot? snapshot) => _cache.TryGetValue(key, out snapshot);
 
-    public void Set(ThreadCacheKey key, ThreadSnapshot snapshot) =>
+    // Keeps the newer of the two when readers of different versions race to store their snapshot.
+    public void Set(ThreadCacheKey key, ThreadSnapshot snapshot)
+    {
+        if (_cache.TryGetValue(key, out ThreadSnapshot? held) && held is not null && held.Stamp.Sequence > snapshot.Stamp.Sequence)
+        {
+            return;
+        }
         _cache.Set(key, snapshot, new MemoryCacheEntryOptions
         {
-            Size = Math.Max(1, snapshot.Characters),
+            Size = Math.Max(1, snapshot.Bytes),
             SlidingExpiration = TimeSpan.FromMinutes(10),
-            // Author names are not versioned: a renamed person shows up at the latest when the entry expires.
-            AbsoluteExpirationRelativeToNow = TimeSpan.FromHours(1),
         });
+    }
+
+    // What the entries held now count against the budget.
+    public long? Bytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize;
 
     public void Dispose() => _cache.Dispose();
 

@@ -1,3 +1,3 @@
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
-public sealed record ThreadCacheKey(Guid ReflectionId, long Version, string Culture, ViewerClass Viewer);
+public sealed record ThreadCacheKey(Guid ReflectionId, string Culture, ViewerClass Viewer);

@@ -3,27 +3,67 @@ using CoSie.Platform.Web.Tenancy;
 
 namespace CoSie.Platform.Web.Features.Discussions.Threads;
 
-// Loads a thread for the page: the shared part from the cache or from one ordered query (the whole tree by path),
-// the person's own marks from a second small query. Constant in queries whatever the size of the thread.
-public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, ThreadRenderer renderer, TenantContext tenant)
+// Loads a thread for the page: the shared part from the cache, brought up to date from the changes since the cached
+// snapshot, or from one ordered query (the whole tree by path); the person's own marks from a second small query.
+// Constant in queries whatever the size of the thread.
+public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, ThreadRenderer renderer, TenantContext tenant, TimeProvider clock)
 {
+    // Author names and pictures are not versioned: a snapshot kept up to date one change at a time is read whole again
+    // after this long, so a renamed person's older posts show the new name by then.
+    public static readonly TimeSpan ReloadAfter = TimeSpan.FromHours(1);
+
+    // Beyond this many changes since the cached snapshot, reading the whole thread again is the cheaper way.
+    private const long MaxChangesToApply = 500;
+
     // The rendering depends on the reader's language, formats and time zone, so those are part of the cache key.
     public async Task<ThreadSnapshot> SharedAsync(ThreadAccess access, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var reflection = access.Reflection!;
         var viewer = access.Viewer!.Class;
-        var key = new ThreadCacheKey(reflection.Id, reflection.ThreadVersion, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name + "|" + zone.Id, viewer);
-        if (cache.TryGet(key, out var cached) && cached is not null)
+        var key = new ThreadCacheKey(reflection.Id, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name + "|" + zone.Id, viewer);
+        var now = clock.GetUtcNow();
+        var stamp = new ThreadStamp(reflection.ThreadVersion, reflection.LastEventSequence, now);
+        var reflectionRow = PostRow.From(reflection, access.AuthorName, access.AuthorPicture);
+        if (cache.TryGet(key, out var cached) && cached is not null && now - cached.Stamp.LoadedAt < ReloadAfter)
         {
-            return cached;
+            if (cached.Stamp.Version >= reflection.ThreadVersion)
+            {
+                return cached;
+            }
+            if (await ChangesSinceAsync(reflection, cached.Stamp.Sequence, cancellationToken) is { } changes)
+            {
+                var advanced = renderer.Advance(cached, reflectionRow, changes.Ids, changes.Rows, viewer, zone, stamp with { LoadedAt = cached.Stamp.LoadedAt });
+                cache.Set(key, advanced);
+                return advanced;
+            }
         }
         var replies = await RepliesAsync(reflection.Id, cancellationToken);
-        var posts = new List<PostRow>(replies.Count + 1) { PostRow.From(reflection, access.AuthorName, access.AuthorPicture) };
+        var posts = new List<PostRow>(replies.Count + 1) { reflectionRow };
         // Replies waiting for approval are the moderators' (and, on their own page, their authors') alone.
         posts.AddRange(viewer == ViewerClass.Moderator ? replies : replies.Where(r => r.Status != PostStatus.AwaitingApproval));
-        var snapshot = renderer.Render(posts, viewer, zone);
+        var snapshot = renderer.Render(posts, viewer, zone, stamp);
         cache.Set(key, snapshot);
         return snapshot;
+    }
+
+    // The posts the thread's events after the given one name, as they are now. Null when the events do not account for
+    // every change up to the version the reader saw (none may be missing), or when there are too many to be worth it.
+    private async Task<(IReadOnlySet<Guid> Ids, IReadOnlyList<PostRow> Rows)?> ChangesSinceAsync(Reflection reflection, long sequence, CancellationToken cancellationToken)
+    {
+        var expected = reflection.LastEventSequence - sequence;
+        if (expected <= 0 || expected > MaxChangesToApply)
+        {
+            return null;
+        }
+        var events = await db.ThreadEvents.Where(e => e.ReflectionId == reflection.Id && e.Sequence > sequence)
+            .Select(e => new { e.Sequence, e.PostId }).ToListAsync(cancellationToken);
+        if (events.Count(e => e.Sequence <= reflection.LastEventSequence) != expected)
+        {
+            return null;
+        }
+        var ids = events.Select(e => e.PostId).Where(id => id != reflection.Id).ToHashSet();
+        var rows = ids.Count == 0 ? [] : await RepliesQuery(db.Replies.Where(r => r.ReflectionId == reflection.Id && ids.Contains(r.Id))).ToListAsync(cancellationToken);
+        return (ids, rows);
     }
 
     // The access check says whether there are any, so that most page views skip this query.

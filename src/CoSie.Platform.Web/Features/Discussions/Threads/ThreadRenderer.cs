@@ -11,22 +11,77 @@ public sealed class ThreadRenderer(IStringLocalizer<ThreadRenderer> localizer)
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
     private const string ArticleEnd = "</article>\n";
 
-    public ThreadSnapshot Render(IReadOnlyList<PostRow> posts, ViewerClass viewer, TimeZoneInfo zone)
+    public ThreadSnapshot Render(IReadOnlyList<PostRow> posts, ViewerClass viewer, TimeZoneInfo zone, ThreadStamp stamp)
     {
         var names = posts.ToDictionary(p => p.Id, p => p.AuthorName);
+        var kept = new List<PostRow>(posts.Count);
         var rendered = new List<RenderedPost>(posts.Count);
         var html = new StringBuilder();
         foreach (var post in posts)
         {
-            var inReplyTo = post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is { } parent ? DisplayName(names.GetValueOrDefault(parent)) : null;
-            WriteHeader(html, post, inReplyTo, zone);
-            var head = html.ToString();
-            html.Clear();
-            WriteBody(html, post, viewer);
-            rendered.Add(new RenderedPost(head, html.ToString()));
-            html.Clear();
+            rendered.Add(RenderShared(html, post, post.ParentReplyId is { } parent ? names.GetValueOrDefault(parent) : null, viewer, zone));
+            kept.Add(post with { BodyHtml = string.Empty });
         }
-        return new ThreadSnapshot(posts, rendered);
+        return new ThreadSnapshot(kept, rendered, stamp);
+    }
+
+    // The next snapshot from the previous one: the posts the thread's events since then name are taken out, and those
+    // of them this kind of reader is shown now (changed, as read again) go back in at their place in tree order, rendered
+    // anew; the reflection is rendered anew; every other post keeps its rendered HTML. Linear in the thread's size for the
+    // copy, but renders only what changed.
+    public ThreadSnapshot Advance(
+        ThreadSnapshot previous, PostRow reflection, IReadOnlySet<Guid> changedIds, IReadOnlyList<PostRow> changed, ViewerClass viewer, TimeZoneInfo zone, ThreadStamp stamp)
+    {
+        var shown = changed.Where(p => !p.IsReflection && changedIds.Contains(p.Id) && (viewer == ViewerClass.Moderator || p.Status != PostStatus.AwaitingApproval))
+            .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var names = shown.ToDictionary(p => p.Id, p => p.AuthorName);
+        // As in a full render, whom a deep reply answers is named only when this kind of reader is shown that post.
+        string? NameOf(Guid? parent) =>
+            parent is not { } id ? null : changedIds.Contains(id) ? names.GetValueOrDefault(id) : previous.Find(id)?.AuthorName;
+
+        var html = new StringBuilder();
+        var posts = new List<PostRow>(previous.Posts.Count + shown.Count) { reflection with { BodyHtml = string.Empty } };
+        var rendered = new List<RenderedPost>(posts.Capacity) { RenderShared(html, reflection, null, viewer, zone) };
+        var next = 0;
+        void InsertShownBefore(string? path)
+        {
+            for (; next < shown.Count && (path is null || string.CompareOrdinal(shown[next].Path, path) < 0); next++)
+            {
+                rendered.Add(RenderShared(html, shown[next], NameOf(shown[next].ParentReplyId), viewer, zone));
+                posts.Add(shown[next] with { BodyHtml = string.Empty });
+            }
+        }
+        for (var i = 1; i < previous.Posts.Count; i++)
+        {
+            var post = previous.Posts[i];
+            if (changedIds.Contains(post.Id))
+            {
+                continue;
+            }
+            InsertShownBefore(post.Path);
+            posts.Add(post);
+            // A deep reply names whom it answers in its head, so a change to that post can change the head.
+            rendered.Add(post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is { } parent && changedIds.Contains(parent)
+                ? previous.Rendered[i] with { Head = RenderHead(html, post, NameOf(parent), zone) }
+                : previous.Rendered[i]);
+        }
+        InsertShownBefore(null);
+        return new ThreadSnapshot(posts, rendered, stamp);
+    }
+
+    private RenderedPost RenderShared(StringBuilder html, PostRow post, string? parentName, ViewerClass viewer, TimeZoneInfo zone)
+    {
+        var head = RenderHead(html, post, parentName, zone);
+        html.Clear();
+        WriteBody(html, post, viewer);
+        return new RenderedPost(head, html.ToString());
+    }
+
+    private string RenderHead(StringBuilder html, PostRow post, string? parentName, TimeZoneInfo zone)
+    {
+        html.Clear();
+        WriteHeader(html, post, post.Depth > DiscussionOptions.MaxIndent && post.ParentReplyId is not null ? DisplayName(parentName) : null, zone);
+        return html.ToString();
     }
 
     // One post of a snapshot with its slots filled for this person; scratch holds each slot while it is written.
