@@ -3,7 +3,8 @@ using System.Text.Json;
 using CoSie.Platform.Bench;
 using Npgsql;
 
-// ./cosie bench [--quick] [--only search|post_cost|insight|synthesis|soak] [--search-posts N] [--soak-minutes N]: seeds a private database at scale,
+// ./cosie bench [--quick] [--only search|post_cost|insight|synthesis|soak|fanout] [--search-posts N] [--soak-minutes N]
+// [--fanout-connections N] [--fanout-threads N]: seeds a private database at scale,
 // starts the Release app on loopback and measures the pages, live paths, digests, search and insight the platform
 // exists for. Results: a Markdown report on stdout, and JSON and the same Markdown in bench/results/. "--only S" seeds
 // and measures scenario S alone and only prints its report. "--keep" leaves the database in the bench cluster
@@ -21,8 +22,9 @@ var settings = new BenchSettings(
     Repeats: quick ? 1 : 3,
     ConnectionSteps: quick ? [1, 8] : [1, 8, 32],
     ListSize: quick ? 100 : 500,
-    FanoutConnections: quick ? 100 : 1000,
+    FanoutConnections: Argument("--fanout-connections") is { } fanoutReaders ? int.Parse(fanoutReaders, System.Globalization.CultureInfo.InvariantCulture) : quick ? 100 : 1000,
     FanoutReplies: quick ? 20 : 100,
+    FanoutThreads: Argument("--fanout-threads") is { } spread ? int.Parse(spread, System.Globalization.CultureInfo.InvariantCulture) : 1,
     SoakMembers: quick ? 20 : 200,
     SoakLiveConnections: quick ? 100 : 1000,
     SoakSeconds: Argument("--soak-minutes") is { } minutes ? (int)(double.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture) * 60) : quick ? 20 : 120,
@@ -36,9 +38,9 @@ var settings = new BenchSettings(
     InsightMembers: quick ? 200 : 1000,
     InsightPosts: quick ? 5000 : 50_000);
 var quiet = new Quiet(settings.SettleLoad, TimeSpan.FromSeconds(settings.SettleSeconds));
-if (only is not (null or "search" or "post_cost" or "insight" or "synthesis" or "soak"))
+if (only is not (null or "search" or "post_cost" or "insight" or "synthesis" or "soak" or "fanout"))
 {
-    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\", \"insight\", \"synthesis\" and \"soak\" do.");
+    Console.Error.WriteLine($"bench: --only {only} is not a scenario that runs alone; only \"search\", \"post_cost\", \"insight\", \"synthesis\", \"soak\" and \"fanout\" do.");
     return 2;
 }
 
@@ -105,6 +107,28 @@ try
         Console.WriteLine();
         Console.WriteLine(Report.PostCostMarkdown(costRows));
         return costApp.Errors > 0 ? 1 : 0;
+    }
+    if (only == "fanout")
+    {
+        var fanoutData = await new BenchSeeder(connectionString).SeedAsync(Math.Max(settings.ListSize, settings.FanoutThreads), posters: settings.SoakMembers);
+        var threads = settings.FanoutThreads == 1 ? null : await Fanout.ListThreadsAsync(connectionString, fanoutData, settings.FanoutThreads);
+        CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
+        await using var fanoutApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
+        using var poster = await Session.SignInAsync(fanoutApp.BaseAddress, fanoutData.Instructor);
+        var readers = new List<Session>();
+        foreach (var email in fanoutData.Posters)
+        {
+            readers.Add(await Session.SignInAsync(fanoutApp.BaseAddress, email));
+        }
+        var onlyFanoutLoad = await quiet.WaitAsync("fanout");
+        // As many replies as in the full run's one thread, and at least two into each thread.
+        var replies = Math.Max(settings.FanoutReplies, 2 * settings.FanoutThreads);
+        Console.WriteLine($"fanout: {settings.FanoutConnections:N0} connections over {settings.FanoutThreads} threads, {replies} replies ...");
+        var fanoutOnly = await new Fanout(fanoutApp, fanoutData).RunAsync(readers, poster, settings.FanoutConnections, replies, threads);
+        readers.ForEach(r => r.Dispose());
+        Console.WriteLine();
+        Console.WriteLine(Report.FanoutMarkdown(fanoutOnly, onlyFanoutLoad));
+        return fanoutOnly.Delivered != fanoutOnly.Expected || fanoutOnly.Lost > 0 || fanoutApp.Errors > 0 ? 1 : 0;
     }
     if (only == "soak")
     {
@@ -247,9 +271,9 @@ try
     {
         failures.Add("wrk saw errors or non-2xx answers in the insight scenario");
     }
-    if (fanout.Delivered != fanout.Expected)
+    if (fanout.Delivered != fanout.Expected || fanout.Lost > 0)
     {
-        failures.Add($"fanout delivered {fanout.Delivered} of {fanout.Expected}");
+        failures.Add($"fanout delivered {fanout.Delivered} of {fanout.Expected}, {fanout.Lost} connections lost");
     }
     if (soak.ServerErrors > 0 || soak.Failures > 0 || soak.AppErrorLines > 0)
     {
