@@ -76,6 +76,73 @@ public sealed class ReplyToReflectionTests(DiscussionFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_same_reply_form_sent_five_times_at_once_creates_one_reply_and_every_answer_leads_to_it()
+    {
+        var cohort = await factory.OpenCohortAsync("Five at once");
+        var client = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Fiona Five"));
+        var reflectionId = await factory.WriteReflectionAsync(client, cohort, "Reflect.");
+        var page = await client.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId));
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("#reply-form")!;
+        var values = new Dictionary<string, string> { ["Input.Body"] = "Sent five times at once." };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostFormAsync(factory.ThreadUrl(cohort, reflectionId), form, values)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Single(answers.Select(a => a.Headers.Location).Distinct());
+        Assert.Equal(1, await factory.QueryAsync(db => db.Replies.CountAsync(r => r.ReflectionId == reflectionId)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.ThreadEvents.CountAsync(e => e.ReflectionId == reflectionId && e.Kind == ThreadEventKind.ReplyPosted)));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Replies_posted_at_once_each_get_their_own_place_and_event_and_all_are_delivered()
+    {
+        var cohort = await factory.OpenCohortAsync("All at once");
+        var members = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            members.Add(await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, $"Member {i} At Once")));
+        }
+        var reflectionId = await factory.WriteReflectionAsync(members[0], cohort, "Answer all at once.");
+        var first = await factory.ReplyAsync(members[1], cohort, reflectionId, "The first answer.");
+        var before = await factory.QueryAsync(db => db.Reflections.AsNoTracking().SingleAsync(r => r.Id == reflectionId));
+        foreach (var member in members)
+        {
+            // Each member's first form sets their antiforgery cookie; two first forms at once would race for it.
+            await member.GetDocumentAsync(factory.ThreadUrl(cohort, reflectionId));
+        }
+
+        // Four members, each one answer to the reflection and one to the first reply, all sent together.
+        var answers = await Task.WhenAll(members.SelectMany((member, i) => new[]
+        {
+            factory.PostReplyAsync(member, cohort, reflectionId, $"Root answer {i}."),
+            factory.PostReplyAsync(member, cohort, reflectionId, $"Nested answer {i}.", first),
+        }));
+        await factory.OutboxDeliveredAsync();
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        var after = await factory.QueryAsync(db => db.Reflections.AsNoTracking().SingleAsync(r => r.Id == reflectionId));
+        var replies = await factory.QueryAsync(db => db.Replies.Where(r => r.ReflectionId == reflectionId).ToListAsync());
+        var events = await factory.QueryAsync(db => db.ThreadEvents.Where(e => e.ReflectionId == reflectionId && e.Sequence > before.LastEventSequence)
+            .OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(9, replies.Count);
+        Assert.Equal(9, replies.Select(r => r.Path).Distinct().Count());
+        Assert.Equal(5, replies.Count(r => r.ParentReplyId is null));
+        Assert.Equal(4, replies.Single(r => r.Id == first).ChildCount);
+        Assert.Equal(Enumerable.Range(1, 8).Select(n => before.LastEventSequence + n), events.Select(e => e.Sequence));
+        Assert.Equal(answers.Select(DiscussionFactory.PostIdOf).Order(), events.Select(e => e.PostId).Order());
+        Assert.Equal((before.ReplyCount + 8, before.ThreadVersion + 8), (after.ReplyCount, after.ThreadVersion));
+        Assert.Equal(0, await factory.QueryAsync(db => db.DiscussionOutbox.CountAsync(o => o.ReflectionId == reflectionId)));
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task The_same_reflection_form_posted_twice_creates_one_reflection()
     {
         var cohort = await factory.OpenCohortAsync("Double reflection");

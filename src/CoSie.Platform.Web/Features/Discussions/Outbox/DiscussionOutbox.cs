@@ -31,9 +31,22 @@ public sealed class DiscussionOutbox(PlatformDbContext db, OutboxSignal signal, 
         }
     }
 
+    // The entry of a write that inserts it by itself, in the statement that numbers its event (ThreadPlaces, which
+    // fills in the sequence); Committed wakes the worker as for the others.
+    public DiscussionOutboxEntry ForStatement(Guid reflectionId, NewPostNotice? notice)
+    {
+        _added = true;
+        return Entry(reflectionId, null, notice, null);
+    }
+
     private void Add(Guid reflectionId, long? sequence, NewPostNotice? notice, IReadOnlyCollection<Guid>? badges)
     {
-        db.DiscussionOutbox.Add(new DiscussionOutboxEntry
+        db.DiscussionOutbox.Add(Entry(reflectionId, sequence, notice, badges));
+        _added = true;
+    }
+
+    private DiscussionOutboxEntry Entry(Guid reflectionId, long? sequence, NewPostNotice? notice, IReadOnlyCollection<Guid>? badges) =>
+        new()
         {
             ReflectionId = reflectionId,
             EventSequence = sequence,
@@ -44,9 +57,7 @@ public sealed class DiscussionOutbox(PlatformDbContext db, OutboxSignal signal, 
             IsEdit = notice?.Edited ?? false,
             BadgeUserIds = badges?.Distinct().ToList() ?? [],
             CreatedAt = clock.GetUtcNow(),
-        });
-        _added = true;
-    }
+        };
 }
 
 // A new post to notify people of after commit: the author of the post it answers, and whoever it @mentions. An edited

@@ -1,14 +1,15 @@
 using CoSie.Platform.Web.Features.Discussions.Outbox;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using CoSie.Platform.Web.Features.Moderation;
+using CoSie.Platform.Web.Tenancy;
 using Npgsql;
 
 namespace CoSie.Platform.Web.Features.Discussions.Posts;
 
 // Replies to a reflection or to one of its replies: the thread page's form, with or without JavaScript. Everything
 // that can be decided before taking the reply's place is (access, the body, a repeated form, the rate limit, the
-// thread's rules); the transaction then takes the place under the thread's row lock (ThreadPlaces), inserts the reply,
-// its event and its outbox entry, and commits. Notifications, mentions and pushes follow from the outbox.
+// thread's rules); one statement then takes the place under the thread's row lock and inserts the reply, its event and
+// its outbox entry (ThreadPlaces). Notifications, mentions and pushes follow from the outbox.
 public sealed class ReplyToReflection(
     PlatformDbContext db,
     DiscussionAccess access,
@@ -16,6 +17,7 @@ public sealed class ReplyToReflection(
     PostingRateLimit rateLimit,
     DiscussionOutbox outbox,
     PreApproval preApproval,
+    TenantContext tenant,
     TimeProvider clock)
 {
     public async Task<PostResult> ExecuteAsync(
@@ -69,29 +71,28 @@ public sealed class ReplyToReflection(
             // REVIEW: the thread's reply count includes replies still waiting for approval.
             Status = awaiting ? PostStatus.AwaitingApproval : PostStatus.Visible,
         };
+        // A reply waiting for approval notifies nobody yet; approving it does (ApprovePost).
+        var entry = outbox.ForStatement(reflectionId, awaiting ? null : new NewPostNotice(reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, FindMentions: true));
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await db.AllocateReplyAsync(reflectionId, parent, now, cancellationToken) is not { } place)
+            // One statement puts the reply in (ThreadPlaces); an answer to a reply needs a transaction around it, to be
+            // undone when its parent was deleted after the checks above.
+            await using var transaction = parent is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await db.InsertReplyAsync(tenant.Required.Id, reply, parent, entry, cancellationToken) is null)
             {
                 // Locked, or the post answered deleted, since the checks above: say which, as they would have.
                 var current = await db.Reflections.AsNoTracking().SingleAsync(r => r.Id == reflectionId, cancellationToken);
                 var currentParent = parent is null ? null : await db.Replies.AsNoTracking().SingleAsync(r => r.Id == parent.Id, cancellationToken);
                 return Refusal(current.RefusesReplyTo(currentParent)) ?? PostResult.Refused(DiscussionOutcome.Locked);
             }
-            reply.Path = place.Path;
-            db.Replies.Add(reply);
-            var posted = new ThreadEvent { ReflectionId = reflectionId, Sequence = place.Sequence, Kind = ThreadEventKind.ReplyPosted, PostId = reply.Id, CreatedAt = now };
-            db.ThreadEvents.Add(posted);
-            // A reply waiting for approval notifies nobody yet; approving it does (ApprovePost).
-            outbox.Add(posted, awaiting ? null : new NewPostNotice(reply.Id, userId, parent?.AuthorId ?? thread.AuthorId, FindMentions: true));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        catch (DbUpdateException e) when (submissionKey is { } sent && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException e) when (submissionKey is { } sent && e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The same form sent twice at once: the unique index kept the first.
-            db.ChangeTracker.Clear();
             return PostResult.Refused(DiscussionOutcome.Duplicate, await EarlierAsync(reflectionId, userId, sent, cancellationToken));
         }
         outbox.Committed();
