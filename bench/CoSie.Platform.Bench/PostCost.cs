@@ -12,7 +12,9 @@ namespace CoSie.Platform.Bench;
 // and connection setups it reports in Server-Timing, and the bytes the app allocated while it ran (Server-Timing
 // "alloc": the whole process's allocations during the request, so it includes any outbox work running meanwhile);
 // and every statement PostgreSQL ran from the first POST until the discussion outbox was empty again
-// (pg_stat_statements), which adds the notifications and pushes done after commit.
+// (pg_stat_statements), which adds the notifications and pushes done after commit. Then the thread's 20-post view
+// (what "Show more" loads, its second page) under wrk at 8 connections, after the posts changed the thread, and the
+// app's RSS after that.
 public sealed partial class PostCost(string connectionString, QueryCounter counter)
 {
     public static readonly int[] Sizes = [100, 10_000, 100_000];
@@ -66,7 +68,8 @@ public sealed partial class PostCost(string connectionString, QueryCounter count
         return threads;
     }
 
-    public async Task<IReadOnlyList<PostCostRow>> RunAsync(Session member, BenchData data, IReadOnlyDictionary<int, Guid> threads, int replies, Quiet quiet)
+    public async Task<IReadOnlyList<PostCostRow>> RunAsync(
+        Session member, BenchData data, IReadOnlyDictionary<int, Guid> threads, int replies, Quiet quiet, AppProcess app, Wrk wrk)
     {
         var rows = new List<PostCostRow>();
         foreach (var (size, id) in threads.OrderBy(t => t.Key))
@@ -98,8 +101,18 @@ public sealed partial class PostCost(string connectionString, QueryCounter count
             }
             await DrainedAsync();
             var statements = (double)await counter.CountAsync(excludeJobStorage: true) / replies;
+            var viewUrl = url + HttpScenarios.FragmentQuery;
+            using (var first = await member.GetAsync(viewUrl))
+            {
+                if (!first.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"The 20-post view of {url} answered {(int)first.StatusCode}.");
+                }
+            }
+            var viewLoad = await quiet.WaitAsync($"post_cost {size}, 20-post view");
+            var view = await wrk.RunAsync(new Uri(app.BaseAddress, viewUrl), 8, () => member.FreshCookieHeaderAsync(url));
             rows.Add(new PostCostRow(size, replies, LoadResult.MedianOf(times), Stats.Percentile(times, 95), commands.Min(), commands.Max(),
-                sessions.Max(), statements, LoadResult.MedianOf(allocated), load));
+                sessions.Max(), statements, LoadResult.MedianOf(allocated), load, view, viewLoad, app.Memory().Rss));
         }
         return rows;
     }
@@ -141,7 +154,8 @@ public sealed partial class PostCost(string connectionString, QueryCounter count
 }
 
 // One thread size: the POST's median and p95 time, its SQL commands (fewest, most) and connection setups, every
-// statement PostgreSQL ran per reply until the outbox was empty, and the median bytes allocated during a POST.
+// statement PostgreSQL ran per reply until the outbox was empty, and the median bytes allocated during a POST; the
+// thread's 20-post view at 8 connections, and the app's RSS (MB) after it.
 public sealed record PostCostRow(
     int ThreadSize, int Replies, double P50Ms, double P95Ms, int Commands, int MaxCommands, int SessionSetups, double ServerStatements,
-    double AllocatedBytes, LoadAtStart Load);
+    double AllocatedBytes, LoadAtStart Load, LoadResult View, LoadAtStart ViewLoad, double RssMb);

@@ -103,7 +103,8 @@ try
         CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
         await using var costApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
         using var poster = await Session.SignInAsync(costApp.BaseAddress, postData.Instructor);
-        var costRows = await costs.RunAsync(poster, postData, costThreads, settings.PostCostReplies, quiet);
+        var costRows = await costs.RunAsync(poster, postData, costThreads, settings.PostCostReplies, quiet, costApp,
+            new Wrk(repository, TimeSpan.FromSeconds(settings.Duration), settings.Repeats));
         Console.WriteLine();
         Console.WriteLine(Report.PostCostMarkdown(costRows));
         return costApp.Errors > 0 ? 1 : 0;
@@ -208,7 +209,8 @@ try
         queries.Add(await perPage.MeasureAsync(member, $"list of {settings.ListSize} reflections", data.ListUrl));
 
         Console.WriteLine($"post_cost: {settings.PostCostReplies} replies into threads of {string.Join(", ", PostCost.Sizes)} ...");
-        postCosts = await postCost.RunAsync(member, data, postCostThreads, settings.PostCostReplies, quiet);
+        postCosts = await postCost.RunAsync(member, data, postCostThreads, settings.PostCostReplies, quiet, app,
+            new Wrk(repository, TimeSpan.FromSeconds(settings.Duration), settings.Repeats));
 
         Console.WriteLine($"search: {settings.SearchPosts:N0} posts ...");
         try
