@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -37,16 +38,29 @@ public sealed partial class CatalogueLocalizer(ResourceManager catalogue, ILogge
         return new LocalizedString(name, Format(pattern ?? name, name, arguments), resourceNotFound: pattern is null);
     }
 
+    // Texts found before, by language and English text: ResourceManager takes a lock for every lookup, and a page asks
+    // for dozens. Only texts the catalogue has are kept, so the cache is bounded by the catalogue.
+    private readonly ConcurrentDictionary<(string Language, string Name), string> _found = new();
+
     private string? Find(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var language = CultureInfo.CurrentUICulture;
-        var pattern = PseudoText.Applies(language) ? PseudoText.Of(name) : catalogue.GetString(name, language);
+        var pattern = PseudoText.Applies(language) ? PseudoText.Of(name) : Lookup(name, language);
         if (pattern is null)
         {
             LogMissing(logger, name, language.Name);
         }
         return pattern;
+    }
+
+    private string? Lookup(string name, CultureInfo language)
+    {
+        if (_found.TryGetValue((language.Name, name), out var known))
+        {
+            return known;
+        }
+        return catalogue.GetString(name, language) is { } pattern ? _found.GetOrAdd((language.Name, name), pattern) : null;
     }
 
     private string Format(string pattern, string english, object?[] arguments)

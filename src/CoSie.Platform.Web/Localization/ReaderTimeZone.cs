@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using CoSie.Platform.Web.Tenancy;
 
@@ -12,6 +13,20 @@ public static class ReaderTimeZone
     public static TimeZoneInfo Of(string? personZoneId, string? institutionZoneId) =>
         Find(personZoneId) ?? Find(institutionZoneId) ?? TimeZoneInfo.Utc;
 
-    private static TimeZoneInfo? Find(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+    // Zones found before, by id: TimeZoneInfo's own lookup takes a process-wide lock, and every page asks. Only zones
+    // that exist are kept, so the set is bounded by the system's list.
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Found = new(StringComparer.Ordinal);
+
+    private static TimeZoneInfo? Find(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+        if (Found.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? Found.GetOrAdd(id, zone) : null;
+    }
 }
