@@ -5,11 +5,15 @@ namespace CoSie.Platform.IntegrationTests.Discussions;
 
 // Counts the SQL statements the app sends, as PostgreSQL's pg_stat_statements would: every command EF Core runs, and
 // the statement that sets the institution for row-level security each time a connection opens
-// (TenantSessionInterceptor runs it on the connection itself, outside EF Core's command interceptors).
+// (TenantSessionInterceptor runs it on the connection itself, outside EF Core's command interceptors). With
+// RequestsOnly, only what requests send that Server-Timing tallies (SqlCommandTally): work running meanwhile in the
+// background (the outbox worker, the pushes after a post) is left out.
 public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private int _count;
     private int _opens;
+
+    public bool RequestsOnly { get; init; }
 
     public int Count => Volatile.Read(ref _count);
 
@@ -31,46 +35,59 @@ public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionIntercep
 
     private void Opened()
     {
-        Interlocked.Increment(ref _opens);
-        Interlocked.Increment(ref _count);
+        if (Counts)
+        {
+            Interlocked.Increment(ref _opens);
+            Interlocked.Increment(ref _count);
+        }
+    }
+
+    private bool Counts => !RequestsOnly || CoSie.Platform.Web.Data.SqlCommandTally.Current is not null;
+
+    private void Counted()
+    {
+        if (Counts)
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted();
         return ValueTask.FromResult(result);
     }
 }

@@ -14,7 +14,7 @@ namespace CoSie.Platform.IntegrationTests.Discussions;
 // Cohorts of a course with a published module of three prompts, and the SQL command counter.
 public partial class DiscussionFactory : CohortFactory
 {
-    public CommandCounter Commands { get; } = new();
+    public CommandCounter Commands { get; protected init; } = new();
     public CourseModule Module { get; private set; } = null!;
     public IReadOnlyList<ReflectionPrompt> Prompts { get; private set; } = [];
 
