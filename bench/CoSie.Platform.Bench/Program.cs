@@ -83,11 +83,7 @@ try
         var syncData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: editors);
         CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
         await using var syncApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
-        var sessions = new List<Session>();
-        foreach (var email in syncData.Posters.Take(editors))
-        {
-            sessions.Add(await Session.SignInAsync(syncApp.BaseAddress, email));
-        }
+        var sessions = await Session.SignInAllAsync(syncApp.BaseAddress, syncData.Posters.Take(editors));
         var syncLoad = await quiet.WaitAsync("synthesis_sync");
         var sync = await new SynthesisSync(connectionString, repository).RunAsync(syncApp.BaseAddress, syncData, sessions, editors, updatesEach);
         sessions.ForEach(s => s.Dispose());
@@ -116,11 +112,7 @@ try
         CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
         await using var fanoutApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
         using var poster = await Session.SignInAsync(fanoutApp.BaseAddress, fanoutData.Instructor);
-        var readers = new List<Session>();
-        foreach (var email in fanoutData.Posters)
-        {
-            readers.Add(await Session.SignInAsync(fanoutApp.BaseAddress, email));
-        }
+        var readers = await Session.SignInAllAsync(fanoutApp.BaseAddress, fanoutData.Posters);
         var onlyFanoutLoad = await quiet.WaitAsync("fanout");
         // As many replies as in the full run's one thread, and at least two into each thread.
         var replies = Math.Max(settings.FanoutReplies, 2 * settings.FanoutThreads);
@@ -136,11 +128,7 @@ try
         var soakData = await new BenchSeeder(connectionString).SeedAsync(settings.ListSize, posters: settings.SoakMembers);
         CopyDirectory(Path.Combine(repository, "src/CoSie.Platform.Web/wwwroot"), webRoot);
         await using var soakApp = await AppProcess.StartAsync(repository, connectionString, webRoot, Path.Combine(logFolder, "app.log"));
-        var soakMembers = new List<Session>();
-        foreach (var email in soakData.Posters)
-        {
-            soakMembers.Add(await Session.SignInAsync(soakApp.BaseAddress, email));
-        }
+        var soakMembers = await Session.SignInAllAsync(soakApp.BaseAddress, soakData.Posters);
         var onlySoakLoad = await quiet.WaitAsync("soak");
         Console.WriteLine($"soak: {settings.SoakMembers} members for {settings.SoakSeconds} s with {settings.SoakLiveConnections} live connections ...");
         var soakOnly = await new Soak(soakApp, soakData, null).RunAsync(soakMembers, settings.SoakLiveConnections, TimeSpan.FromSeconds(settings.SoakSeconds));
@@ -235,11 +223,7 @@ try
             insight = new InsightResultReport(insightData, [], []);
         }
 
-        var members = new List<Session>();
-        foreach (var email in data.Posters)
-        {
-            members.Add(await Session.SignInAsync(app.BaseAddress, email));
-        }
+        var members = await Session.SignInAllAsync(app.BaseAddress, data.Posters);
         Console.WriteLine("fanout ...");
         fanoutLoad = await quiet.WaitAsync("fanout");
         fanout = await new Fanout(app, data).RunAsync(members, member, settings.FanoutConnections, settings.FanoutReplies);

@@ -27,6 +27,17 @@ public sealed partial class Session : IDisposable
     }
     public string SessionCookie => _cookies.GetCookies(_client.BaseAddress!)["cosie.session"]?.Value ?? throw new InvalidOperationException("Not signed in.");
 
+    // One session per member, signed in one after the other.
+    public static async Task<List<Session>> SignInAllAsync(Uri baseAddress, IEnumerable<string> emails)
+    {
+        var sessions = new List<Session>();
+        foreach (var email in emails)
+        {
+            sessions.Add(await SignInAsync(baseAddress, email));
+        }
+        return sessions;
+    }
+
     public static async Task<Session> SignInAsync(Uri baseAddress, string email, string institution = BenchSeeder.Institution)
     {
         var session = new Session(baseAddress);

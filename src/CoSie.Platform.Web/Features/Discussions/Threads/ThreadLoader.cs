@@ -22,17 +22,19 @@ public sealed class ThreadLoader(PlatformDbContext db, ThreadCache cache, Thread
         var viewer = access.Viewer!.Class;
         var key = new ThreadCacheKey(reflection.Id, CultureInfo.CurrentUICulture.Name + "|" + CultureInfo.CurrentCulture.Name + "|" + zone.Id, viewer);
         var now = clock.GetUtcNow();
+        var cachedFresh = cache.TryGet(key, out var cached) && cached is not null && now - cached.Stamp.LoadedAt < ReloadAfter;
+        if (cachedFresh && cached!.Stamp.Version >= reflection.ThreadVersion)
+        {
+            return cached;
+        }
+        // Past here the thread is rendered, in part or whole.
         var stamp = new ThreadStamp(reflection.ThreadVersion, reflection.LastEventSequence, now);
         var reflectionRow = PostRow.From(reflection, access.AuthorName, access.AuthorPicture);
-        if (cache.TryGet(key, out var cached) && cached is not null && now - cached.Stamp.LoadedAt < ReloadAfter)
+        if (cachedFresh)
         {
-            if (cached.Stamp.Version >= reflection.ThreadVersion)
+            if (await ChangesSinceAsync(reflection, cached!.Stamp.Sequence, cancellationToken) is { } changes)
             {
-                return cached;
-            }
-            if (await ChangesSinceAsync(reflection, cached.Stamp.Sequence, cancellationToken) is { } changes)
-            {
-                var advanced = renderer.Advance(cached, reflectionRow, changes.Ids, changes.Rows, viewer, zone, stamp with { LoadedAt = cached.Stamp.LoadedAt });
+                var advanced = renderer.Advance(cached!, reflectionRow, changes.Ids, changes.Rows, viewer, zone, stamp with { LoadedAt = cached!.Stamp.LoadedAt });
                 cache.Set(key, advanced);
                 return advanced;
             }
