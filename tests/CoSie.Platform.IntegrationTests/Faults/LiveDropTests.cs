@@ -73,16 +73,19 @@ public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture
         Assert.All(applied, m => Assert.Equal(ThreadEventKind.ReplyPosted, m.Kind));
     }
 
-    // What the thread page does with live events: apply each sequence once, in order. While a join is in flight,
-    // pushes are held until its missed events are applied, because a push of a later event can arrive before the
-    // join's answer with the earlier ones.
+    // What the thread page does with live events (live-thread.js): apply each sequence once, in order. While a join or
+    // a catch-up is in flight, pushes are held until its missed events are applied, because a push of a later event can
+    // arrive before its answer with the earlier ones. A push that skips a sequence (one lost, or two crossing) asks for
+    // the events in between with CatchUp before it is applied.
     private sealed class ThreadPage
     {
         private readonly Lock _gate = new();
         private readonly List<ThreadEventMessage> _applied = [];
         private readonly List<ThreadEventMessage> _held = [];
+        private LiveClient? _live;
+        private Guid _reflectionId;
         private long _last;
-        private int _joining;
+        private int _fetching;
 
         public long LastSequence
         {
@@ -110,33 +113,55 @@ public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture
         {
             lock (_gate)
             {
-                if (_joining > 0)
-                {
-                    _held.Add(message);
-                }
-                else
-                {
-                    Apply(message);
-                }
+                ReceiveLocked(message);
             }
         }
 
-        public async Task JoinAsync(LiveClient live, string institution, Guid reflectionId)
+        public Task JoinAsync(LiveClient live, string institution, Guid reflectionId)
+        {
+            lock (_gate)
+            {
+                _live = live;
+                _reflectionId = reflectionId;
+            }
+            return FetchAsync(from => live.JoinAsync(institution, reflectionId, from));
+        }
+
+        private void ReceiveLocked(ThreadEventMessage message)
+        {
+            if (_fetching > 0)
+            {
+                _held.Add(message);
+            }
+            else if (message.Sequence > _last + 1 && _live is { } live)
+            {
+                _held.Add(message);
+                var reflectionId = _reflectionId;
+                _ = FetchAsync(from => live.Connection.InvokeAsync<JoinResult>("CatchUp", reflectionId, from));
+            }
+            else
+            {
+                Apply(message);
+            }
+        }
+
+        private async Task FetchAsync(Func<long, Task<JoinResult>> call)
         {
             long from;
             lock (_gate)
             {
-                _joining++;
+                _fetching++;
                 from = _last;
             }
             var caughtUp = false;
             try
             {
-                var result = await live.JoinAsync(institution, reflectionId, from);
+                var result = await call(from);
                 Assert.True(result.Joined);
                 lock (_gate)
                 {
                     result.Missed.ToList().ForEach(Apply);
+                    _last = Math.Max(_last, result.LastSequence);
                 }
                 caughtUp = true;
             }
@@ -144,15 +169,16 @@ public sealed class LiveDropTests(LiveDropTests.Factory factory) : IClassFixture
             {
                 lock (_gate)
                 {
-                    if (--_joining == 0)
+                    if (--_fetching == 0)
                     {
-                        // A join cut off by another drop brought none of what was missed: applying the held pushes
-                        // would leave a gap behind them. The join after the reconnect brings them all.
+                        var held = _held.OrderBy(m => m.Sequence).ToList();
+                        _held.Clear();
+                        // A call cut off by another drop brought none of what was missed: applying the held pushes would
+                        // leave a gap behind them. The join after the reconnect brings them all.
                         if (caughtUp)
                         {
-                            _held.OrderBy(m => m.Sequence).ToList().ForEach(Apply);
+                            held.ForEach(ReceiveLocked);
                         }
-                        _held.Clear();
                     }
                 }
             }

@@ -9,7 +9,8 @@ namespace CoSie.Platform.Web.Features.Discussions.Live;
 // Pushes committed thread events to the pages that show them. Use cases call it after their transaction commits;
 // neither pages nor the hub push. Readers and moderators are separate groups of a thread, each sent the post in
 // its own form; a learner held back by post-first was never admitted to either. A failed push loses nothing: the
-// event is in the database and the client catches up on reconnect.
+// event is in the database, and a page asks for it (the hub's CatchUp) when the next push skips its sequence, or
+// when it reconnects.
 public sealed class DiscussionBroadcaster(
     IHubContext<DiscussionHub, IDiscussionClient> hub,
     PlatformDbContext db,

@@ -2,8 +2,9 @@ import { localizeTimes, plural, setReplyCount, toElement } from "./text.js";
 import { place, setUpReplyLinks } from "./placement.js";
 
 // New replies, edits, deletions, moderation and "helpful" counts of one thread arrive in place; a rejoin after a
-// reconnect catches up from the last event sequence seen. Every post's HTML comes from the server, rendered by the
-// same code as the page and sanitized there. Returns the join to run on every (re)connect.
+// reconnect catches up from the last event sequence seen, and so does a push that skips a sequence (one push lost, or
+// two crossing on the way). Every post's HTML comes from the server, rendered by the same code as the page and
+// sanitized there. Returns the join to run on every (re)connect.
 export function followThread(connection, thread, more, say) {
   const institution = thread.getAttribute("data-institution");
   const reflectionId = thread.getAttribute("data-reflection-id");
@@ -13,20 +14,26 @@ export function followThread(connection, thread, more, say) {
   let lastSequence = parseInt(thread.getAttribute("data-last-sequence"), 10) || 0;
   let pending = [];
 
-  // While a join is on its way, the server may already push events newer than the ones the join's answer brings
-  // (it joins the group first, then reads what was missed). Those pushes wait here and are applied after the missed
-  // ones, in sequence order, so that none is skipped as already seen and none is applied twice.
+  // While a join or a catch-up is on its way, the server may already push events newer than the ones its answer
+  // brings (a join joins the group first, then reads what was missed). Those pushes wait here and are received again
+  // after the missed ones, in sequence order, so that none is skipped as already seen and none is applied twice.
   let early = null;
 
   function join() {
+    return catchUp(connection.invoke("JoinThread", institution, reflectionId, lastSequence));
+  }
+
+  function catchUp(invocation) {
     early = early || [];
-    return connection.invoke("JoinThread", institution, reflectionId, lastSequence).then((result) => {
+    return invocation.then((result) => {
       if (!result.joined) { early = null; accessEnded(); return; }
       if (result.reload) { early = null; say(thread.getAttribute("data-text-session-ended")); return; }
       result.missed.forEach(apply);
+      // The answer's last sequence also covers events this page never shows (a reply awaiting approval, for readers).
+      lastSequence = Math.max(lastSequence, result.lastSequence);
       release();
     }, (error) => {
-      // A join cut off (the connection dropped again) brought none of what was missed: applying the held pushes
+      // A call cut off (the connection dropped again) brought none of what was missed: applying the held pushes
       // would leave a gap behind them for good. The join after the reconnect brings them all.
       early = null;
       throw error;
@@ -36,11 +43,19 @@ export function followThread(connection, thread, more, say) {
   function release() {
     const waiting = early || [];
     early = null;
-    waiting.sort((a, b) => a.sequence - b.sequence).forEach(apply);
+    waiting.sort((a, b) => a.sequence - b.sequence).forEach(receive);
   }
 
+  // Sequences of a thread are consecutive: a push beyond the next one means events in between have not arrived, so
+  // they are asked for before it is applied. A failed ask is left to the next push or the next reconnect.
   function receive(message) {
-    if (early) { early.push(message); } else { apply(message); }
+    if (early) { early.push(message); return; }
+    if (message.reflectionId === reflectionId && message.sequence > lastSequence + 1) {
+      early = [message];
+      catchUp(connection.invoke("CatchUp", reflectionId, lastSequence)).catch(() => {});
+      return;
+    }
+    apply(message);
   }
 
   function accessEnded() {
