@@ -1,6 +1,6 @@
+using System.Linq.Expressions;
 using CoSie.Platform.Web.Features.Discussions.Drafts;
 using CoSie.Platform.Web.Features.Discussions.Reflections;
-using System.Linq.Expressions;
 using CoSie.Platform.Web.Features.Discussions.Threads;
 using LinqKit;
 using Microsoft.EntityFrameworkCore.Query;
@@ -138,7 +138,8 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             };
 
     // The thread check: the reflection, where it stands for the person (their seat), and, for the page (forPage, bound to
-    // a constant when compiled), what only the page shows.
+    // a constant when compiled), what only the page shows. Each value is its own scalar subquery (a visit's sequence and
+    // time, a draft's body and time), which compiles without a conditional object in the projection.
     private static readonly Expression<Func<PlatformDbContext, Guid, Guid, DateTimeOffset, bool, ThreadRow?>> ThreadRowOf =
         (db, reflectionId, userId, now, forPage) => (
             from r in db.Reflections.AsNoTracking()
@@ -171,6 +172,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             })
             .SingleOrDefault();
 
+    // The prompt check: the person's seat at the prompt, their own reflection on it, their draft and the header's badge.
     private static readonly Expression<Func<PlatformDbContext, Guid, Guid, Guid, DateTimeOffset, CancellationToken, PromptRow?>> PromptRowOf =
         (db, cohortId, promptId, userId, now, cancellationToken) => (
             from seat in SeatsOf.Invoke(db, userId, now)
