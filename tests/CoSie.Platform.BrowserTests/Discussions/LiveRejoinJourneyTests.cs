@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CoSie.Platform.BrowserTests.Infrastructure;
 using CoSie.Platform.Web.Domain;
 using CoSie.Platform.Web.Identity;
@@ -101,7 +102,7 @@ public sealed class LiveRejoinJourneyTests(Chromium chromium, DiscussionSiteFact
         await Site.ReplyAsync(cohort, reflectionId, author, "Arrived: the town meeting.");
 
         await ShowNewRepliesAsync(page, 2, "Lost on the way: the poster.", "Arrived: the town meeting.");
-        Assert.Equal(1, Volatile.Read(ref catchUps.Count));
+        Assert.Equal(1, Volatile.Read(ref catchUps.Value));
         await ScreenshotAsync(page, "a-lost-push-fetched");
     }
 
@@ -119,19 +120,19 @@ public sealed class LiveRejoinJourneyTests(Chromium chromium, DiscussionSiteFact
         await Site.ReplyAsync(cohort, reflectionId, author, "Afterwards: the newsletter.");
 
         await ShowNewRepliesAsync(page, 1, "Overtaken: the survey.", "Overtaking: the open day.", "Afterwards: the newsletter.");
-        Assert.Equal(1, Volatile.Read(ref catchUps.Count));
+        Assert.Equal(1, Volatile.Read(ref catchUps.Value));
     }
 
     // Signs a reader in and opens a thread whose first ReplyPosted push is dropped (holdFirstPush null) or handed to
     // the test to forward later. The page's CatchUp calls are counted.
-    private async Task<(IPage Page, Cohort Cohort, PlatformUser Author, Guid ReflectionId, Counter CatchUps)> FollowAsync(
+    private async Task<(IPage Page, Cohort Cohort, PlatformUser Author, Guid ReflectionId, StrongBox<int> CatchUps)> FollowAsync(
         string name, TaskCompletionSource<Action>? holdFirstPush)
     {
         var cohort = await Site.OpenCohortAsync(name);
         var author = await Site.LearnerAsync(cohort, $"{name} author");
         var reader = await Site.LearnerAsync(cohort, $"{name} reader");
         var reflectionId = await Site.WriteReflectionAsync(cohort, author, $"What did the {name.ToLowerInvariant()} teach us?");
-        var catchUps = new Counter();
+        var catchUps = new StrongBox<int>();
         var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var page = await OpenPageAsync();
         await page.SignInAsync(reader.Email!, institution: DiscussionSiteFactory.InstitutionSlug);
@@ -144,7 +145,7 @@ public sealed class LiveRejoinJourneyTests(Chromium chromium, DiscussionSiteFact
             {
                 if (frame.Text is { } text && InvocationId(text, "CatchUp") is not null)
                 {
-                    Interlocked.Increment(ref catchUps.Count);
+                    Interlocked.Increment(ref catchUps.Value);
                 }
                 else if (frame.Text is { } joining && InvocationId(joining) is { } id)
                 {
@@ -196,11 +197,6 @@ public sealed class LiveRejoinJourneyTests(Chromium chromium, DiscussionSiteFact
         }
         var order = await page.Locator("article.post.reply .post-body").AllInnerTextsAsync();
         Assert.Equal(bodies, order.Select(t => t.Trim()).ToArray());
-    }
-
-    private sealed class Counter
-    {
-        public int Count;
     }
 
     private static void Forward(IWebSocketRoute to, IWebSocketFrame frame)
