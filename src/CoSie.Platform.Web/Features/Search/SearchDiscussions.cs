@@ -7,10 +7,10 @@ using NpgsqlTypes;
 namespace CoSie.Platform.Web.Features.Search;
 
 // Finds reflections, replies, prompts and module texts for one person in the current institution (docs/guide/search.md).
-// Four statements whatever the data holds and whatever the words match: who the person is here and what they may read
+// Three statements whatever the data holds and whatever the words match: who the person is here and what they may read
 // (SearchScope, which also counts the header's unread notifications); the modules and prompts the filters offer; the
-// ranked page of results with their count; and the look by trigram similarity (typos), which PostgreSQL skips unless
-// the words matched nothing (SearchSql).
+// ranked page of results with their count. A fourth, the look by trigram similarity (typos), runs only when the words
+// matched nothing (SearchSql).
 //
 // The words are always a parameter, parsed by websearch_to_tsquery, which accepts any text ("quotes", or, -not) and
 // never raises a syntax error. Each row was indexed in its own language's configuration (migration
@@ -46,13 +46,18 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             return SearchResult.Refused(SearchOutcome.NoWords, scope, modules);
         }
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, page, null, cancellationToken);
-        // Always run, so that a search costs the same statements whatever it finds; it does work only when wanted.
-        var close = await HitsAsync(SearchSql.Close, scope, request, query, page, hits.Count == 0 && page == 1, cancellationToken);
-        var approximate = close.Count > 0;
-        if (approximate)
+        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, page, cancellationToken);
+        var approximate = false;
+        // Only when the words matched nothing: planning the similarity statement costs PostgreSQL as much as the whole
+        // results statement's execution, even when a condition then skips its work.
+        if (hits.Count == 0 && page == 1)
         {
-            hits = close;
+            var close = await HitsAsync(SearchSql.Close, scope, request, query, page, cancellationToken);
+            approximate = close.Count > 0;
+            if (approximate)
+            {
+                hits = close;
+            }
         }
         var total = hits.Count == 0 ? 0 : (int)hits[0].Total;
         return new SearchResult(SearchOutcome.Done, scope, [.. hits.Select(ToHit)], total, approximate, modules);
@@ -131,7 +136,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     }
 
     private async Task<List<SearchRow>> HitsAsync(
-        string sql, SearchScope scope, SearchRequest request, string query, int page, bool? wanted, CancellationToken cancellationToken)
+        string sql, SearchScope scope, SearchRequest request, string query, int page, CancellationToken cancellationToken)
     {
         var author = request.Author?.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
         var parameters = new object[]
@@ -158,10 +163,6 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             new NpgsqlParameter("cap", MaxRanked),
             new NpgsqlParameter("offset", (page - 1) * PageSize),
         };
-        if (wanted is { } value)
-        {
-            parameters = [.. parameters, new NpgsqlParameter("wanted", value)];
-        }
         return await db.Database.SqlQueryRaw<SearchRow>(sql, parameters).ToListAsync(cancellationToken);
     }
 

@@ -1,12 +1,11 @@
 namespace CoSie.Platform.Web.Features.Search;
 
 // The two search statements, one per way of matching the words: full-text (Exact), and trigram word similarity (Close,
-// for typos), which SearchDiscussions always runs next, with @wanted true only when Exact found nothing on the first
-// page; otherwise PostgreSQL skips all of it on a condition it evaluates once. Every value is a parameter; what a
-// person may read arrives as the id lists of SearchScope, and the statements apply only the moderation states that
-// every page applies too: non-moderators see visible posts of published modules (and their own hidden or awaiting
-// ones, as the thread page shows them to their author), and a thread whose reflection waits for approval is its
-// author's alone.
+// for typos), which SearchDiscussions runs only when Exact found nothing on the first page. Every value is a
+// parameter; what a person may read arrives as the id lists of SearchScope, and the statements apply only the
+// moderation states that every page applies too: non-moderators see visible posts of published modules (and their
+// own hidden or awaiting ones, as the thread page shows them to their author), and a thread whose reflection waits for
+// approval is its author's alone.
 //
 // Bounded work for any word (docs/guide/search.md): each kind of post contributes its @cap newest matches, and only
 // those are ranked. PostgreSQL plans Exact for its words every time (custom plans; migration SpeedUpDiscussionSearch
@@ -22,8 +21,8 @@ public static class SearchSql
     // holds the result as a constant.
     private const string Words = "cosie_search_query(@q)";
 
-    // The same alternatives, for marking the words in Close's snippets: a plain expression, so that its plan, made
-    // once, serves every search.
+    // The same alternatives, for marking the words in Close's snippets: a plain expression, as trigram similarity needs
+    // no statistics of the parsed words.
     private const string AllConfigurations = """
         (websearch_to_tsquery('pg_catalog.english', @q) || websearch_to_tsquery('pg_catalog.finnish', @q)
             || websearch_to_tsquery('pg_catalog.swedish', @q) || websearch_to_tsquery('pg_catalog.hungarian', @q)
@@ -31,21 +30,21 @@ public static class SearchSql
             || websearch_to_tsquery('pg_catalog.dutch', @q) || websearch_to_tsquery('cosie_plain', @q))
         """;
 
-    private sealed record Matching(string Query, string Post, string PostRank, string Prompt, string PromptRank, string Module, string ModuleRank, bool Newest, string Gate);
+    private sealed record Matching(string Query, string Post, string PostRank, string Prompt, string PromptRank, string Module, string ModuleRank, bool Newest);
 
     public static readonly string Exact = Build(new Matching(
         Words,
         Post: $"{{0}}.search_vector @@ {Words}", PostRank: "ts_rank({0}.search_vector, q.query)",
         Prompt: "p.search_vector @@ q.query", PromptRank: "ts_rank(p.search_vector, q.query)",
         Module: "m.search_vector @@ q.query", ModuleRank: "ts_rank(m.search_vector, q.query)",
-        Newest: true, Gate: "TRUE"));
+        Newest: true));
 
     public static readonly string Close = Build(new Matching(
         AllConfigurations,
         Post: "@q <% {0}.body_source", PostRank: "word_similarity(@q, {0}.body)",
         Prompt: "@q <% p.text", PromptRank: "word_similarity(@q, p.text)",
         Module: "@q <% m.title", ModuleRank: "word_similarity(@q, m.title)",
-        Newest: false, Gate: "(SELECT @wanted)"));
+        Newest: false));
 
     // A module's text is indexed and marked in its language, else its institution's (as cosie_module_search_config).
     private static string Build(Matching how) => $"""
@@ -106,7 +105,7 @@ public static class SearchSql
                 JOIN scope s ON s.cohort_id = r.cohort_id
                 JOIN reflection_prompts p ON p.id = r.prompt_id
                 JOIN modules m ON m.id = p.module_id
-                WHERE {how.Gate} AND r.institution_id = @institution AND {Post("r")} AND r.status <> 'Deleted'
+                WHERE r.institution_id = @institution AND {Post("r")} AND r.status <> 'Deleted'
                   AND (s.moderated OR ({Shown("r")} AND m.status = 'Published'
                        AND (s.cohort_id = ANY(@open) OR r.author_id = @me
                             OR EXISTS (SELECT 1 FROM open_prompts g WHERE g.cohort_id = r.cohort_id AND g.prompt_id = r.prompt_id))))
@@ -122,7 +121,7 @@ public static class SearchSql
                 JOIN scope s ON s.cohort_id = r.cohort_id
                 JOIN reflection_prompts p ON p.id = r.prompt_id
                 JOIN modules m ON m.id = p.module_id
-                WHERE {how.Gate} AND x.institution_id = @institution AND {Post("x")} AND x.status <> 'Deleted'
+                WHERE x.institution_id = @institution AND {Post("x")} AND x.status <> 'Deleted'
                   AND (s.moderated OR ({Shown("x")} AND m.status = 'Published'
                        AND (r.status <> 'AwaitingApproval' OR r.author_id = @me)
                        AND (s.cohort_id = ANY(@open) OR r.author_id = @me
@@ -146,14 +145,14 @@ public static class SearchSql
                 JOIN modules m ON m.course_id = s.course_id
                 JOIN reflection_prompts p ON p.module_id = m.id
                 CROSS JOIN q
-                WHERE {how.Gate} AND NOT @posts_only AND {how.Prompt} AND (s.moderated OR m.status = 'Published')
+                WHERE NOT @posts_only AND {how.Prompt} AND (s.moderated OR m.status = 'Published')
                   AND (@module IS NULL OR m.id = @module) AND (@prompt IS NULL OR p.id = @prompt)
                 UNION ALL
                 SELECT 'Module', m.id, NULL, NULL, NULL, NULL, m.id,
                        NULL, NULL, NULL, m.body_html, {how.ModuleRank}
                 FROM modules m
                 CROSS JOIN q
-                WHERE {how.Gate} AND m.institution_id = @institution AND NOT @posts_only AND @prompt IS NULL AND {how.Module}
+                WHERE m.institution_id = @institution AND NOT @posts_only AND @prompt IS NULL AND {how.Module}
                   AND (@module IS NULL OR m.id = @module)
                   AND EXISTS (SELECT 1 FROM scope s WHERE s.course_id = m.course_id AND (s.moderated OR m.status = 'Published'))
             )
