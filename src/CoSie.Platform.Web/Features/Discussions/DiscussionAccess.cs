@@ -69,7 +69,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             Following = ThreadSubscription.Of(row.Following, own),
             UnreadHere = row.UnreadHere,
             Unread = row.Unread,
-            Draft = row.DraftBody is { } body && row.DraftUpdatedAt is { } saved ? new SavedDraft(body, saved) : null,
+            Draft = SavedDraft.Of(row.DraftBody, row.DraftUpdatedAt),
             OpenSynthesisModuleId = row.SynthesisOpen && row.Seat.ModulePublished ? row.Seat.ModuleId : null,
         };
     }
@@ -100,7 +100,7 @@ public sealed class DiscussionAccess(PlatformDbContext db, TimeProvider clock)
             RevealOnPost = row.Seat.RevealOnPost,
             PostingSuspendedUntil = row.Seat.SuspendedUntil,
             Unread = row.Unread,
-            Draft = row.DraftBody is { } body && row.DraftUpdatedAt is { } saved ? new SavedDraft(body, saved) : null,
+            Draft = SavedDraft.Of(row.DraftBody, row.DraftUpdatedAt),
         };
     }
 

@@ -48,8 +48,8 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var hits = await HitsAsync(SearchSql.Exact, scope, request, query, page, cancellationToken);
         var approximate = false;
-        // Only when the words matched nothing: planning the similarity statement costs PostgreSQL as much as the whole
-        // results statement's execution, even when a condition then skips its work.
+        // Only when the words matched nothing on the first page: planning the similarity statement costs PostgreSQL
+        // about as much as running the results statement (bench/README.md).
         if (hits.Count == 0 && page == 1)
         {
             var close = await HitsAsync(SearchSql.Close, scope, request, query, page, cancellationToken);
