@@ -108,6 +108,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        Features.Search.SearchWords.Map(builder);
 
         // Every ITenantOwned entity gets the named tenant filter, so a new entity cannot be forgotten. Code that
         // must see across institutions says so with IgnoreQueryFilters([TenantFilter]).

@@ -8,9 +8,9 @@ namespace CoSie.Platform.Web.Features.Search;
 
 // Finds reflections, replies, prompts and module texts for one person in the current institution (docs/guide/search.md).
 // Three statements whatever the data holds and whatever the words match: who the person is here and what they may read
-// (SearchScope, which also counts the header's unread notifications); the modules and prompts the filters offer; the
-// ranked page of results with their count. A fourth, the look by trigram similarity (typos), runs only when the words
-// matched nothing (SearchSql).
+// (SearchScope, which also counts the header's unread notifications and parses the words, SearchWords); the modules and
+// prompts the filters offer; the ranked page of results with their count. A fourth, the look by trigram similarity
+// (typos), runs only when the words matched nothing (SearchSql).
 //
 // The words are always a parameter, parsed by websearch_to_tsquery, which accepts any text ("quotes", or, -not) and
 // never raises a syntax error. Each row was indexed in its own language's configuration (migration
@@ -26,33 +26,29 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
 
     public async Task<SearchResult> ExecuteAsync(Guid userId, SearchRequest request, CancellationToken cancellationToken)
     {
-        var scope = await ScopeAsync(userId, cancellationToken);
+        var query = Clean(request.Query);
+        SearchOutcome? refusal = query.Length == 0 ? SearchOutcome.NoQuery
+            : query.Length > MaxQueryLength ? SearchOutcome.TooLong
+            : !query.Any(char.IsLetterOrDigit) ? SearchOutcome.NoWords
+            : null;
+        var (scope, words) = await ScopeAsync(userId, refusal is null ? query : null, cancellationToken);
         if (scope is null)
         {
             return SearchResult.Refused(SearchOutcome.NotFound);
         }
         var modules = await ModulesAsync(scope, cancellationToken);
-        var query = Clean(request.Query);
-        if (query.Length == 0)
+        if (refusal is { } outcome)
         {
-            return SearchResult.Refused(SearchOutcome.NoQuery, scope, modules);
-        }
-        if (query.Length > MaxQueryLength)
-        {
-            return SearchResult.Refused(SearchOutcome.TooLong, scope, modules);
-        }
-        if (!query.Any(char.IsLetterOrDigit))
-        {
-            return SearchResult.Refused(SearchOutcome.NoWords, scope, modules);
+            return SearchResult.Refused(outcome, scope, modules);
         }
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, page, cancellationToken);
+        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, words, page, cancellationToken);
         var approximate = false;
         // Only when the words matched nothing on the first page: planning the similarity statement costs PostgreSQL
         // about as much as running the results statement (bench/README.md).
         if (hits.Count == 0 && page == 1)
         {
-            var close = await HitsAsync(SearchSql.Close, scope, request, query, page, cancellationToken);
+            var close = await HitsAsync(SearchSql.Close, scope, request, query, words, page, cancellationToken);
             approximate = close.Count > 0;
             if (approximate)
             {
@@ -68,7 +64,8 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
         string.Join(' ', new string([.. (query ?? string.Empty).Select(c => char.IsControl(c) ? ' ' : c)])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private async Task<SearchScope?> ScopeAsync(Guid userId, CancellationToken cancellationToken)
+    // The person's scope, and the words parsed (null when there are none to look for).
+    private async Task<(SearchScope? Scope, NpgsqlTsQuery? Words)> ScopeAsync(Guid userId, string? query, CancellationToken cancellationToken)
     {
         var row = await db.InstitutionMemberships.AsNoTracking()
             .Where(im => im.UserId == userId)
@@ -76,6 +73,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             {
                 IsAdmin = im.Role == InstitutionRole.Admin,
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
+                Words = query == null ? null : SearchWords.Parse(query),
                 Cohorts = db.Cohorts
                     .Where(c => im.Role == InstitutionRole.Admin || db.CohortMembers.Any(cm => cm.CohortId == c.Id && cm.UserId == userId))
                     .OrderBy(c => c.Name).ThenBy(c => c.Id)
@@ -97,16 +95,16 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return null;
+            return (null, null);
         }
         badge.Know(row.Unread);
-        return SearchScope.For(
+        return (SearchScope.For(
             userId,
             row.IsAdmin,
             row.Cohorts.Select(c => new SearchScope.CohortRow(
                 c.Id, c.Name, c.Role, c.PostFirst, c.RevealOnPost, c.EditWindowMinutes,
                 [.. c.Own.Select(o => new SearchScope.OwnReflection(o.PromptId, o.CreatedAt))])),
-            clock.GetUtcNow());
+            clock.GetUtcNow()), row.Words);
     }
 
     // The modules of the courses of the person's cohorts, with their prompts: published ones, and drafts where the
@@ -136,12 +134,14 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     }
 
     private async Task<List<SearchRow>> HitsAsync(
-        string sql, SearchScope scope, SearchRequest request, string query, int page, CancellationToken cancellationToken)
+        string sql, SearchScope scope, SearchRequest request, string query, NpgsqlTsQuery? words, int page, CancellationToken cancellationToken)
     {
         var author = request.Author?.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
         var parameters = new object[]
         {
             new NpgsqlParameter("q", query),
+            // Words that no configuration reads (none left after parsing) match nothing, and mark nothing in Close's snippets.
+            new NpgsqlParameter("words", NpgsqlDbType.TsQuery) { Value = words ?? new NpgsqlTsQueryEmpty() },
             new NpgsqlParameter("institution", tenant.Required.Id),
             new NpgsqlParameter("me", scope.UserId),
             new NpgsqlParameter("cohorts", scope.CohortIds.ToArray()),

@@ -8,39 +8,23 @@ namespace CoSie.Platform.Web.Features.Search;
 // approval is its author's alone.
 //
 // Bounded work for any word (docs/guide/search.md): each kind of post contributes its @cap newest matches, and only
-// those are ranked. PostgreSQL plans Exact for its words every time (custom plans; migration SpeedUpDiscussionSearch
-// explains how), so it knows from the search_vector statistics how common they are: a word in every second post is
-// found by reading the posts newest first (ix_replies_institution_id_created_at) until @cap of them match, a rare one
-// through the GIN index. The words are written inline, not as a subquery, for that, in the conditions on posts only:
-// prompts and modules are few, and each inline call parses the words again when the statement is planned. Trigram
-// similarity has no such statistics: Close takes the first @cap matches that its trigram indexes give.
+// those are ranked. The words arrive parsed, as @words (SearchWords). The statement is not prepared
+// (DatabaseConnections), so PostgreSQL plans it for its parameters' values and knows from the search_vector statistics
+// how common the words are: a word in every second post is found by reading the posts newest first
+// (ix_replies_institution_id_created_at) until @cap of them match, a rare one through the GIN index. Trigram similarity
+// has no such statistics: Close takes the first @cap matches that its trigram indexes give, and marks the parsed words
+// in its snippets where they occur.
 public static class SearchSql
 {
-    // The words parsed in every configuration a row can be indexed in (migration AddDiscussionSearch), the distinct
-    // alternatives ORed (cosie_search_query, migration SpeedUpDiscussionSearch). Immutable, so a plan for the words
-    // holds the result as a constant.
-    private const string Words = "cosie_search_query(@q)";
-
-    // The same alternatives, for marking the words in Close's snippets: a plain expression, as trigram similarity needs
-    // no statistics of the parsed words.
-    private const string AllConfigurations = """
-        (websearch_to_tsquery('pg_catalog.english', @q) || websearch_to_tsquery('pg_catalog.finnish', @q)
-            || websearch_to_tsquery('pg_catalog.swedish', @q) || websearch_to_tsquery('pg_catalog.hungarian', @q)
-            || websearch_to_tsquery('pg_catalog.italian', @q) || websearch_to_tsquery('pg_catalog.spanish', @q)
-            || websearch_to_tsquery('pg_catalog.dutch', @q) || websearch_to_tsquery('cosie_plain', @q))
-        """;
-
-    private sealed record Matching(string Query, string Post, string PostRank, string Prompt, string PromptRank, string Module, string ModuleRank, bool Newest);
+    private sealed record Matching(string Post, string PostRank, string Prompt, string PromptRank, string Module, string ModuleRank, bool Newest);
 
     public static readonly string Exact = Build(new Matching(
-        Words,
-        Post: $"{{0}}.search_vector @@ {Words}", PostRank: "ts_rank({0}.search_vector, q.query)",
-        Prompt: "p.search_vector @@ q.query", PromptRank: "ts_rank(p.search_vector, q.query)",
-        Module: "m.search_vector @@ q.query", ModuleRank: "ts_rank(m.search_vector, q.query)",
+        Post: "{0}.search_vector @@ @words", PostRank: "ts_rank({0}.search_vector, @words)",
+        Prompt: "p.search_vector @@ @words", PromptRank: "ts_rank(p.search_vector, @words)",
+        Module: "m.search_vector @@ @words", ModuleRank: "ts_rank(m.search_vector, @words)",
         Newest: true));
 
     public static readonly string Close = Build(new Matching(
-        AllConfigurations,
         Post: "@q <% {0}.body_source", PostRank: "word_similarity(@q, {0}.body)",
         Prompt: "@q <% p.text", PromptRank: "word_similarity(@q, p.text)",
         Module: "@q <% m.title", ModuleRank: "word_similarity(@q, m.title)",
@@ -48,8 +32,7 @@ public static class SearchSql
 
     // A module's text is indexed and marked in its language, else its institution's (as cosie_module_search_config).
     private static string Build(Matching how) => $"""
-        WITH q AS (SELECT {how.Query} AS query),
-        scope AS (
+        WITH scope AS (
             SELECT c.id AS cohort_id, c.name AS cohort_name, c.course_id, c.id = ANY(@moderated) AS moderated
             FROM cohorts c
             WHERE c.institution_id = @institution AND c.id = ANY(@cohorts) AND (@cohort IS NULL OR c.id = @cohort)
@@ -68,9 +51,8 @@ public static class SearchSql
                u.display_name AS author_name, k.created_at AS created_at, k.status AS status, k.total AS total,
                coalesce(ts_headline(cosie_search_config(coalesce(m.language, i.default_culture)),
                                     CASE WHEN k.kind = 'Module' THEN regexp_replace(k.body, '<[^>]*>', ' ', 'g') ELSE k.body END,
-                                    q.query, @headline), '') AS snippet
+                                    @words, @headline), '') AS snippet
         FROM ranked k
-        CROSS JOIN q
         JOIN modules m ON m.id = k.module_id
         JOIN institutions i ON i.id = m.institution_id
         JOIN courses c ON c.id = m.course_id
@@ -133,25 +115,25 @@ public static class SearchSql
             found AS (
                 SELECT 'Reflection' AS kind, h.id, h.reflection_id, h.cohort_id, h.cohort_name, h.prompt_id, h.module_id,
                        h.author_id, h.created_at, h.status, h.body, {PostRank("h")} AS rank
-                FROM matching_reflections h CROSS JOIN q
+                FROM matching_reflections h
                 UNION ALL
                 SELECT 'Reply', h.id, h.reflection_id, h.cohort_id, h.cohort_name, h.prompt_id, h.module_id,
                        h.author_id, h.created_at, h.status, h.body, {PostRank("h")}
-                FROM matching_replies h CROSS JOIN q
+                FROM matching_replies h
                 UNION ALL
                 SELECT 'Prompt', p.id, NULL, s.cohort_id, s.cohort_name, p.id, p.module_id,
                        NULL, NULL, NULL, p.text, {how.PromptRank}
                 FROM scope s
                 JOIN modules m ON m.course_id = s.course_id
                 JOIN reflection_prompts p ON p.module_id = m.id
-                CROSS JOIN q
+               
                 WHERE NOT @posts_only AND {how.Prompt} AND (s.moderated OR m.status = 'Published')
                   AND (@module IS NULL OR m.id = @module) AND (@prompt IS NULL OR p.id = @prompt)
                 UNION ALL
                 SELECT 'Module', m.id, NULL, NULL, NULL, NULL, m.id,
                        NULL, NULL, NULL, m.body_html, {how.ModuleRank}
                 FROM modules m
-                CROSS JOIN q
+               
                 WHERE m.institution_id = @institution AND NOT @posts_only AND @prompt IS NULL AND {how.Module}
                   AND (@module IS NULL OR m.id = @module)
                   AND EXISTS (SELECT 1 FROM scope s WHERE s.course_id = m.course_id AND (s.moderated OR m.status = 'Published'))
