@@ -339,6 +339,22 @@ public sealed class SearchTests(SearchFactory factory) : IClassFixture<SearchFac
     }
 
     [Fact]
+    public async Task A_phrase_in_quotes_keeps_its_word_order()
+    {
+        var cohort = await factory.OpenCohortAsync("Phrases");
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Pia Phrase"));
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Paavo Phrase"));
+        var inOrder = await factory.WriteReflectionAsync(learner, cohort, "The quayside ferry timetable changed twice.");
+        var reversed = await factory.ReplyAsync(peer, cohort, inOrder, "A ferry for the quayside market was never late.");
+
+        var phrase = await factory.SearchAsync(learner, "\"quayside ferry\"");
+        var words = await factory.SearchAsync(learner, "quayside ferry");
+
+        Assert.Equal([inOrder], SearchFactory.HitIds(phrase));
+        Assert.Equal(new[] { inOrder, reversed }.Order(), SearchFactory.HitIds(words).Order());
+    }
+
+    [Fact]
     public async Task A_word_with_a_typo_finds_close_matches_and_says_so()
     {
         var cohort = await factory.OpenCohortAsync("Typos");
