@@ -355,6 +355,111 @@ public sealed class SearchTests(SearchFactory factory) : IClassFixture<SearchFac
     }
 
     [Fact]
+    public async Task A_minus_leaves_the_word_out_in_every_language_also_after_or_and_among_close_matches()
+    {
+        var cohort = await factory.OpenCohortAsync("Minus");
+        var peer = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Mira Minus"));
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Matti Minus"));
+        var kept = await factory.WriteReflectionAsync(learner, cohort, "The quayside market sold smoked fish.");
+        var left = await factory.ReplyAsync(peer, cohort, kept, "The quayside timetable was printed on paper.");
+
+        // English reads "printed" as 'print', Finnish and the others as 'printed': neither reading may let the reply in.
+        Assert.Equal([kept], SearchFactory.HitIds(await factory.SearchAsync(learner, "quayside -printed")));
+        Assert.Equal([kept], SearchFactory.HitIds(await factory.SearchAsync(learner, "quayside -prints")));
+        Assert.Equal([kept], SearchFactory.HitIds(await factory.SearchAsync(learner, "harbour or quayside -\"printed on\"")));
+        Assert.Equal([kept], SearchFactory.HitIds(await factory.SearchAsync(learner, "quayside or -printed")));
+        var close = await factory.SearchAsync(learner, "quaysde -printed");
+        Assert.Equal([kept], SearchFactory.HitIds(close));
+        Assert.Contains("No exact matches", close.QuerySelector(".search-count")!.TextContent, StringComparison.Ordinal);
+        var onlyMinus = SearchFactory.Hits(await factory.SearchAsync(learner, "-printed"));
+        Assert.Contains(("Reflection", kept), onlyMinus);
+        Assert.DoesNotContain(("Reply", left), onlyMinus);
+        Assert.Equal(new[] { kept, left }.Order(), SearchFactory.HitIds(await factory.SearchAsync(learner, "quayside")).Order());
+    }
+
+    [Fact]
+    public async Task Splitting_off_the_left_out_words_reads_generated_queries_as_websearch_to_tsquery_does()
+    {
+        // Queries put together from words, phrases' quotes, minuses, the characters the tsquery syntax knows and "or",
+        // each matched against every text of up to three of the words: the split (SearchTerms) must match exactly what
+        // PostgreSQL's own reading matches, except where "or" meets a minus, which it reads on purpose differently.
+        var random = new Random(20261208);
+        string[] pieces = ["alpha", "beta", "gamma", "co-op", "or", "OR", "orbit", "-", "--", "\"", " ", " ", " ", "!", "(", ")", "<", "&", "|", "'", "\\", ":", "*", "_", "."];
+        var queries = Enumerable.Range(0, 4000)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => pieces[random.Next(pieces.Length)])))
+            .Distinct()
+            .ToArray();
+        var terms = queries.Select(SearchTerms.Read).ToArray();
+        string[] words = ["alpha", "beta", "gamma", "co-op", "orbit"];
+        IEnumerable<string> Texts(int length) => length == 0 ? [""] : Texts(length - 1).SelectMany(t => words.Select(w => (t + " " + w).Trim()));
+        var texts = Enumerable.Range(0, 4).SelectMany(Texts).ToArray();
+
+        var (compared, different) = await factory.QueryAsync(async db =>
+        {
+            var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH q AS (
+                    SELECT t.query, websearch_to_tsquery('simple', t.read) AS original,
+                           websearch_to_tsquery('simple', t.wanted) AS wanted,
+                           websearch_to_tsquery('simple', coalesce(t.unwanted, '')) AS unwanted
+                    FROM unnest(@queries, @read, @wanted, @unwanted) AS t(query, read, wanted, unwanted)
+                ),
+                compared AS (SELECT * FROM q WHERE numnode(original) > 0 AND NOT (original::text LIKE '%|%' AND original::text LIKE '%!%'))
+                SELECT (SELECT count(*) FROM compared),
+                       (SELECT string_agg(DISTINCT q.query, ' ⁞ ')
+                        FROM compared q CROSS JOIN (SELECT to_tsvector('simple', x) AS v FROM unnest(@texts) AS x) d
+                        WHERE (d.v @@ q.original) IS DISTINCT FROM
+                              ((numnode(q.wanted) = 0 OR d.v @@ q.wanted) AND (numnode(q.unwanted) = 0 OR NOT d.v @@ q.unwanted)))
+                """;
+            command.Parameters.AddWithValue("queries", queries);
+            command.Parameters.AddWithValue("read", terms.Select(t => t.AsRead).ToArray());
+            command.Parameters.AddWithValue("wanted", terms.Select(t => t.Wanted).ToArray());
+            command.Parameters.AddWithValue("unwanted", terms.Select(t => t.Unwanted ?? "").ToArray());
+            command.Parameters.AddWithValue("texts", texts);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        });
+
+        Assert.True(compared > 2000, $"Only {compared} generated queries had words to compare.");
+        Assert.True(different is null, different);
+    }
+
+    [Fact]
+    public async Task A_snippet_shows_the_post_as_its_page_does_not_its_Markdown()
+    {
+        var cohort = await factory.OpenCohortAsync("Snippets");
+        var learner = await factory.CreateClientAsAsync(await factory.LearnerAsync(cohort, "Saga Snippet"));
+        var reflection = await factory.WriteReflectionAsync(learner, cohort,
+            "The **harbourmaster** read [the plan](https://example.org/plan) & said: *x < y*.\n\n- a list item");
+
+        var page = await factory.SearchAsync(learner, "harbourmaster");
+
+        Assert.Equal([reflection], SearchFactory.HitIds(page));
+        var snippet = page.QuerySelector("li.search-hit .snippet")!;
+        Assert.Equal(["harbourmaster"], snippet.QuerySelectorAll("mark").Select(m => m.TextContent).ToArray());
+        var text = string.Join(' ', snippet.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("The harbourmaster read the plan & said: x < y. a list item", text);
+    }
+
+    [Fact]
+    public async Task A_module_texts_snippet_keeps_its_words_apart_where_the_HTML_breaks_a_line_or_a_cell()
+    {
+        var (institution, learnerUser, _) = await factory.InstitutionWithAPostAsync("snippet-html", "A post.");
+        await factory.InInstitutionAsync(institution.Id, (_, db) => db.Modules.ExecuteUpdateAsync(s => s.SetProperty(m => m.BodyHtml,
+            "<h2>Lighthouses</h2><p>Keep<em>ing</em> the <a href=\"#log\">log</a>.</p><table><tr><td>one</td><td>two</td></tr></table><ul><li>three</li><li>four &amp; five</li></ul>")));
+        var learner = await factory.CreateClientAsAsync(learnerUser);
+
+        var page = await learner.GetDocumentAsync("/snippet-html/search?q=lighthouse");
+
+        var snippet = Assert.Single(page.QuerySelectorAll("li.search-hit[data-kind=Module] .snippet"));
+        Assert.Equal("Lighthouses Keeping the log. one two three four & five",
+            string.Join(' ', snippet.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task A_word_with_a_typo_finds_close_matches_and_says_so()
     {
         var cohort = await factory.OpenCohortAsync("Typos");

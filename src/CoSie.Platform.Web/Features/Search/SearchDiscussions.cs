@@ -15,7 +15,8 @@ namespace CoSie.Platform.Web.Features.Search;
 // The words are always a parameter, parsed by websearch_to_tsquery, which accepts any text ("quotes", or, -not) and
 // never raises a syntax error. Each row was indexed in its own language's configuration (migration
 // AddDiscussionSearch), so the words are parsed in every configuration the platform uses and the alternatives ORed:
-// "managers" finds the English stem "manag" and the Finnish "manager" alike.
+// "managers" finds the English stem "manag" and the Finnish "manager" alike. The words after a minus are split off
+// first (SearchTerms) and left out in every reading, so that no language's reading lets them back in.
 public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant, NotificationBadge badge, TimeProvider clock)
 {
     public const int MaxQueryLength = 200;
@@ -31,7 +32,8 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             : query.Length > MaxQueryLength ? SearchOutcome.TooLong
             : !query.Any(char.IsLetterOrDigit) ? SearchOutcome.NoWords
             : null;
-        var (scope, words) = await ScopeAsync(userId, refusal is null ? query : null, cancellationToken);
+        var terms = refusal is null ? SearchTerms.Read(query) : null;
+        var (scope, words) = await ScopeAsync(userId, terms, cancellationToken);
         if (scope is null)
         {
             return SearchResult.Refused(SearchOutcome.NotFound);
@@ -41,14 +43,19 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
         {
             return SearchResult.Refused(outcome, scope, modules);
         }
+        // Words that no configuration reads (none left after parsing, wanted or left out) match nothing.
+        if (words.Matching is not { } matching)
+        {
+            return new SearchResult(SearchOutcome.Done, scope, [], 0, false, modules);
+        }
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var hits = await HitsAsync(SearchSql.Exact, scope, request, query, words, page, cancellationToken);
+        var hits = await HitsAsync(SearchSql.Exact, scope, request, terms!, matching, words.Unwanted, page, cancellationToken);
         var approximate = false;
         // Only when the words matched nothing on the first page: planning the similarity statement costs PostgreSQL
         // about as much as running the results statement (bench/README.md).
         if (hits.Count == 0 && page == 1)
         {
-            var close = await HitsAsync(SearchSql.Close, scope, request, query, words, page, cancellationToken);
+            var close = await HitsAsync(SearchSql.Close, scope, request, terms!, matching, words.Unwanted, page, cancellationToken);
             approximate = close.Count > 0;
             if (approximate)
             {
@@ -65,15 +72,18 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     // The person's scope, and the words parsed (null when there are none to look for).
-    private async Task<(SearchScope? Scope, NpgsqlTsQuery? Words)> ScopeAsync(Guid userId, string? query, CancellationToken cancellationToken)
+    private async Task<(SearchScope? Scope, ParsedSearchWords Words)> ScopeAsync(Guid userId, SearchTerms? terms, CancellationToken cancellationToken)
     {
+        var wanted = terms is { Wanted.Length: > 0 } ? terms.Wanted : null;
+        var unwanted = terms?.Unwanted;
         var row = await db.InstitutionMemberships.AsNoTracking()
             .Where(im => im.UserId == userId)
             .Select(im => new
             {
                 IsAdmin = im.Role == InstitutionRole.Admin,
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
-                Words = query == null ? null : SearchWords.Parse(query),
+                Wanted = wanted == null ? null : SearchWords.Parse(wanted),
+                Unwanted = unwanted == null ? null : SearchWords.Parse(unwanted),
                 Cohorts = db.Cohorts
                     .Where(c => im.Role == InstitutionRole.Admin || db.CohortMembers.Any(cm => cm.CohortId == c.Id && cm.UserId == userId))
                     .OrderBy(c => c.Name).ThenBy(c => c.Id)
@@ -95,7 +105,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             .FirstOrDefaultAsync(cancellationToken);
         if (row is null)
         {
-            return (null, null);
+            return (null, default);
         }
         badge.Know(row.Unread);
         return (SearchScope.For(
@@ -104,7 +114,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             row.Cohorts.Select(c => new SearchScope.CohortRow(
                 c.Id, c.Name, c.Role, c.PostFirst, c.RevealOnPost, c.EditWindowMinutes,
                 [.. c.Own.Select(o => new SearchScope.OwnReflection(o.PromptId, o.CreatedAt))])),
-            clock.GetUtcNow()), row.Words);
+            clock.GetUtcNow()), new ParsedSearchWords(row.Wanted, row.Unwanted));
     }
 
     // The modules of the courses of the person's cohorts, with their prompts: published ones, and drafts where the
@@ -134,14 +144,17 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
     }
 
     private async Task<List<SearchRow>> HitsAsync(
-        string sql, SearchScope scope, SearchRequest request, string query, NpgsqlTsQuery? words, int page, CancellationToken cancellationToken)
+        string sql, SearchScope scope, SearchRequest request, SearchTerms terms, NpgsqlTsQuery words, NpgsqlTsQuery? unwanted, int page,
+        CancellationToken cancellationToken)
     {
         var author = request.Author?.Trim() is { Length: > 0 } name ? name[..Math.Min(name.Length, 100)] : null;
         var parameters = new object[]
         {
-            new NpgsqlParameter("q", query),
-            // Words that no configuration reads (none left after parsing) match nothing, and mark nothing in Close's snippets.
-            new NpgsqlParameter("words", NpgsqlDbType.TsQuery) { Value = words ?? new NpgsqlTsQueryEmpty() },
+            new NpgsqlParameter("q", terms.Similar),
+            new NpgsqlParameter("words", NpgsqlDbType.TsQuery) { Value = words },
+            // Close looks at @unwanted only when there is something to leave out (PostgreSQL plans it away otherwise).
+            new NpgsqlParameter("excluding", unwanted is not null),
+            Nullable("unwanted", unwanted, NpgsqlDbType.TsQuery),
             new NpgsqlParameter("institution", tenant.Required.Id),
             new NpgsqlParameter("me", scope.UserId),
             new NpgsqlParameter("cohorts", scope.CohortIds.ToArray()),
@@ -187,7 +200,8 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             row.AuthorName,
             row.CreatedAt,
             row.Status is null ? null : Enum.Parse<PostStatus>(row.Status),
-            // A module's text is HTML whose tags the query removed; its entities are decoded here, to be encoded again.
-            kind == SearchHitKind.Module ? WebUtility.HtmlDecode(row.Snippet) : row.Snippet);
+            // Posts and module texts are HTML whose tags the query removed; their entities are decoded here, to be
+            // encoded again. A prompt's text is plain.
+            kind == SearchHitKind.Prompt ? row.Snippet : WebUtility.HtmlDecode(row.Snippet));
     }
 }

@@ -25,12 +25,14 @@ public static class SearchSql
         Newest: true));
 
     public static readonly string Close = Build(new Matching(
-        Post: "@q <% {0}.body_source", PostRank: "word_similarity(@q, {0}.body)",
-        Prompt: "@q <% p.text", PromptRank: "word_similarity(@q, p.text)",
-        Module: "@q <% m.title", ModuleRank: "word_similarity(@q, m.title)",
+        Post: "@q <% {0}.body_source AND NOT (@excluding AND {0}.search_vector @@ @unwanted)", PostRank: "word_similarity(@q, {0}.source)",
+        Prompt: "@q <% p.text AND NOT (@excluding AND p.search_vector @@ @unwanted)", PromptRank: "word_similarity(@q, p.text)",
+        Module: "@q <% m.title AND NOT (@excluding AND m.search_vector @@ @unwanted)", ModuleRank: "word_similarity(@q, m.title)",
         Newest: false));
 
     // A module's text is indexed and marked in its language, else its institution's (as cosie_module_search_config).
+    // Snippets are cut from what the pages show: the HTML of posts and module texts with its tags removed (their
+    // entities are decoded in SearchDiscussions), so that Markdown's *marks* and [links](…) never show as source.
     private static string Build(Matching how) => $"""
         WITH scope AS (
             SELECT c.id AS cohort_id, c.name AS cohort_name, c.course_id, c.id = ANY(@moderated) AS moderated
@@ -50,7 +52,7 @@ public static class SearchSql
                m.title AS module_title, c.slug AS course_slug, m.slug AS module_slug, m.language AS language,
                u.display_name AS author_name, k.created_at AS created_at, k.status AS status, k.total AS total,
                coalesce(ts_headline(cosie_search_config(coalesce(m.language, i.default_culture)),
-                                    CASE WHEN k.kind = 'Module' THEN regexp_replace(k.body, '<[^>]*>', ' ', 'g') ELSE k.body END,
+                                    CASE WHEN k.kind = 'Prompt' THEN k.body ELSE {PlainText("k.body")} END,
                                     @words, @headline), '') AS snippet
         FROM ranked k
         JOIN modules m ON m.id = k.module_id
@@ -60,6 +62,11 @@ public static class SearchSql
         LEFT JOIN "AspNetUsers" u ON u.id = k.author_id
         ORDER BY k.rank DESC, k.created_at DESC NULLS LAST, k.id, k.cohort_id
         """;
+
+    // HTML as text: the tags that end a line or a cell become a space, the others (<em>, <a>) go without one, so that
+    // "*x*." reads "x." and two paragraphs do not run together.
+    private static string PlainText(string html) =>
+        $"regexp_replace(regexp_replace({html}, '<(br|hr|/?(p|div|li|ul|ol|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption))\\y[^>]*>', ' ', 'gi'), '<[^>]*>', '', 'g')";
 
     // The matches, as the CTE "found": reflections and replies (each at most @cap, newest first where the matching can
     // tell a common word from a rare one), prompts and module texts, each with its rank.
@@ -82,7 +89,7 @@ public static class SearchSql
         return $"""
             matching_reflections AS (
                 SELECT r.id, r.id AS reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
-                       r.author_id, r.created_at, r.status, r.body_source AS body, r.search_vector
+                       r.author_id, r.created_at, r.status, r.body_html AS body, r.body_source AS source, r.search_vector
                 FROM reflections r
                 JOIN scope s ON s.cohort_id = r.cohort_id
                 JOIN reflection_prompts p ON p.id = r.prompt_id
@@ -97,7 +104,7 @@ public static class SearchSql
             ),
             matching_replies AS (
                 SELECT x.id, x.reflection_id, s.cohort_id, s.cohort_name, r.prompt_id, p.module_id,
-                       x.author_id, x.created_at, x.status, x.body_source AS body, x.search_vector
+                       x.author_id, x.created_at, x.status, x.body_html AS body, x.body_source AS source, x.search_vector
                 FROM replies x
                 JOIN reflections r ON r.id = x.reflection_id
                 JOIN scope s ON s.cohort_id = r.cohort_id
