@@ -89,7 +89,7 @@ public sealed record SearchTerms(string AsRead, string Wanted, string? Unwanted,
         return close < 0 ? query.Length : close + 1;
     }
 
-    // A word runs to white space, a quote or an operator character (a backslash escapes none of them here).
+    // A word runs to white space, a quote or an operator character; a minus inside it is part of it.
     private static int WordEnd(string query, int start)
     {
         var i = start;
