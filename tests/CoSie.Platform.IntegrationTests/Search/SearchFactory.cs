@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CoSie.Platform.IntegrationTests.Discussions;
 using CoSie.Platform.IntegrationTests.Infrastructure;
@@ -71,4 +72,8 @@ public class SearchFactory : DiscussionFactory
         [.. page.QuerySelectorAll("li.search-hit").Select(li => (li.GetAttribute("data-kind")!, Guid.Parse(li.GetAttribute("data-id")!)))];
 
     public static IReadOnlyList<Guid> HitIds(IHtmlDocument page) => [.. Hits(page).Select(h => h.Id)];
+
+    // A snippet's text as a reader sees it: runs of spaces and line breaks as one space.
+    public static string SnippetText(IElement snippet) =>
+        string.Join(' ', snippet.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }

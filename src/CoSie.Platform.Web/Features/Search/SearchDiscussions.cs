@@ -32,8 +32,9 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             : query.Length > MaxQueryLength ? SearchOutcome.TooLong
             : !query.Any(char.IsLetterOrDigit) ? SearchOutcome.NoWords
             : null;
-        var terms = refusal is null ? SearchTerms.Read(query) : null;
-        var (scope, words) = await ScopeAsync(userId, terms, cancellationToken);
+        // Read even when refused (a scan of at most the request's length): the words are parsed only when not.
+        var terms = SearchTerms.Read(query);
+        var (scope, words) = await ScopeAsync(userId, refusal is null ? terms : null, cancellationToken);
         if (scope is null)
         {
             return SearchResult.Refused(SearchOutcome.NotFound);
@@ -49,13 +50,13 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
             return new SearchResult(SearchOutcome.Done, scope, [], 0, false, modules);
         }
         var page = Math.Clamp(request.Page, 1, MaxPage);
-        var hits = await HitsAsync(SearchSql.Exact, scope, request, terms!, matching, words.Unwanted, page, cancellationToken);
+        var hits = await HitsAsync(SearchSql.Exact, scope, request, terms, matching, words.Unwanted, page, cancellationToken);
         var approximate = false;
         // Only when the words matched nothing on the first page: planning the similarity statement costs PostgreSQL
         // about as much as running the results statement (bench/README.md).
         if (hits.Count == 0 && page == 1)
         {
-            var close = await HitsAsync(SearchSql.Close, scope, request, terms!, matching, words.Unwanted, page, cancellationToken);
+            var close = await HitsAsync(SearchSql.Close, scope, request, terms, matching, words.Unwanted, page, cancellationToken);
             approximate = close.Count > 0;
             if (approximate)
             {
@@ -71,7 +72,7 @@ public sealed class SearchDiscussions(PlatformDbContext db, TenantContext tenant
         string.Join(' ', new string([.. (query ?? string.Empty).Select(c => char.IsControl(c) ? ' ' : c)])
             .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    // The person's scope, and the words parsed (null when there are none to look for).
+    // The person's scope, and the words parsed (each kind null when there are none of it to look for).
     private async Task<(SearchScope? Scope, ParsedSearchWords Words)> ScopeAsync(Guid userId, SearchTerms? terms, CancellationToken cancellationToken)
     {
         var wanted = terms is { Wanted.Length: > 0 } ? terms.Wanted : null;

@@ -25,10 +25,14 @@ public static class SearchSql
         Newest: true));
 
     public static readonly string Close = Build(new Matching(
-        Post: "@q <% {0}.body_source AND NOT (@excluding AND {0}.search_vector @@ @unwanted)", PostRank: "word_similarity(@q, {0}.source)",
-        Prompt: "@q <% p.text AND NOT (@excluding AND p.search_vector @@ @unwanted)", PromptRank: "word_similarity(@q, p.text)",
-        Module: "@q <% m.title AND NOT (@excluding AND m.search_vector @@ @unwanted)", ModuleRank: "word_similarity(@q, m.title)",
+        Post: $"@q <% {{0}}.body_source AND {NotUnwanted("{0}")}", PostRank: "word_similarity(@q, {0}.source)",
+        Prompt: $"@q <% p.text AND {NotUnwanted("p")}", PromptRank: "word_similarity(@q, p.text)",
+        Module: $"@q <% m.title AND {NotUnwanted("m")}", ModuleRank: "word_similarity(@q, m.title)",
         Newest: false));
+
+    // Close matches leave out what a minus left out (SearchTerms), in every reading; @excluding is false when nothing
+    // is, and PostgreSQL then plans the condition away.
+    private static string NotUnwanted(string alias) => $"NOT (@excluding AND {alias}.search_vector @@ @unwanted)";
 
     // A module's text is indexed and marked in its language, else its institution's (as cosie_module_search_config).
     // Snippets are cut from what the pages show: the HTML of posts and module texts with its tags removed (their
